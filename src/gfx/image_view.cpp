@@ -1,0 +1,56 @@
+#include "gfx/image_view.h"
+
+#include <imgui.h>
+
+#include <deque>
+#include <memory>
+
+#include "gfx/shader_program.h"
+
+namespace ll::gfx {
+
+namespace {
+std::unique_ptr<ShaderProgram> g_program;
+// Uniforms of each image drawn this frame. The draw callback runs at render time, after the UI
+// code returned, so the values must live until the next frame; a deque never moves its elements.
+std::deque<ImageStyle> g_frame_styles;
+
+// ImGui draw callback: swap ImGui's shader for ours for the next draw command (the image quad).
+// The backend keeps the bound program across commands and restores its own on ResetRenderState.
+void use_image_program(const ImDrawList*, const ImDrawCmd* cmd) {
+  const auto* style = static_cast<const ImageStyle*>(cmd->UserCallbackData);
+  const ImDrawData* dd = ImGui::GetDrawData();
+  const float L = dd->DisplayPos.x, R = dd->DisplayPos.x + dd->DisplaySize.x;
+  const float T = dd->DisplayPos.y, B = dd->DisplayPos.y + dd->DisplaySize.y;
+  // The same orthographic projection as ImGui's OpenGL3 backend (screen pixels -> clip space).
+  const float ortho[16] = {2.0f / (R - L), 0, 0, 0, 0, 2.0f / (T - B), 0, 0,
+                           0, 0, -1.0f, 0, (R + L) / (L - R), (T + B) / (B - T), 0, 1.0f};
+  glUseProgram(g_program->id());
+  glUniformMatrix4fv(g_program->uniform("ProjMtx"), 1, GL_FALSE, ortho);
+  glUniform1i(g_program->uniform("Texture"), 0);
+  glUniform2f(g_program->uniform("Range"), style->lo, style->hi);
+  glUniform1i(g_program->uniform("Colormap"), int(style->colormap));
+}
+}  // namespace
+
+void init_image_view() {
+  g_program = std::make_unique<ShaderProgram>("gray_image.vert.glsl", "gray_image.frag.glsl");
+}
+
+void begin_image_frame() { g_frame_styles.clear(); }
+
+void image(const GrayTexture& tex, const ImageStyle& style) {
+  const int zoom = style.zoom < 1 ? 1 : style.zoom;
+  const ImVec2 size(float(tex.width() * zoom), float(tex.height() * zoom));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  // Snap to whole pixels so nearest sampling maps each texel to exactly zoom x zoom pixels.
+  const ImVec2 p0(float(int(p.x)), float(int(p.y)));
+  g_frame_styles.push_back(style);
+  dl->AddCallback(use_image_program, &g_frame_styles.back());
+  dl->AddImage(ImTextureID(intptr_t(tex.id())), p0, ImVec2(p0.x + size.x, p0.y + size.y));
+  dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+  ImGui::Dummy(size);
+}
+
+}  // namespace ll::gfx

@@ -1,0 +1,34 @@
+// Reading and writing image files (PNG, JPEG, ... via stb) and the images built into the app.
+// Errors are exceptions with a message a student can act on; nothing is half-loaded.
+#pragma once
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/gray_image.h"
+
+namespace ll {
+
+struct ImageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Decodes any stb-readable file from memory and converts it to gray (ITU-R BT.601 luma, the
+// weights of most "convert to grayscale" tools). `name` only labels error messages.
+GrayImage decode_gray(std::string_view bytes, const std::string& name);
+GrayImage load_gray_file(const std::string& path);
+
+// 8-bit grayscale PNG of the image, clamped to [0, 255].
+std::vector<uint8_t> encode_png(const GrayImage& img);
+void save_png(const GrayImage& img, const std::string& path);
+// RGBA8 PNG (for screenshots), rows top to bottom.
+void save_png_rgba(const std::string& path, int width, int height, const uint8_t* rgba);
+
+// Built-in images (from Debian's python3-skimage, embedded at build time), by name:
+// "camera", "coins", "moon". Returned as shipped (e.g. camera is 512x512).
+std::vector<std::string> builtin_image_names();
+GrayImage load_builtin_image(const std::string& name);
+
+}  // namespace ll

@@ -1,0 +1,38 @@
+// The seam between the one shared main loop (main.cpp) and the two platforms. Exactly one of
+// platform_web.cpp / platform_desktop.cpp is compiled into each app, so no other file needs an
+// #ifdef for web vs desktop (the GL header choice lives in gfx/gl.h).
+#pragma once
+#include <functional>
+#include <string>
+
+struct SDL_Window;
+
+namespace ll {
+class App;
+}
+
+namespace ll::platform {
+
+struct Options {
+  std::string lab;            // --lab NAME (the web shell passes ?lab=NAME the same way)
+  int quit_after_ms = 0;      // desktop: exit on its own (CI); 0 = run until closed
+  std::string screenshot;     // desktop: write the window to this PNG just before quitting
+};
+
+// Parses argv; prints usage and exits on --help or bad arguments.
+Options parse_options(int argc, char** argv);
+
+// Before SDL_CreateWindow: GL ES 3.0 (WebGL2) on the web, GL 3.3 core on the desktop.
+void set_gl_attributes();
+// "#version 300 es" + precision lines, or "#version 330 core"; for ImGui and our shaders.
+const char* glsl_header();
+const char* imgui_glsl_version();
+
+// Once, after the App exists: the web exposes window.latentlab and mirrors the lab in the URL.
+void publish(App& app);
+// At the top of every frame: the web keeps the canvas the size of the browser window.
+void before_frame(SDL_Window* window);
+// Runs frame() until it returns false (desktop) or forever (web: the browser drives frames).
+void run_main_loop(const std::function<bool()>& frame);
+
+}  // namespace ll::platform

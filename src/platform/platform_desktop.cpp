@@ -1,0 +1,64 @@
+// Desktop side of the platform seam: OpenGL 3.3 core, a plain while loop, options from argv.
+#include <SDL.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "labs/lab_catalog.h"
+#include "platform/platform.h"
+
+namespace ll::platform {
+
+static void usage(const char* argv0) {
+  std::printf(
+      "usage: %s [--lab NAME] [--quit-after-ms N] [--screenshot FILE.png]\n"
+      "  --lab NAME          open this lab (%s)\n"
+      "  --quit-after-ms N   exit after N milliseconds (for scripted runs)\n"
+      "  --screenshot FILE   save the window as PNG just before quitting (needs --quit-after-ms)\n",
+      argv0, lab_keys_list().c_str());
+}
+
+Options parse_options(int argc, char** argv) {
+  Options opt;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (a == "--help" || a == "-h") {
+      usage(argv[0]);
+      std::exit(0);
+    } else if (a == "--lab" && has_value) {
+      opt.lab = argv[++i];
+    } else if (a == "--quit-after-ms" && has_value) {
+      opt.quit_after_ms = std::atoi(argv[++i]);
+    } else if (a == "--screenshot" && has_value) {
+      opt.screenshot = argv[++i];
+    } else {
+      std::fprintf(stderr, "unknown or incomplete option '%s'\n", a.c_str());
+      usage(argv[0]);
+      std::exit(2);
+    }
+  }
+  return opt;
+}
+
+void set_gl_attributes() {
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+}
+
+const char* glsl_header() { return "#version 330 core\n"; }
+const char* imgui_glsl_version() { return "#version 330 core"; }
+
+void publish(App&) {}
+void before_frame(SDL_Window*) {}
+
+void run_main_loop(const std::function<bool()>& frame) {
+  while (frame()) {
+  }
+}
+
+}  // namespace ll::platform

@@ -1,0 +1,85 @@
+// Browser side of the platform seam: WebGL2 (GL ES 3.0), requestAnimationFrame drives frames,
+// the canvas follows the browser window, and window.latentlab (web/latentlab-shell.js) reaches
+// the App through the exported ll_js_* functions below.
+#include <SDL.h>
+#include <emscripten.h>
+
+#include <string>
+
+#include "platform/platform.h"
+#include "ui/app.h"
+
+namespace {
+ll::App* g_app = nullptr;
+std::string g_reply;  // keeps the last string handed to JavaScript alive until the next call
+std::function<bool()> g_frame;
+
+// clang-format off
+EM_JS(int, js_window_width, (), { return window.innerWidth; });
+EM_JS(int, js_window_height, (), { return window.innerHeight; });
+EM_JS(void, js_show_lab_in_url, (const char* key), {
+  const url = new URL(window.location.href);
+  url.searchParams.set('lab', UTF8ToString(key));
+  window.history.replaceState(null, '', url.toString());
+  if (window.latentlab && window.latentlab._labChanged) window.latentlab._labChanged(UTF8ToString(key));
+});
+// clang-format on
+}  // namespace
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE const char* ll_js_current_lab() { return g_app ? g_app->current_lab().c_str() : ""; }
+EMSCRIPTEN_KEEPALIVE int ll_js_switch_lab(const char* key) { return g_app && g_app->switch_lab(key); }
+EMSCRIPTEN_KEEPALIVE const char* ll_js_metrics_json() {
+  g_reply = g_app ? g_app->metrics_json() : "{}";
+  return g_reply.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* ll_js_labs_json() {
+  g_reply = g_app ? g_app->labs_json() : "[]";
+  return g_reply.c_str();
+}
+}
+
+namespace ll::platform {
+
+// The shell turns ?lab=NAME into the arguments "--lab NAME" (Module.arguments).
+Options parse_options(int argc, char** argv) {
+  Options opt;
+  for (int i = 1; i + 1 < argc; ++i)
+    if (std::string(argv[i]) == "--lab") opt.lab = argv[i + 1];
+  return opt;
+}
+
+void set_gl_attributes() {
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+}
+
+const char* glsl_header() {
+  return "#version 300 es\nprecision highp float;\nprecision highp int;\nprecision highp sampler2D;\n";
+}
+const char* imgui_glsl_version() { return "#version 300 es"; }
+
+void publish(App& app) {
+  g_app = &app;
+  app.on_lab_changed = [](const std::string& key) { js_show_lab_in_url(key.c_str()); };
+  js_show_lab_in_url(app.current_lab().c_str());
+}
+
+void before_frame(SDL_Window* window) {
+  int w = 0, h = 0;
+  SDL_GetWindowSize(window, &w, &h);
+  const int want_w = js_window_width(), want_h = js_window_height();
+  // SDL scales the canvas' backing store by devicePixelRatio (SDL_WINDOW_ALLOW_HIGHDPI).
+  if (want_w > 0 && want_h > 0 && (want_w != w || want_h != h)) SDL_SetWindowSize(window, want_w, want_h);
+}
+
+void run_main_loop(const std::function<bool()>& frame) {
+  g_frame = frame;
+  // fps 0: driven by requestAnimationFrame. simulate_infinite_loop: main's stack (and the
+  // locals the frame lambda captures) stays alive; main never returns in the browser.
+  emscripten_set_main_loop([] { g_frame(); }, 0, 1);
+}
+
+}  // namespace ll::platform

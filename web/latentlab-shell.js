@@ -1,0 +1,102 @@
+// LatentLab's page logic: checks the browser can run the app, shows download progress, starts
+// the wasm module with ?lab= as its --lab argument, and exposes window.latentlab for tests and
+// for course pages that embed a lab.
+(function () {
+  'use strict';
+  const status = document.getElementById('loading-status');
+  const bar = document.getElementById('loading-bar');
+
+  function unsupported(reason) {
+    document.getElementById('loading').hidden = true;
+    document.getElementById('unsupported-reason').textContent = reason;
+    document.getElementById('unsupported').hidden = false;
+    console.error('LatentLab unsupported: ' + reason);
+  }
+
+  // A minimal module using one SIMD instruction (i8x16.splat); validate() is false without SIMD.
+  const simdProbe = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1,
+    0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+  if (typeof WebAssembly !== 'object') return unsupported('WebAssembly is not available.');
+  if (!WebAssembly.validate(simdProbe)) return unsupported('WebAssembly SIMD is not available.');
+  if (!document.createElement('canvas').getContext('webgl2'))
+    return unsupported('WebGL 2 is not available.');
+
+  const canvas = document.getElementById('canvas');
+  canvas.addEventListener('webglcontextlost', (e) => {
+    e.preventDefault();
+    unsupported('The WebGL context was lost (the GPU was reset). Reload the page to continue.');
+  });
+
+  const lab = new URLSearchParams(window.location.search).get('lab');
+  const listeners = [];
+
+  // Download index.wasm ourselves so the bar shows real bytes, then hand it to emscripten.
+  async function fetchWithProgress(url) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+    const total = Number(response.headers.get('Content-Length')) || 0;
+    if (!response.body || !total) return new Uint8Array(await response.arrayBuffer());
+    const reader = response.body.getReader();
+    const bytes = new Uint8Array(total);
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes.set(value, received);
+      received += value.length;
+      bar.style.width = (100 * received / total).toFixed(1) + '%';
+      status.textContent = 'Loading ' + (received / 1e6).toFixed(1) + ' / ' + (total / 1e6).toFixed(1) + ' MB';
+    }
+    return bytes;
+  }
+
+  window.Module = {
+    canvas: canvas,
+    arguments: lab ? ['--lab', lab] : [],
+    print: (t) => console.log(t),
+    printErr: (t) => console.warn(t),
+    instantiateWasm: (imports, receive) => {
+      fetchWithProgress('index.wasm')
+        .then((bytes) => WebAssembly.instantiate(bytes, imports))
+        .then((result) => receive(result.instance, result.module))
+        .catch((e) => unsupported('Could not load the program: ' + e.message));
+      return {};
+    },
+    onRuntimeInitialized: () => {
+      document.getElementById('loading').hidden = true;
+      canvas.focus();
+    },
+    onAbort: (what) => unsupported('The program stopped: ' + what),
+  };
+
+  function call(name, ...args) {
+    if (!window.Module.calledRun) throw new Error('LatentLab is still loading');
+    return window.Module['_' + name](...args);
+  }
+  function withString(s, fn) {
+    const n = window.Module.lengthBytesUTF8(s) + 1;
+    const p = window.Module._malloc(n);
+    try {
+      window.Module.stringToUTF8(s, p, n);
+      return fn(p);
+    } finally {
+      window.Module._free(p);
+    }
+  }
+
+  // The page's API: tests use it now, course pages embedding a lab later.
+  window.latentlab = {
+    ready: () => Boolean(window.Module.calledRun),
+    lab: () => window.Module.UTF8ToString(call('ll_js_current_lab')),
+    labs: () => JSON.parse(window.Module.UTF8ToString(call('ll_js_labs_json'))),
+    switchLab: (key) => withString(String(key), (p) => call('ll_js_switch_lab', p) === 1),
+    metrics: () => JSON.parse(window.Module.UTF8ToString(call('ll_js_metrics_json'))),
+    onLabChange: (fn) => listeners.push(fn),
+    _labChanged: (key) => listeners.forEach((fn) => fn(key)),
+  };
+
+  const script = document.createElement('script');
+  script.src = 'index.js';
+  script.onerror = () => unsupported('Could not load index.js.');
+  document.body.appendChild(script);
+})();
