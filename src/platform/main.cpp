@@ -6,7 +6,10 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <memory>
+#include <string>
 #include <stdexcept>
 #include <vector>
 
@@ -17,8 +20,66 @@
 #include "ui/app.h"
 #include "ui/theme.h"
 
+namespace {
+
+// Everything the frame body uses lives here, not on main's stack: in the browser main() returns
+// to JavaScript right after starting the loop (emscripten unwinds its stack), so stack locals
+// would be overwritten while frames keep running.
+struct Session {
+  ll::platform::Options opt;
+  SDL_Window* window = nullptr;
+  std::unique_ptr<ll::App> app;
+  Uint32 start_ms = 0;
+  bool running = true;
+};
+Session g;
+
+// Reads the back buffer (bottom-up rows) and writes it as a top-down PNG.
+void save_screenshot(const std::string& path, int w, int h) {
+  std::vector<uint8_t> rgba(size_t(w) * h * 4), flipped(rgba.size());
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+  for (int y = 0; y < h; ++y)
+    std::copy_n(&rgba[size_t(h - 1 - y) * w * 4], size_t(w) * 4, &flipped[size_t(y) * w * 4]);
+  ll::save_png_rgba(path, w, h, flipped.data());
+  std::printf("screenshot: %s (%dx%d)\n", path.c_str(), w, h);
+}
+
+// One frame: events, update + draw the app, present. Returns false when the app should quit.
+bool frame() {
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_QUIT) g.running = false;
+  }
+  ll::platform::before_frame(g.window);
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  g.app->frame();
+  ImGui::Render();
+  int w = 0, h = 0;
+  SDL_GL_GetDrawableSize(g.window, &w, &h);
+  glViewport(0, 0, w, h);
+  glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  const bool time_up =
+      g.opt.quit_after_ms > 0 && SDL_GetTicks() - g.start_ms >= Uint32(g.opt.quit_after_ms);
+  if (time_up && !g.opt.screenshot.empty()) save_screenshot(g.opt.screenshot, w, h);
+  SDL_GL_SwapWindow(g.window);
+  if (time_up) {
+    std::printf("frames: %d\n", ImGui::GetFrameCount());
+    g.running = false;
+  }
+  return g.running;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  const ll::platform::Options opt = ll::platform::parse_options(argc, argv);
+  g.opt = ll::platform::parse_options(argc, argv);
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
     return 1;
@@ -26,19 +87,19 @@ int main(int argc, char** argv) {
   ll::platform::set_gl_attributes();
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
   SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
-  SDL_Window* window = SDL_CreateWindow(
+  g.window = SDL_CreateWindow(
       "LatentLab", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800,
       SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-  if (!window) {
+  if (!g.window) {
     std::fprintf(stderr, "SDL_CreateWindow failed: %s\n", SDL_GetError());
     return 1;
   }
-  SDL_GLContext gl = SDL_GL_CreateContext(window);
+  SDL_GLContext gl = SDL_GL_CreateContext(g.window);
   if (!gl) {
     std::fprintf(stderr, "no OpenGL context: %s\n", SDL_GetError());
     return 1;
   }
-  SDL_GL_MakeCurrent(window, gl);
+  SDL_GL_MakeCurrent(g.window, gl);
   SDL_GL_SetSwapInterval(1);
   std::printf("GL_VERSION: %s\nGL_RENDERER: %s\n", (const char*)glGetString(GL_VERSION),
               (const char*)glGetString(GL_RENDERER));
@@ -48,10 +109,10 @@ int main(int argc, char** argv) {
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // no settings file: the layout is fixed
   int win_w = 0, win_h = 0, fb_w = 0, fb_h = 0;
-  SDL_GetWindowSize(window, &win_w, &win_h);
-  SDL_GL_GetDrawableSize(window, &fb_w, &fb_h);
+  SDL_GetWindowSize(g.window, &win_w, &win_h);
+  SDL_GL_GetDrawableSize(g.window, &fb_w, &fb_h);
   ll::ui::apply_theme(win_w > 0 ? float(fb_w) / float(win_w) : 1.0f);
-  ImGui_ImplSDL2_InitForOpenGL(window, gl);
+  ImGui_ImplSDL2_InitForOpenGL(g.window, gl);
   ImGui_ImplOpenGL3_Init(ll::platform::imgui_glsl_version());
   ll::gfx::set_glsl_header(ll::platform::glsl_header());
   try {
@@ -61,53 +122,17 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  ll::App app(opt.lab);
-  ll::platform::publish(app);
-  const Uint32 start = SDL_GetTicks();
-  bool running = true;
+  g.app = std::make_unique<ll::App>(g.opt.lab);
+  ll::platform::publish(*g.app);
+  g.start_ms = SDL_GetTicks();
+  ll::platform::run_main_loop(frame);  // returns only on the desktop
 
-  ll::platform::run_main_loop([&]() {
-    SDL_Event event;
-    while (SDL_PollEvent(&event)) {
-      ImGui_ImplSDL2_ProcessEvent(&event);
-      if (event.type == SDL_QUIT) running = false;
-    }
-    ll::platform::before_frame(window);
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
-    ImGui::NewFrame();
-    app.frame();
-    ImGui::Render();
-    int w = 0, h = 0;
-    SDL_GL_GetDrawableSize(window, &w, &h);
-    glViewport(0, 0, w, h);
-    glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-
-    const bool time_up = opt.quit_after_ms > 0 && SDL_GetTicks() - start >= Uint32(opt.quit_after_ms);
-    if (time_up && !opt.screenshot.empty()) {
-      std::vector<uint8_t> rgba(size_t(w) * h * 4), flipped(rgba.size());
-      glPixelStorei(GL_PACK_ALIGNMENT, 1);
-      glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
-      for (int y = 0; y < h; ++y)  // GL rows go bottom-up, PNG rows top-down
-        std::copy_n(&rgba[size_t(h - 1 - y) * w * 4], size_t(w) * 4, &flipped[size_t(y) * w * 4]);
-      ll::save_png_rgba(opt.screenshot, w, h, flipped.data());
-      std::printf("screenshot: %s (%dx%d)\n", opt.screenshot.c_str(), w, h);
-    }
-    SDL_GL_SwapWindow(window);
-    if (time_up) {
-      std::printf("frames: %ld\n", long(ImGui::GetFrameCount()));
-      running = false;
-    }
-    return running;
-  });
-
+  g.app.reset();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplSDL2_Shutdown();
   ImGui::DestroyContext();
   SDL_GL_DeleteContext(gl);
-  SDL_DestroyWindow(window);
+  SDL_DestroyWindow(g.window);
   SDL_Quit();
   return 0;
 }

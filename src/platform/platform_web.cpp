@@ -77,8 +77,8 @@ void before_frame(SDL_Window* window) {
 
 void run_main_loop(const std::function<bool()>& frame) {
   g_frame = frame;
-  // fps 0: driven by requestAnimationFrame. simulate_infinite_loop: main's stack (and the
-  // locals the frame lambda captures) stays alive; main never returns in the browser.
+  // fps 0: driven by requestAnimationFrame. simulate_infinite_loop: the code after this call
+  // in main never runs in the browser (which is why main's state lives in a global).
   emscripten_set_main_loop([] { g_frame(); }, 0, 1);
 }
 

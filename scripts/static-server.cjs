@@ -1,0 +1,55 @@
+// A small static file server for the web build (node's http module only).
+// As a program: node scripts/static-server.cjs DIR [PORT]  -> prints the URL and serves forever.
+// As a module:  const { start } = require('./static-server.cjs'); const s = await start(dir, 0);
+'use strict';
+const http = require('http');
+const fs = require('fs');
+const path = require('path');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.cjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm', '.png': 'image/png', '.json': 'application/json',
+  '.bin': 'application/octet-stream', '.gz': 'application/gzip',
+};
+
+function start(root, port, host = '127.0.0.1') {
+  root = path.resolve(root);
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = path.join(root, urlPath);
+    if (!file.startsWith(root)) { res.writeHead(403); return res.end('forbidden'); }
+    if (urlPath.endsWith('/')) file = path.join(file, 'index.html');
+    fs.stat(file, (err, st) => {
+      if (err || !st.isFile()) { res.writeHead(404); return res.end('not found'); }
+      res.writeHead(200, {
+        'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
+        'Content-Length': st.size,
+        'Cache-Control': 'no-cache',
+      });
+      fs.createReadStream(file).pipe(res);
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.on('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+module.exports = { start };
+
+if (require.main === module) {
+  const dir = process.argv[2];
+  const port = Number(process.argv[3] || 8000);
+  if (!dir || !fs.existsSync(path.join(dir, 'index.html'))) {
+    console.error(`usage: node static-server.cjs DIR [PORT]  (DIR must contain index.html; got '${dir}')`);
+    process.exit(2);
+  }
+  start(dir, port).then((s) => {
+    const { port: p } = s.address();
+    console.log(`LatentLab is served at http://127.0.0.1:${p}/?lab=compression  (Ctrl+C to stop)`);
+  }, (e) => {
+    console.error(e.code === 'EADDRINUSE' ? `port ${port} is in use: pass another, e.g. scripts/serve 8001` : e.message);
+    process.exit(1);
+  });
+}

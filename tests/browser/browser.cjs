@@ -1,0 +1,81 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, the real
+// web build served by our static server, console errors collected, screenshots kept.
+'use strict';
+const path = require('path');
+const fs = require('fs');
+const { chromium } = require('playwright-core');
+const { start } = require('../../scripts/static-server.cjs');
+
+const ROOT = path.resolve(__dirname, '../..');
+const WWW = process.env.LL_WWW || path.join(ROOT, 'build/web/www');
+const ARTIFACTS = process.env.LL_ARTIFACTS || path.join(ROOT, 'build/artifacts');
+// SwiftShader gives a real WebGL2 implementation on machines without a GPU.
+const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function openBrowser(extraArgs = []) {
+  if (!fs.existsSync(path.join(WWW, 'index.wasm'))) throw new Error(`no web build in ${WWW}: run scripts/build web`);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const server = await start(WWW, 0);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs] });
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  return {
+    base,
+    browser,
+    async close() { await browser.close(); server.close(); },
+  };
+}
+
+// Opens a page and records its console; `errors` collects console errors and page exceptions.
+async function openPage(env, query = '', viewport = { width: 1280, height: 800 }) {
+  const page = await env.browser.newPage({ viewport });
+  const log = [], errors = [];
+  page.on('console', (m) => {
+    log.push(`${m.type()}: ${m.text()}`);
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('requestfailed', (r) => { if (!r.url().endsWith('favicon.ico')) errors.push(`request failed: ${r.url()}`); });
+  page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('favicon.ico')) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
+  await page.goto(env.base + query);
+  return { page, log, errors };
+}
+
+// Waits until the wasm app has started and drawn at least `frames` frames.
+async function waitForApp(page, frames = 10) {
+  await page.waitForFunction((n) => window.latentlab && window.latentlab.ready() &&
+    window.latentlab.metrics().frames >= n, frames, { timeout: 60000 });
+}
+
+// Pixel statistics of a PNG screenshot, decoded by the browser itself (no image library needed).
+async function pixelStats(page, png) {
+  const dataUrl = 'data:image/png;base64,' + png.toString('base64');
+  return page.evaluate(async (src) => {
+    const img = new Image();
+    img.src = src;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let sum = 0, sum2 = 0;
+    const levels = new Set();
+    for (let i = 0; i < d.length; i += 4) {
+      const y = 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
+      sum += y; sum2 += y * y;
+      levels.add(Math.round(y));
+    }
+    const n = d.length / 4, mean = sum / n;
+    return { width: c.width, height: c.height, mean, std: Math.sqrt(sum2 / n - mean * mean), levels: levels.size };
+  }, dataUrl);
+}
+
+async function screenshot(page, name) {
+  const file = path.join(ARTIFACTS, name);
+  const png = await page.screenshot({ path: file });
+  return { file, png };
+}
+
+module.exports = { openBrowser, openPage, waitForApp, pixelStats, screenshot };
