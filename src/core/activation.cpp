@@ -1,0 +1,84 @@
+#include "core/activation.h"
+
+#include <stdexcept>
+
+namespace ll {
+
+const char* activation_name(Activation a) {
+  switch (a) {
+    case Activation::Identity:
+      return "identity";
+    case Activation::Tanh:
+      return "tanh";
+    case Activation::Sigmoid:
+      return "sigmoid";
+    case Activation::ReLU:
+      return "relu";
+    case Activation::LeakyReLU:
+      return "leaky_relu";
+  }
+  return "?";
+}
+
+Activation activation_from_name(const std::string& name) {
+  for (Activation a : {Activation::Identity, Activation::Tanh, Activation::Sigmoid,
+                       Activation::ReLU, Activation::LeakyReLU})
+    if (name == activation_name(a)) return a;
+  throw std::invalid_argument("unknown activation '" + name + "'");
+}
+
+template <typename S>
+void activate(Activation a, const MatrixT<S>& Z, MatrixT<S>& A) {
+  const S leak = S(kLeakySlope);
+  switch (a) {
+    case Activation::Identity:
+      A = Z;
+      break;
+    case Activation::Tanh:
+      A = Z.array().tanh();
+      break;
+    // 1 / (1 + e^-z): for very negative z, e^-z = inf and the result is 0, no NaN.
+    case Activation::Sigmoid:
+      A = (S(1) + (-Z.array()).exp()).inverse();
+      break;
+    case Activation::ReLU:
+      A = Z.array().max(S(0));
+      break;
+    case Activation::LeakyReLU:
+      A = (Z.array() > S(0)).select(Z.array(), leak * Z.array());
+      break;
+  }
+}
+
+template <typename S>
+void activation_backward(Activation a, const MatrixT<S>& Z, const MatrixT<S>& A,
+                         const MatrixT<S>& dA, MatrixT<S>& dZ) {
+  const S leak = S(kLeakySlope);
+  switch (a) {
+    case Activation::Identity:
+      dZ = dA;
+      break;
+    case Activation::Tanh:
+      dZ = dA.array() * (S(1) - A.array().square());
+      break;
+    case Activation::Sigmoid:
+      dZ = dA.array() * A.array() * (S(1) - A.array());
+      break;
+    case Activation::ReLU:
+      dZ = (Z.array() > S(0)).select(dA.array(), S(0));
+      break;
+    case Activation::LeakyReLU:
+      dZ = (Z.array() > S(0)).select(dA.array(), leak * dA.array());
+      break;
+  }
+}
+
+template void activate<float>(Activation, const MatrixT<float>&, MatrixT<float>&);
+template void activate<double>(Activation, const MatrixT<double>&, MatrixT<double>&);
+template void activation_backward<float>(Activation, const MatrixT<float>&, const MatrixT<float>&,
+                                         const MatrixT<float>&, MatrixT<float>&);
+template void activation_backward<double>(Activation, const MatrixT<double>&,
+                                          const MatrixT<double>&, const MatrixT<double>&,
+                                          MatrixT<double>&);
+
+}  // namespace ll

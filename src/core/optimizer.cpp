@@ -1,0 +1,54 @@
+#include "core/optimizer.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace ll {
+
+void Optimizer::reset() {
+  m_.resize(0);
+  v_.resize(0);
+  t_ = 0;
+}
+
+void Optimizer::step(Vector& params, const Vector& grads, const std::vector<ParamRange>& ranges) {
+  if (grads.size() != params.size())
+    throw std::invalid_argument("Optimizer::step: params and grads differ in size");
+  if (m_.size() != params.size()) {
+    m_ = Vector::Zero(params.size());
+    v_ = Vector::Zero(params.size());
+    t_ = 0;
+  }
+  ++t_;
+  const float lr = cfg_.lr, wd = cfg_.weight_decay;
+  const float mu = cfg_.momentum, b1 = cfg_.beta1, b2 = cfg_.beta2, eps = cfg_.eps;
+  const float c1 = 1.0f - static_cast<float>(std::pow(double(b1), t_));
+  const float c2 = 1.0f - static_cast<float>(std::pow(double(b2), t_));
+  float* theta = params.data();
+  const float* grad = grads.data();
+  float* m = m_.data();
+  float* v = v_.data();
+  for (const ParamRange& r : ranges) {
+    switch (cfg_.kind) {
+      case OptimizerKind::SGD:
+        for (Index i = r.first; i < r.second; ++i) theta[i] -= lr * (grad[i] + wd * theta[i]);
+        break;
+      case OptimizerKind::Momentum:
+        for (Index i = r.first; i < r.second; ++i) {
+          m[i] = mu * m[i] - lr * (grad[i] + wd * theta[i]);
+          theta[i] += m[i];
+        }
+        break;
+      case OptimizerKind::Adam:
+        for (Index i = r.first; i < r.second; ++i) {
+          const float g = grad[i] + wd * theta[i];
+          m[i] = b1 * m[i] + (1.0f - b1) * g;
+          v[i] = b2 * v[i] + (1.0f - b2) * g * g;
+          theta[i] -= lr * (m[i] / c1) / (std::sqrt(v[i] / c2) + eps);
+        }
+        break;
+    }
+  }
+}
+
+}  // namespace ll

@@ -1,0 +1,48 @@
+// Gradient descent over a flat parameter buffer (params.h): one loop per
+// trainable range, whatever the model.
+//
+//   SGD:       theta -= lr * g
+//   Momentum:  v = mu v - lr g;  theta += v                (Polyak 1964)
+//   Adam:      m = b1 m + (1-b1) g;  v = b2 v + (1-b2) g^2;
+//              theta -= lr * m_hat / (sqrt(v_hat) + eps)    (Kingma & Ba 2015)
+// with m_hat = m / (1 - b1^t), v_hat = v / (1 - b2^t).
+// weight_decay adds weight_decay * theta to g (L2 penalty).
+#pragma once
+
+#include <vector>
+
+#include "core/mlp.h"
+
+namespace ll {
+
+enum class OptimizerKind { SGD, Momentum, Adam };
+
+struct OptimizerConfig {
+  OptimizerKind kind = OptimizerKind::SGD;
+  float lr = 0.01f;
+  float momentum = 0.9f;
+  float beta1 = 0.9f, beta2 = 0.999f, eps = 1e-8f;
+  float weight_decay = 0.0f;
+};
+
+class Optimizer {
+ public:
+  explicit Optimizer(const OptimizerConfig& config = {}) : cfg_(config) {}
+
+  // One update of params from grads on the given ranges (state is sized to
+  // the buffer on first use).
+  void step(Vector& params, const Vector& grads, const std::vector<ParamRange>& ranges);
+  void step(Mlp& net) { step(net.params(), net.grads(), net.trainable_ranges()); }
+  // Forget momentum / moment estimates (e.g. after loading a model).
+  void reset();
+
+  OptimizerConfig& config() { return cfg_; }
+  const OptimizerConfig& config() const { return cfg_; }
+
+ private:
+  OptimizerConfig cfg_;
+  Vector m_, v_;  // momentum velocity or Adam first moment; Adam second moment
+  int t_ = 0;     // Adam step count for bias correction
+};
+
+}  // namespace ll

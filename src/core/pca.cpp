@@ -1,0 +1,38 @@
+#include "core/pca.h"
+
+#include <Eigen/Eigenvalues>
+#include <stdexcept>
+
+namespace ll {
+
+void Pca::fit(const Matrix& X, int k) {
+  const Index d = X.rows(), n = X.cols();
+  if (n < 1 || k < 1 || k > d) throw std::invalid_argument("Pca::fit: need n >= 1 and 1 <= k <= d");
+  mean_ = X.rowwise().mean();
+  const Matrix centered = X.colwise() - mean_;
+  // Only the lower triangle: a symmetric rank-n update does half the GEMM work.
+  Matrix cov = Matrix::Zero(d, d);
+  cov.selfadjointView<Eigen::Lower>().rankUpdate(centered, 1.0f / static_cast<float>(n));
+  // The solver reads the lower triangle and returns eigenvalues in increasing order.
+  Eigen::SelfAdjointEigenSolver<Matrix> solver(cov);
+  if (solver.info() != Eigen::Success) throw std::runtime_error("Pca::fit: eigensolver failed");
+  // Reverse to decreasing order; clamp the tiny negative values rounding can give.
+  eigenvalues_ = solver.eigenvalues().reverse().cwiseMax(0.0f);
+  components_ = solver.eigenvectors().rowwise().reverse().leftCols(k);
+}
+
+Vector Pca::explained_variance_ratio() const {
+  const float total = eigenvalues_.sum();
+  if (total <= 0) return Vector::Zero(num_components());
+  return eigenvalues_.head(num_components()) / total;
+}
+
+Matrix Pca::project(const Matrix& X) const {
+  return components_.transpose() * (X.colwise() - mean_);
+}
+
+Matrix Pca::reconstruct(const Matrix& codes) const {
+  return (components_ * codes).colwise() + mean_;
+}
+
+}  // namespace ll

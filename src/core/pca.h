@@ -1,0 +1,39 @@
+// Principal component analysis of a batch X (d x n, one sample per column).
+//
+//   mean  mu = X 1 / n
+//   covariance C = (X - mu)(X - mu)^T / n        (one GEMM, rank-n update)
+//   C = U diag(lambda) U^T, lambda sorted in decreasing order
+//   code  y = U_k^T (x - mu),  reconstruction  x^ = U_k y + mu
+// With the 1/n (population) covariance, the mean squared reconstruction
+// error per sample equals the sum of the discarded eigenvalues.
+#pragma once
+
+#include "core/tensor.h"
+
+namespace ll {
+
+class Pca {
+ public:
+  // Fits mean, all eigenvalues and the first k components (k <= d).
+  void fit(const Matrix& X, int k);
+
+  int dims() const { return static_cast<int>(mean_.size()); }
+  int num_components() const { return static_cast<int>(components_.cols()); }
+  const Vector& mean() const { return mean_; }
+  // d x k, orthonormal columns, column j for the j-th largest eigenvalue.
+  const Matrix& components() const { return components_; }
+  // All d eigenvalues of the covariance (variances along each axis), decreasing.
+  const Vector& eigenvalues() const { return eigenvalues_; }
+  // Fraction of the total variance captured by each of the first k components.
+  Vector explained_variance_ratio() const;
+
+  Matrix project(const Matrix& X) const;          // k x n codes
+  Matrix reconstruct(const Matrix& codes) const;  // d x n
+
+ private:
+  Vector mean_;
+  Matrix components_;
+  Vector eigenvalues_;
+};
+
+}  // namespace ll

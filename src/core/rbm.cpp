@@ -1,0 +1,142 @@
+#include "core/rbm.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace ll {
+
+namespace {
+
+Matrix sigmoid(const Matrix& X) { return (1.0f + (-X.array()).exp()).inverse().matrix(); }
+
+Activation encoder_activation(HiddenUnits u) {
+  return u == HiddenUnits::Binary ? Activation::Sigmoid : Activation::Identity;
+}
+
+void check_layer(const Mlp& net, int layer, int out, int in, Activation act, const char* what) {
+  if (layer < 0 || layer >= net.num_layers())
+    throw std::invalid_argument(std::string(what) + ": no layer " + std::to_string(layer));
+  if (net.sizes()[layer + 1] != out || net.sizes()[layer] != in)
+    throw std::invalid_argument(std::string(what) + ": layer " + std::to_string(layer) + " is " +
+                                std::to_string(net.sizes()[layer]) + "->" +
+                                std::to_string(net.sizes()[layer + 1]) + ", expected " +
+                                std::to_string(in) + "->" + std::to_string(out));
+  if (net.activation(layer) != act)
+    throw std::invalid_argument(std::string(what) + ": layer " + std::to_string(layer) +
+                                " must be " + activation_name(act));
+}
+
+}  // namespace
+
+Rbm::Rbm(int visible, int hidden, HiddenUnits units)
+    : visible_(visible), hidden_(hidden), units_(units) {
+  if (visible <= 0 || hidden <= 0) throw std::invalid_argument("Rbm sizes must be positive");
+  layout_.add_matrix("W", hidden, visible);
+  layout_.add_vector("b_visible", visible);
+  layout_.add_vector("b_hidden", hidden);
+  params_ = Vector::Zero(layout_.size());
+  velocity_ = Vector::Zero(layout_.size());
+  grads_ = Vector::Zero(layout_.size());
+}
+
+void Rbm::init(Rng& rng, float stddev) {
+  params_.setZero();
+  velocity_.setZero();
+  rng.fill_normal(params_.data(), layout_.slot(0).size, stddev);
+}
+
+Matrix Rbm::hidden_mean(const Matrix& V) const {
+  Matrix X = W() * V;
+  X.colwise() += b_hidden();
+  return units_ == HiddenUnits::Binary ? sigmoid(X) : X;
+}
+
+Matrix Rbm::visible_mean(const Matrix& H) const {
+  Matrix X = W().transpose() * H;
+  X.colwise() += b_visible();
+  return sigmoid(X);
+}
+
+Matrix Rbm::sample_hidden(const Matrix& mean, Rng& rng) const {
+  Matrix h(mean.rows(), mean.cols());
+  for (Index i = 0; i < h.size(); ++i) {
+    const float m = mean.data()[i];
+    h.data()[i] =
+        units_ == HiddenUnits::Binary ? (rng.uniform() < m ? 1.0f : 0.0f) : m + rng.normal();
+  }
+  return h;
+}
+
+float Rbm::cd1_step(const Matrix& V, const RbmConfig& cfg, Rng& rng) {
+  const float n = static_cast<float>(V.cols());
+  // Positive phase: data statistics <h v^T>_data with h at its mean.
+  const Matrix h0 = hidden_mean(V);
+  // One Gibbs step: sample h, reconstruct v as probabilities (less sampling
+  // noise, Hinton 2010 "A Practical Guide to Training RBMs"), then E[h|v1].
+  const Matrix v1 = visible_mean(sample_hidden(h0, rng));
+  const Matrix h1 = hidden_mean(v1);
+  // Gradient of the log-likelihood, approximated: <h v^T>_0 - <h v^T>_1.
+  layout_.matrix(grads_, 0).noalias() = (h0 * V.transpose() - h1 * v1.transpose()) / n;
+  layout_.vector(grads_, 1) = (V - v1).rowwise().sum() / n;
+  layout_.vector(grads_, 2) = (h0 - h1).rowwise().sum() / n;
+  // Weight cost on W only (the first slot).
+  layout_.matrix(grads_, 0) -= cfg.weight_cost * W();
+  // Momentum ascent on the flat buffer: one loop for all parameters.
+  velocity_ = cfg.momentum * velocity_ + cfg.lr * grads_;
+  params_ += velocity_;
+  return (V - v1).squaredNorm();
+}
+
+float Rbm::reconstruction_error(const Matrix& V) const {
+  return (V - visible_mean(hidden_mean(V))).squaredNorm();
+}
+
+float Rbm::free_energy(const Matrix& V) const {
+  Matrix X = W() * V;
+  X.colwise() += b_hidden();
+  const Eigen::ArrayXXf x = X.array();
+  const float visible_term = (b_visible().transpose() * V).sum();
+  float hidden_term;
+  if (units_ == HiddenUnits::Binary)  // softplus(x) = max(x,0) + ln(1 + e^-|x|), stable
+    hidden_term = (x.max(0.0f) + (-x.abs()).exp().log1p()).sum();
+  else
+    hidden_term = 0.5f * x.square().sum();
+  return -(visible_term + hidden_term) / static_cast<float>(V.cols());
+}
+
+void Rbm::export_encoder(Mlp& net, int layer) const {
+  check_layer(net, layer, hidden_, visible_, encoder_activation(units_), "Rbm::export_encoder");
+  net.W(layer) = W();
+  net.b(layer) = b_hidden();
+}
+
+void Rbm::export_decoder(Mlp& net, int layer) const {
+  check_layer(net, layer, visible_, hidden_, Activation::Sigmoid, "Rbm::export_decoder");
+  net.W(layer) = W().transpose();
+  net.b(layer) = b_visible();
+}
+
+Mlp unroll(const std::vector<Rbm>& rbms) {
+  if (rbms.empty()) throw std::invalid_argument("unroll: no RBMs");
+  const int n = static_cast<int>(rbms.size());
+  std::vector<int> sizes = {rbms[0].visible_size()};
+  std::vector<Activation> acts;
+  for (const Rbm& r : rbms) {
+    if (r.visible_size() != sizes.back())
+      throw std::invalid_argument("unroll: RBM sizes do not chain");
+    sizes.push_back(r.hidden_size());
+    acts.push_back(encoder_activation(r.units()));
+  }
+  for (int i = n - 1; i >= 0; --i) {
+    sizes.push_back(rbms[i].visible_size());
+    acts.push_back(Activation::Sigmoid);
+  }
+  Mlp net(sizes, acts);
+  for (int i = 0; i < n; ++i) {
+    rbms[i].export_encoder(net, i);
+    rbms[i].export_decoder(net, 2 * n - 1 - i);
+  }
+  return net;
+}
+
+}  // namespace ll

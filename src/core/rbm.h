@@ -1,0 +1,93 @@
+// Restricted Boltzmann machine with binary visible units, trained with
+// one-step contrastive divergence (CD-1, Hinton 2002), as used for the
+// layer-wise pretraining of deep autoencoders in Hinton & Salakhutdinov,
+// "Reducing the Dimensionality of Data with Neural Networks", Science 2006.
+//
+// Energy, binary hidden units:   E(v,h) = -b^T v - c^T h - h^T W v
+// Gaussian (linear) hidden units, unit variance, for the code layer:
+//                                E(v,h) = -b^T v - c^T h - h^T W v + |h|^2 / 2
+// so p(h|v) is Bernoulli(sigmoid(W v + c)) or Normal(W v + c, 1), and
+// p(v=1|h) = sigmoid(W^T h + b) in both cases. Batches: one sample per column.
+#pragma once
+
+#include <vector>
+
+#include "core/mlp.h"
+#include "core/params.h"
+#include "core/rng.h"
+
+namespace ll {
+
+enum class HiddenUnits { Binary, Gaussian };
+
+// Defaults follow the 2006 paper's code: lr 0.1 (0.001 for Gaussian hidden
+// units), momentum 0.5 for the first epochs then 0.9, weight cost 2e-4.
+struct RbmConfig {
+  float lr = 0.1f;
+  float momentum = 0.9f;
+  float weight_cost = 2e-4f;  // L2 penalty on W only, not on the biases
+};
+
+class Rbm {
+ public:
+  Rbm() = default;
+  Rbm(int visible, int hidden, HiddenUnits units = HiddenUnits::Binary);
+
+  int visible_size() const { return visible_; }
+  int hidden_size() const { return hidden_; }
+  HiddenUnits units() const { return units_; }
+
+  // W ~ N(0, stddev^2), biases zero (the 2006 code uses 0.1).
+  void init(Rng& rng, float stddev = 0.1f);
+
+  Eigen::Map<RowMatrixT<float>> W() { return layout_.matrix(params_, 0); }  // hidden x visible
+  Eigen::Map<Vector> b_visible() { return layout_.vector(params_, 1); }
+  Eigen::Map<Vector> b_hidden() { return layout_.vector(params_, 2); }
+  Eigen::Map<const RowMatrixT<float>> W() const { return layout_.matrix(params_, 0); }
+  Eigen::Map<const Vector> b_visible() const { return layout_.vector(params_, 1); }
+  Eigen::Map<const Vector> b_hidden() const { return layout_.vector(params_, 2); }
+  Vector& params() { return params_; }
+  const Vector& params() const { return params_; }
+  const ParamLayout& layout() const { return layout_; }
+  bool params_finite() const { return params_.allFinite(); }
+  // Forget the CD momentum (after loading or replacing the parameters).
+  void reset_momentum() { velocity_.setZero(); }
+
+  // E[h | v]: sigmoid(W V + c) for binary units, W V + c for Gaussian ones.
+  Matrix hidden_mean(const Matrix& V) const;
+  // p(v = 1 | h) = sigmoid(W^T H + b).
+  Matrix visible_mean(const Matrix& H) const;
+  // A sample of h given its mean: Bernoulli, or mean + N(0, 1) noise.
+  Matrix sample_hidden(const Matrix& mean, Rng& rng) const;
+
+  // One CD-1 update on batch V; returns the batch's squared reconstruction
+  // error sum ||v - v1||^2, v1 the one-step reconstruction used by the update.
+  float cd1_step(const Matrix& V, const RbmConfig& cfg, Rng& rng);
+
+  // Deterministic reconstruction error sum ||v - p(v|E[h|v])||^2 (monitoring).
+  float reconstruction_error(const Matrix& V) const;
+  // Mean free energy per sample, F(v) = -ln sum_h e^{-E(v,h)}:
+  //   binary:   -b^T v - sum_j ln(1 + e^{x_j}),  x = W v + c
+  //   Gaussian: -b^T v - sum_j x_j^2 / 2 (dropping the constant ln sqrt(2 pi)).
+  // Comparing it on training and held-out data shows overfitting.
+  float free_energy(const Matrix& V) const;
+
+  // Unrolling (Hinton & Salakhutdinov 2006, Fig. 1): copy W, c into encoder
+  // layer `layer` of net (sigmoid or identity), and W^T, b into a decoder
+  // layer (sigmoid). Throws if the layer's shape or activation differs.
+  void export_encoder(Mlp& net, int layer) const;
+  void export_decoder(Mlp& net, int layer) const;
+
+ private:
+  int visible_ = 0, hidden_ = 0;
+  HiddenUnits units_ = HiddenUnits::Binary;
+  ParamLayout layout_;
+  Vector params_, velocity_, grads_;
+};
+
+// The deep autoencoder unrolled from a stack of pretrained RBMs (first RBM
+// reads the data): encoder layers 0..n-1 then decoder layers with transposed
+// weights, ready for fine-tuning with backpropagation.
+Mlp unroll(const std::vector<Rbm>& rbms);
+
+}  // namespace ll
