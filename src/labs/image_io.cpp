@@ -50,6 +50,15 @@ std::vector<uint8_t> encode_png(const GrayImage& img) {
   return out;
 }
 
+std::vector<uint8_t> encode_jpeg(const GrayImage& img, int quality) {
+  const GrayImage q = quantize_8bit(img);
+  std::vector<uint8_t> px(q.pixels.begin(), q.pixels.end());
+  std::vector<uint8_t> out;
+  if (!stbi_write_jpg_to_func(append_bytes, &out, img.width, img.height, 1, px.data(), quality))
+    throw ImageError("JPEG encoding failed");
+  return out;
+}
+
 static void write_file(const std::string& path, const std::vector<uint8_t>& bytes) {
   std::ofstream f(path, std::ios::binary);
   f.write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));

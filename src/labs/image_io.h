@@ -22,6 +22,8 @@ GrayImage load_gray_file(const std::string& path);
 
 // 8-bit grayscale PNG of the image, clamped to [0, 255].
 std::vector<uint8_t> encode_png(const GrayImage& img);
+// Baseline JPEG of the gray image (stb_image_write), quality 1..100.
+std::vector<uint8_t> encode_jpeg(const GrayImage& img, int quality);
 void save_png(const GrayImage& img, const std::string& path);
 // RGBA8 PNG (for screenshots), rows top to bottom.
 void save_png_rgba(const std::string& path, int width, int height, const uint8_t* rgba);

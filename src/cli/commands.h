@@ -1,0 +1,9 @@
+// One function per subcommand: each adds itself (options + callback) to the CLI app.
+#pragma once
+#include <CLI/CLI.hpp>
+
+namespace ll::cli {
+void add_version_command(CLI::App& app);
+void add_labs_command(CLI::App& app);
+void add_compress_command(CLI::App& app);
+}  // namespace ll::cli
