@@ -92,8 +92,30 @@
     switchLab: (key) => withString(String(key), (p) => call('ll_js_switch_lab', p) === 1),
     metrics: () => JSON.parse(window.Module.UTF8ToString(call('ll_js_metrics_json'))),
     onLabChange: (fn) => listeners.push(fn),
+    // Hands a File (or {name, bytes: Uint8Array}) to the current lab; target 'trained' or 'new'.
+    // Resolves to the lab's message (what was loaded, or why not: the current image stays).
+    loadFile: async (file, target = 'new') => {
+      const bytes = file.bytes || new Uint8Array(await file.arrayBuffer());
+      const M = window.Module;
+      const p = M._malloc(Math.max(1, bytes.length));
+      try {
+        M.HEAPU8.set(bytes, p);
+        return withString(file.name || 'file', (name) => withString(target, (t) =>
+          M.UTF8ToString(call('ll_js_load_file', p, bytes.length, name, t))));
+      } finally {
+        M._free(p);
+      }
+    },
     _labChanged: (key) => listeners.forEach((fn) => fn(key)),
   };
+
+  // Drag and drop anywhere on the page: the image becomes the lab's "new image".
+  window.addEventListener('dragover', (e) => e.preventDefault());
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    const f = e.dataTransfer && e.dataTransfer.files[0];
+    if (f && window.latentlab.ready()) window.latentlab.loadFile(f, 'new');
+  });
 
   const script = document.createElement('script');
   script.src = 'index.js';

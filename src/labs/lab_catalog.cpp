@@ -7,7 +7,7 @@ const std::vector<LabInfo>& lab_catalog() {
       {"compression", "Compression",
        "A 64-16-64 tanh autoencoder learns to code 8x8 patches of a 256x256 image; codes rounded "
        "to 6 and 4 bits give 1.5 and 1 bit per pixel.",
-       "issue 4", false},
+       "issue 4", true},
       {"pca", "PCA and deep autoencoder",
        "PCA, logistic PCA and a deep autoencoder with RBM pretraining, all at 30 dimensions on "
        "digits (Hinton & Salakhutdinov 2006).",

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <stdexcept>
@@ -51,6 +53,13 @@ bool frame() {
   while (SDL_PollEvent(&event)) {
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) g.running = false;
+    if (event.type == SDL_DROPFILE) {  // desktop drag and drop: the image becomes the new image
+      const std::string path = event.drop.file;
+      SDL_free(event.drop.file);
+      std::ifstream f(path, std::ios::binary);
+      const std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+      std::printf("%s\n", g.app->load_file(bytes, path, "new").c_str());
+    }
   }
   ll::platform::before_frame(g.window);
   ImGui_ImplOpenGL3_NewFrame();

@@ -23,6 +23,15 @@ EM_JS(void, js_show_lab_in_url, (const char* key), {
   window.history.replaceState(null, '', url.toString());
   if (window.latentlab && window.latentlab._labChanged) window.latentlab._labChanged(UTF8ToString(key));
 });
+// A hidden <input type=file>; the chosen file goes through window.latentlab.loadFile.
+EM_JS(void, js_open_file_picker, (const char* target), {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = 'image/png,image/jpeg,image/*';
+  const t = UTF8ToString(target);
+  input.onchange = () => { if (input.files.length) window.latentlab.loadFile(input.files[0], t); };
+  input.click();
+});
 // clang-format on
 }  // namespace
 
@@ -31,6 +40,12 @@ EMSCRIPTEN_KEEPALIVE const char* ll_js_current_lab() { return g_app ? g_app->cur
 EMSCRIPTEN_KEEPALIVE int ll_js_switch_lab(const char* key) { return g_app && g_app->switch_lab(key); }
 EMSCRIPTEN_KEEPALIVE const char* ll_js_metrics_json() {
   g_reply = g_app ? g_app->metrics_json() : "{}";
+  return g_reply.c_str();
+}
+// Bytes of a file the page read (picker or drop); returns the message shown to the user.
+EMSCRIPTEN_KEEPALIVE const char* ll_js_load_file(const char* data, int size, const char* name,
+                                                 const char* target) {
+  g_reply = g_app ? g_app->load_file(std::string_view(data, size_t(size)), name, target) : "";
   return g_reply.c_str();
 }
 EMSCRIPTEN_KEEPALIVE const char* ll_js_labs_json() {
@@ -63,6 +78,7 @@ const char* imgui_glsl_version() { return "#version 300 es"; }
 
 void publish(App& app) {
   g_app = &app;
+  app.file_request = ui::FileRequest{true, js_open_file_picker};
   app.on_lab_changed = [](const std::string& key) { js_show_lab_in_url(key.c_str()); };
   js_show_lab_in_url(app.current_lab().c_str());
 }

@@ -4,18 +4,21 @@
 // Render.
 #pragma once
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/build_info.h"
-#include "core/gray_image.h"
-#include "gfx/gray_texture.h"
-#include "gfx/image_view.h"
+#include "ui/lab_page.h"
 
 namespace ll {
 
 class App {
  public:
+  // Training time per frame: keeps the UI at interactive frame rates while a lab trains.
+  static constexpr double kTrainBudgetMs = 10.0;
+
   // `lab_key` as given by ?lab= or --lab; unknown keys open the default lab with a notice.
   explicit App(const std::string& lab_key);
 
@@ -25,24 +28,26 @@ class App {
   // Returns false (and changes nothing) for an unknown key.
   bool switch_lab(const std::string& key);
   // Everything a test or a course page may want to read, as one JSON object.
-  std::string metrics_json() const;
+  std::string metrics_json();
   std::string labs_json() const;
+  // A file chosen in a picker or dropped on the window, handed to the current lab's page.
+  std::string load_file(std::string_view bytes, const std::string& name, const std::string& target);
 
-  // Called after every lab switch (the web platform mirrors it into the URL).
-  std::function<void(const std::string&)> on_lab_changed;
+  // Set by the platform before the first frame.
+  std::function<void(const std::string&)> on_lab_changed;  // web: mirrors the lab in the URL
+  ui::FileRequest file_request;                             // web: opens a file picker
 
  private:
+  ui::LabPage& page();
   void draw_lab_selector();
-  void draw_lab_page();
-  void draw_image_preview();
   void draw_status_bar(float height);
 
   std::string lab_;
-  std::string notice_;      // e.g. "unknown lab 'foo'"; shown once at the top of the page
+  std::string notice_;  // e.g. "unknown lab 'foo'"; shown at the top of the page
+  std::string file_message_;
   BuildInfo build_;
-  GrayImage preview_;       // camera, 256x256: the image the compression lab will code
-  gfx::GrayTexture preview_tex_;
-  gfx::ImageStyle preview_style_;
+  std::map<std::string, std::unique_ptr<ui::LabPage>> pages_;  // created when first opened
+  double last_update_ms_ = 0;  // measured length of the last training slice
   long frames_ = 0;
 };
 

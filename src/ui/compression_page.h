@@ -1,0 +1,54 @@
+// The Compression lab's page: controls and loss curve on the left; for the trained image and
+// for a new image, the panels (A) original, (B) autoencoder, (C) 6-bit codes, (D) 4-bit codes,
+// each with PSNR and bits per pixel; below, the baselines table and the learned filters.
+#pragma once
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gfx/gray_texture.h"
+#include "labs/compression_lab.h"
+#include "ui/lab_page.h"
+
+namespace ll::ui {
+
+class CompressionPage : public LabPage {
+ public:
+  explicit CompressionPage(FileRequest files);
+  void update(double budget_ms) override;
+  void draw() override;
+  nlohmann::json metrics() const override;
+  std::string load_file(std::string_view bytes, const std::string& name,
+                        const std::string& target) override;
+
+ private:
+  enum Method { AE = 0, PCA = 1, JPEG = 2 };
+  void draw_controls();
+  void draw_settings();
+  void draw_image_choice(const char* label, const char* target, int& choice);
+  void draw_loss_curve();
+  void draw_image_grid(int row, const LabImage& img, const ImageResults& r);
+  void draw_results_table();
+  void draw_filters();
+  void refresh_textures();
+  void restart();
+
+  FileRequest files_;
+  std::unique_ptr<CompressionLab> lab_;
+  CompressionSettings pending_;      // edited in the UI, applied by Reset
+  bool playing_ = true;
+  double since_eval_ms_ = 0;
+  int method_ = AE;
+  bool show_error_ = false;
+  bool dirty_ = true;                // textures out of date
+  std::string message_;              // last load / error message for the user
+  std::vector<std::string> builtin_;
+  int trained_choice_ = 0, new_choice_ = 0;
+  char path_[512] = {};              // desktop: a file path to load
+  std::array<gfx::GrayTexture, 2> original_;
+  std::array<std::array<gfx::GrayTexture, 3>, 2> decoded_;  // [image][B, C, D]
+  gfx::GrayTexture enc_filters_, dec_filters_;
+};
+
+}  // namespace ll::ui

@@ -1,0 +1,26 @@
+// A labelled image: title above, the shader-drawn image, caption lines below (PSNR, bpp, ...).
+// Every image a student sees goes through here, so none is ever unlabelled.
+#pragma once
+#include <string>
+
+#include "core/gray_image.h"
+#include "gfx/gray_texture.h"
+#include "gfx/image_view.h"
+
+namespace ll::ui {
+
+void image_panel(const gfx::GrayTexture& tex, const gfx::ImageStyle& style, const std::string& title,
+                 const std::string& caption);
+
+// Signed difference decoded - original, for error images (diverging colours, +-range).
+GrayImage difference(const GrayImage& decoded, const GrayImage& original);
+
+// m weight vectors of 64 values (8x8 each) tiled into one image, `per_row` tiles per row with a
+// 1-pixel gap; each tile scaled by its largest |w| to [-1, 1] so every filter's shape is visible.
+// rows_are_filters: true when each row of W is one filter (encoder), false for columns (decoder).
+template <typename M>
+GrayImage filter_atlas(const M& W, bool rows_are_filters, int per_row);
+
+}  // namespace ll::ui
+
+#include "ui/image_panel_impl.h"

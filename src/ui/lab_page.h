@@ -1,0 +1,30 @@
+// One page per lab. The App updates only the visible page: update() does a bounded amount of
+// training (the frame's budget), draw() lays out the page, metrics() returns its numbers.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace ll::ui {
+
+// How a page asks the platform for a file (web: a file picker; desktop: unavailable, so the
+// page shows a path field instead). `target` is echoed back to LabPage::load_file.
+struct FileRequest {
+  bool available = false;
+  void (*open)(const char* target) = nullptr;
+};
+
+class LabPage {
+ public:
+  virtual ~LabPage() = default;
+  virtual void update(double budget_ms) = 0;
+  virtual void draw() = 0;
+  virtual nlohmann::json metrics() const = 0;
+  // A file the user chose or dropped. Returns a message for the user (error or what happened);
+  // on error the page's current state is kept.
+  virtual std::string load_file(std::string_view bytes, const std::string& name,
+                                const std::string& target) = 0;
+};
+
+}  // namespace ll::ui
