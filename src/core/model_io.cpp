@@ -47,6 +47,9 @@ Vector read_params(const SafetensorsView& file, const std::string& prefix,
     if (e->shape != expected)
       throw FormatError(source + ": tensor '" + name + "' has shape " + shape_to_string(e->shape) +
                         ", expected " + shape_to_string(expected));
+    if (e->dtype != DType::F32)
+      throw FormatError(source + ": tensor '" + name + "' has dtype " + dtype_name(e->dtype) +
+                        ", expected F32");
     file.read(*e, params.data() + t.offset);
   }
   for (const TensorEntry& e : file.tensors) {

@@ -38,11 +38,12 @@ TensorEntry parse_entry(const std::string& name, const json& v, uint64_t data_si
   if (!v.is_object()) fail(source, who + " is not a JSON object");
   auto dtype = v.find("dtype");
   if (dtype == v.end() || !dtype->is_string()) fail(source, who + " has no dtype");
-  if (dtype->get<std::string>() != "F32")
-    fail(source, who + " has dtype '" + dtype->get<std::string>() + "', only F32 is supported");
-
   TensorEntry t;
   t.name = name;
+  if (*dtype == "F32") t.dtype = DType::F32;
+  else if (*dtype == "U8") t.dtype = DType::U8;
+  else fail(source, who + " has dtype '" + dtype->get<std::string>() + "', only F32 and U8 are supported");
+
   auto shape = v.find("shape");
   if (shape == v.end() || !shape->is_array()) fail(source, who + " has no shape array");
   for (const json& d : *shape) {
@@ -63,7 +64,7 @@ TensorEntry parse_entry(const std::string& name, const json& v, uint64_t data_si
     fail(source, who + " has data_offsets " + range + " beyond the data section (" +
                      std::to_string(data_size) + " bytes): the file is truncated or corrupt");
   const uint64_t numel = numel_saturated(t.shape, data_size);
-  if (numel * 4 != t.end - t.begin)
+  if (numel * dtype_size(t.dtype) != t.end - t.begin)
     fail(source, who + " has shape " + shape_to_string(t.shape) + " but data_offsets " + range +
                      " hold " + std::to_string(t.end - t.begin) + " bytes");
   return t;
@@ -77,6 +78,9 @@ uint64_t numel(const std::vector<int64_t>& shape) {
 
 }  // namespace
 
+const char* dtype_name(DType t) { return t == DType::U8 ? "U8" : "F32"; }
+size_t dtype_size(DType t) { return t == DType::U8 ? 1 : 4; }
+
 std::string shape_to_string(const std::vector<int64_t>& shape) {
   std::string s = "[";
   for (size_t i = 0; i < shape.size(); ++i) s += (i ? "," : "") + std::to_string(shape[i]);
@@ -89,8 +93,20 @@ const TensorEntry* SafetensorsView::find(const std::string& name) const {
   return nullptr;
 }
 
+static void check_dtype(const TensorEntry& t, DType want) {
+  if (t.dtype != want)
+    throw FormatError("tensor '" + t.name + "' has dtype " + dtype_name(t.dtype) + ", expected " +
+                      dtype_name(want));
+}
+
 void SafetensorsView::read(const TensorEntry& t, float* out) const {
+  check_dtype(t, DType::F32);
   // memcpy: the data section need not be 4-byte aligned in the caller's buffer.
+  std::memcpy(out, data + t.begin, static_cast<size_t>(t.end - t.begin));
+}
+
+void SafetensorsView::read(const TensorEntry& t, uint8_t* out) const {
+  check_dtype(t, DType::U8);
   std::memcpy(out, data + t.begin, static_cast<size_t>(t.end - t.begin));
 }
 
@@ -99,9 +115,10 @@ std::vector<uint8_t> write_safetensors(const std::vector<TensorRef>& tensors,
   json header = json::object();
   uint64_t offset = 0;
   for (const TensorRef& t : tensors) {
-    const uint64_t bytes = numel(t.shape) * 4;
-    header[t.name] = {
-        {"dtype", "F32"}, {"shape", t.shape}, {"data_offsets", {offset, offset + bytes}}};
+    const uint64_t bytes = numel(t.shape) * dtype_size(t.dtype);
+    header[t.name] = {{"dtype", dtype_name(t.dtype)},
+                      {"shape", t.shape},
+                      {"data_offsets", {offset, offset + bytes}}};
     offset += bytes;
   }
   if (!metadata.empty()) header["__metadata__"] = metadata;
@@ -114,7 +131,7 @@ std::vector<uint8_t> write_safetensors(const std::vector<TensorRef>& tensors,
   std::memcpy(out.data() + 8, text.data(), text.size());
   uint8_t* data = out.data() + 8 + text.size();
   for (const TensorRef& t : tensors) {
-    const size_t bytes = static_cast<size_t>(numel(t.shape) * 4);
+    const size_t bytes = static_cast<size_t>(numel(t.shape) * dtype_size(t.dtype));
     if (bytes) std::memcpy(data, t.data, bytes);
     data += bytes;
   }

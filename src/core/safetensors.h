@@ -8,7 +8,8 @@
 //   the rest  raw little-endian tensor data, C (row-major) order; offsets
 //             are bytes relative to the start of this section.
 //
-// Only F32 tensors are written and accepted. The parser trusts nothing: any
+// Two dtypes are written and accepted: F32 (model parameters) and U8 (packed
+// datasets: 8-bit pixels and class labels). The parser trusts nothing: any
 // inconsistency throws FormatError with a message naming the file and the
 // problem, and it never reads outside the given bytes (see fuzz/).
 #pragma once
@@ -29,11 +30,16 @@ class FormatError : public std::runtime_error {
 
 using Metadata = std::map<std::string, std::string>;
 
-// A tensor to write: `count` floats at `data`, in C order for `shape`.
+enum class DType { F32, U8 };
+const char* dtype_name(DType t);   // "F32", "U8": the file's spelling
+size_t dtype_size(DType t);        // bytes per element
+
+// A tensor to write: numel(shape) elements of `dtype` at `data`, in C order.
 struct TensorRef {
   std::string name;
   std::vector<int64_t> shape;
-  const float* data = nullptr;
+  const void* data = nullptr;
+  DType dtype = DType::F32;
 };
 
 // One validated tensor entry of a parsed file.
@@ -41,6 +47,7 @@ struct TensorEntry {
   std::string name;
   std::vector<int64_t> shape;
   uint64_t begin = 0, end = 0;  // byte range in the data section
+  DType dtype = DType::F32;
 };
 
 // A parsed file: the header, plus a pointer to the data section of the bytes
@@ -52,8 +59,10 @@ struct SafetensorsView {
   uint64_t data_size = 0;
 
   const TensorEntry* find(const std::string& name) const;
-  // Copies a tensor's values (little-endian F32) into out[0 .. numel).
+  // Copies a tensor's values into out[0 .. numel); the entry's dtype must match
+  // (FormatError naming the tensor otherwise).
   void read(const TensorEntry& t, float* out) const;
+  void read(const TensorEntry& t, uint8_t* out) const;
 };
 
 // Serialises tensors in the given order, data packed back to back. The
@@ -63,7 +72,7 @@ std::vector<uint8_t> write_safetensors(const std::vector<TensorRef>& tensors,
                                        const Metadata& metadata);
 
 // Parses and validates: header length within the file, JSON object, dtype
-// F32, shapes of non-negative integers, data_offsets inside the data section,
+// F32 or U8, shapes of non-negative integers, data_offsets inside the data section,
 // matching the shape's size and not overlapping. `source` (e.g. the file
 // name) starts every error message.
 SafetensorsView parse_safetensors(const uint8_t* bytes, size_t size, const std::string& source);

@@ -138,7 +138,12 @@ TEST_CASE("model_io: corrupt headers are rejected with the reason") {
   check_rejected(net, make_file("{\"mlp.0.W\": [1,2", 0), "header is not valid JSON");
   check_rejected(net, make_file("[1,2,3]", 0), "header is not a JSON object");
   check_rejected(net, make_file("{" + W("F16", "[2,2]", "[0,8]") + "," + b + "}", 24),
-                 "tensor 'mlp.0.W' has dtype 'F16', only F32 is supported");
+                 "tensor 'mlp.0.W' has dtype 'F16', only F32 and U8 are supported");
+  // U8 is a valid safetensors dtype (datasets) but not for model parameters.
+  check_rejected(net, make_file("{" + W("U8", "[2,2]", "[0,4]") + "," + b + "}", 24),
+                 "tensor 'mlp.0.W' has dtype U8, expected F32");
+  check_rejected(net, make_file("{" + W("U8", "[2,2]", "[0,16]") + "," + b + "}", 24),
+                 "tensor 'mlp.0.W' has shape [2,2] but data_offsets [0,16] hold 16 bytes");
   check_rejected(net, make_file("{" + W("F32", "[2,-2]", "[0,16]") + "," + b + "}", 24),
                  "tensor 'mlp.0.W' has a shape entry that is not a non-negative integer");
   check_rejected(net, make_file("{" + W("F32", "[2,2]", "[0,12]") + "," + b + "}", 24),
@@ -190,4 +195,26 @@ TEST_CASE("model_io: GAN generator and discriminator in one file; RBM round trip
   CHECK_THROWS_WITH_AS(
       load_rbm(binary, save_rbm(rbm), "rbm.safetensors"),
       "rbm.safetensors: metadata 'rbm.hidden_units' is 'gaussian', expected 'binary'", FormatError);
+}
+
+TEST_CASE("safetensors: U8 tensors round-trip next to F32 ones, dtype checked on read") {
+  const uint8_t pixels[6] = {0, 1, 127, 128, 254, 255};
+  const float scale[2] = {0.5f, -2.0f};
+  const std::vector<uint8_t> bytes =
+      write_safetensors({{"images", {1, 2, 3}, pixels, DType::U8}, {"scale", {2}, scale}}, {{"k", "v"}});
+  const SafetensorsView view = parse_safetensors(bytes.data(), bytes.size(), "mixed");
+  REQUIRE(view.tensors.size() == 2);
+  const TensorEntry* img = view.find("images");
+  REQUIRE(img);
+  CHECK(img->dtype == DType::U8);
+  CHECK(img->shape == std::vector<int64_t>{1, 2, 3});
+  CHECK(img->end - img->begin == 6);
+  uint8_t back[6] = {};
+  view.read(*img, back);
+  CHECK(std::memcmp(back, pixels, 6) == 0);
+  float f[2] = {};
+  view.read(*view.find("scale"), f);
+  CHECK(f[1] == -2.0f);
+  CHECK_THROWS_WITH_AS(view.read(*img, f), "tensor 'images' has dtype U8, expected F32", FormatError);
+  CHECK(view.metadata.at("k") == "v");
 }
