@@ -107,6 +107,50 @@
       }
     },
     _labChanged: (key) => listeners.forEach((fn) => fn(key)),
+    // Called by the app (DatasetStore) the first time a lab needs a dataset: downloads
+    // data/NAME.safetensors.gz with progress, gunzips it with the browser's DecompressionStream
+    // and hands the bytes to wasm, which parses and checks them. Any failure (HTTP error,
+    // corrupt gzip) reaches the lab's page as a message; nothing is retried behind its back.
+    _fetchDataset: (name) => {
+      const M = window.Module;
+      const progress = (f) => withString(name, (n) => call('ll_js_dataset_progress', n, f));
+      (async () => {
+        const url = 'data/' + name + '.safetensors.gz';
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(url + ': HTTP ' + response.status + ' ' + response.statusText);
+        const total = Number(response.headers.get('Content-Length')) || 0;
+        const chunks = [];
+        let received = 0;
+        const reader = response.body.getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          chunks.push(value);
+          received += value.length;
+          if (total) progress(Math.min(1, received / total));
+        }
+        let bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
+        // Servers that add Content-Encoding: gzip make fetch() gunzip already: check the magic.
+        if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+          try {
+            const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+            bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+          } catch (e) {
+            throw new Error(url + ': the gzip data is corrupt or truncated (' + e.message + ')');
+          }
+        }
+        const p = M._malloc(Math.max(1, bytes.length));
+        try {
+          M.HEAPU8.set(bytes, p);
+          withString(name, (n) => call('ll_js_dataset_loaded', n, p, bytes.length));
+        } finally {
+          M._free(p);
+        }
+      })().catch((e) => {
+        console.warn('dataset ' + name + ': ' + e.message);
+        withString(name, (n) => withString(e.message, (m) => call('ll_js_dataset_failed', n, m)));
+      });
+    },
   };
 
   // Drag and drop anywhere on the page: the image becomes the lab's "new image".

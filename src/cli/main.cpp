@@ -13,6 +13,11 @@ int main(int argc, char** argv) {
   ll::cli::add_version_command(app);
   ll::cli::add_labs_command(app);
   ll::cli::add_compress_command(app);
+  ll::cli::add_pca_command(app);
+  ll::cli::add_deep_ae_command(app);
+  ll::cli::add_pretrain_command(app);
+  ll::cli::add_gan_command(app);
+  ll::cli::add_train_scorer_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,11 +1,16 @@
 #include "core/loss.h"
 
+#include <cmath>
 #include <stdexcept>
 
 namespace ll {
 
 const char* loss_name(Loss l) {
-  return l == Loss::SquaredError ? "squared_error" : "cross_entropy";
+  switch (l) {
+    case Loss::SquaredError: return "squared_error";
+    case Loss::CrossEntropy: return "cross_entropy";
+    default: return "softmax_cross_entropy";
+  }
 }
 
 template <typename S>
@@ -20,6 +25,28 @@ S cross_entropy_from_logits(const MatrixT<S>& Z, const MatrixT<S>& P) {
 }
 
 template <typename S>
+MatrixT<S> softmax_columns(const MatrixT<S>& Z) {
+  MatrixT<S> P = Z;
+  for (Index j = 0; j < P.cols(); ++j) {
+    P.col(j).array() = (P.col(j).array() - P.col(j).maxCoeff()).exp();  // largest term is e^0 = 1
+    P.col(j) /= P.col(j).sum();
+  }
+  return P;
+}
+
+template <typename S>
+S softmax_cross_entropy_from_logits(const MatrixT<S>& Z, const MatrixT<S>& T) {
+  S E = 0;
+  for (Index j = 0; j < Z.cols(); ++j) {
+    const S m = Z.col(j).maxCoeff();
+    // The sum is >= 1 (it holds e^0), so its log is finite and never log(0).
+    const S lse = m + std::log((Z.col(j).array() - m).exp().sum());
+    E += lse * T.col(j).sum() - Z.col(j).dot(T.col(j));
+  }
+  return E;
+}
+
+template <typename S>
 S loss_and_grad(Loss loss, Activation out, const MatrixT<S>& Z, const MatrixT<S>& Y,
                 const MatrixT<S>& T, MatrixT<S>& dZ) {
   if (loss == Loss::CrossEntropy) {
@@ -28,6 +55,14 @@ S loss_and_grad(Loss loss, Activation out, const MatrixT<S>& Z, const MatrixT<S>
                                   activation_name(out));
     dZ = Y - T;  // d/dz [max(z,0) - z p + ln(1 + e^-|z|)] = sigmoid(z) - p
     return cross_entropy_from_logits(Z, T);
+  }
+  if (loss == Loss::SoftmaxCrossEntropy) {
+    if (out != Activation::Identity)
+      throw std::invalid_argument(std::string("softmax cross-entropy needs a linear (logit) output layer, got ") +
+                                  activation_name(out));
+    dZ = softmax_columns(Z);
+    for (Index j = 0; j < dZ.cols(); ++j) dZ.col(j) = dZ.col(j) * T.col(j).sum() - T.col(j);
+    return softmax_cross_entropy_from_logits(Z, T);
   }
   MatrixT<S> dY = S(2) * (Y - T);
   activation_backward(out, Z, Y, dY, dZ);
@@ -45,6 +80,8 @@ ErrorReport report_error(double total, Index dims, Index batch) {
 #define LL_INSTANTIATE(S)                                                             \
   template S squared_error<S>(const MatrixT<S>&, const MatrixT<S>&);                  \
   template S cross_entropy_from_logits<S>(const MatrixT<S>&, const MatrixT<S>&);      \
+  template MatrixT<S> softmax_columns<S>(const MatrixT<S>&);                         \
+  template S softmax_cross_entropy_from_logits<S>(const MatrixT<S>&, const MatrixT<S>&); \
   template S loss_and_grad<S>(Loss, Activation, const MatrixT<S>&, const MatrixT<S>&, \
                               const MatrixT<S>&, MatrixT<S>&);
 LL_INSTANTIATE(float)

@@ -7,7 +7,7 @@
 
 namespace ll {
 
-enum class Loss { SquaredError, CrossEntropy };
+enum class Loss { SquaredError, CrossEntropy, SoftmaxCrossEntropy };
 
 const char* loss_name(Loss l);
 
@@ -21,10 +21,23 @@ S squared_error(const MatrixT<S>& Y, const MatrixT<S>& X);
 template <typename S>
 S cross_entropy_from_logits(const MatrixT<S>& Z, const MatrixT<S>& P);
 
+// Softmax cross-entropy over the rows of each column (one class per row), from the logits:
+// E = sum_columns [ logsumexp(z) * sum_k t_k - sum_k t_k z_k ], i.e. -sum_k t_k ln softmax(z)_k.
+// logsumexp is taken after subtracting the column's max, so no exp overflows and no log(0)
+// is taken however large or confident the logits are. T: one-hot (or probability) columns.
+template <typename S>
+S softmax_cross_entropy_from_logits(const MatrixT<S>& Z, const MatrixT<S>& T);
+
+// Column-wise softmax(z)_k = e^{z_k - max z} / sum_j e^{z_j - max z} (class probabilities).
+template <typename S>
+MatrixT<S> softmax_columns(const MatrixT<S>& Z);
+
 // Loss of an output layer (pre-activation Z, activation `out`, output
 // Y = out(Z)) against targets T; writes dE/dZ.
 //   SquaredError: dE/dY = 2 (Y - T), chained through out'(Z).
 //   CrossEntropy: needs out == Sigmoid (throws otherwise); dE/dZ = q - p.
+//   SoftmaxCrossEntropy: needs out == Identity (the layer outputs logits; throws otherwise);
+//                 dE/dZ = softmax(Z) * sum_k t_k - T (= softmax(Z) - T for one-hot T).
 template <typename S>
 S loss_and_grad(Loss loss, Activation out, const MatrixT<S>& Z, const MatrixT<S>& Y,
                 const MatrixT<S>& T, MatrixT<S>& dZ);

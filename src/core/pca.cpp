@@ -13,6 +13,14 @@ void Pca::fit(const Matrix& X, int k) {
   // Only the lower triangle: a symmetric rank-n update does half the GEMM work.
   Matrix cov = Matrix::Zero(d, d);
   cov.selfadjointView<Eigen::Lower>().rankUpdate(centered, 1.0f / static_cast<float>(n));
+  fit_covariance(mean_, cov, k);
+}
+
+void Pca::fit_covariance(const Vector& mean, const Matrix& cov, int k) {
+  const Index d = mean.size();
+  if (cov.rows() != d || cov.cols() != d || k < 1 || k > d)
+    throw std::invalid_argument("Pca::fit_covariance: need a d x d covariance and 1 <= k <= d");
+  mean_ = mean;
   // The solver reads the lower triangle and returns eigenvalues in increasing order.
   Eigen::SelfAdjointEigenSolver<Matrix> solver(cov);
   if (solver.info() != Eigen::Success) throw std::runtime_error("Pca::fit: eigensolver failed");

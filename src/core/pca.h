@@ -16,6 +16,9 @@ class Pca {
  public:
   // Fits mean, all eigenvalues and the first k components (k <= d).
   void fit(const Matrix& X, int k);
+  // The same from a covariance accumulated elsewhere (e.g. in slices across frames, see
+  // labs/pca_lab.h); only its lower triangle is read.
+  void fit_covariance(const Vector& mean, const Matrix& cov, int k);
 
   int dims() const { return static_cast<int>(mean_.size()); }
   int num_components() const { return static_cast<int>(components_.cols()); }

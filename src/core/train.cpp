@@ -19,6 +19,7 @@ float train_step(Mlp& net, Optimizer& opt, Loss loss, const Matrix& X, const Mat
 float evaluate(Mlp& net, Loss loss, const Matrix& X, const Matrix& T) {
   const Matrix& Y = net.forward(X);
   if (loss == Loss::CrossEntropy) return cross_entropy_from_logits(net.logits(), T);
+  if (loss == Loss::SoftmaxCrossEntropy) return softmax_cross_entropy_from_logits(net.logits(), T);
   return squared_error(Y, T);
 }
 

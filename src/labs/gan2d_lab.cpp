@@ -4,6 +4,8 @@
 
 namespace ll {
 
+constexpr double kPi = 3.14159265358979;
+
 const char* toy_target_key(ToyTarget t) {
   switch (t) {
     case ToyTarget::Ring: return "ring";
@@ -27,7 +29,7 @@ GanConfig Gan2dSettings::default_config() {
 }
 
 Gan2dLab::Gan2dLab(const Gan2dSettings& settings)
-    : run_(settings.gan, [this](Matrix& out, int p) { sample_target(out, p); }) {
+    : run_(settings.gan, [this](Matrix& out, int p) { sample_target(out, p, data_rng_); }) {
   reset(settings);
 }
 
@@ -35,7 +37,7 @@ void Gan2dLab::reset(const Gan2dSettings& s) {
   settings_ = s;
   settings_.gan.data_dims = 2;
   data_rng_ = Rng(s.gan.seed, 77);  // its own stream: the data does not shift when z sampling does
-  run_ = GanRun(settings_.gan, [this](Matrix& out, int p) { sample_target(out, p); });
+  run_ = GanRun(settings_.gan, [this](Matrix& out, int p) { sample_target(out, p, data_rng_); });
   Rng z_rng(s.gan.seed, 99);
   fixed_z_ = run_.gan().sample_latent(kSamples, z_rng);
   grid_.resize(2, kGrid * kGrid);
@@ -44,22 +46,20 @@ void Gan2dLab::reset(const Gan2dSettings& s) {
       grid_(0, r * kGrid + c) = -kExtent + (c + 0.5f) * 2 * kExtent / kGrid;
       grid_(1, r * kGrid + c) = kExtent - (r + 0.5f) * 2 * kExtent / kGrid;
     }
-  Rng show_rng(s.gan.seed, 55);
-  std::swap(show_rng, data_rng_);
-  real_.resize(2, kSamples);
-  if (!empty_target()) sample_target(real_, kSamples);
-  std::swap(show_rng, data_rng_);
+  show_target();
   evaluate();
 }
 
 void Gan2dLab::add_point(float x, float y) {
   points_.push_back({x, y});
-  if (settings_.target == ToyTarget::Drawn) {
-    Rng show_rng(settings_.gan.seed, 55);
-    std::swap(show_rng, data_rng_);
-    sample_target(real_, kSamples);
-    std::swap(show_rng, data_rng_);
-  }
+  if (settings_.target == ToyTarget::Drawn) show_target();
+}
+
+// The real points drawn under G's samples: always the same draw, so they do not flicker.
+void Gan2dLab::show_target() {
+  real_.resize(2, 0);
+  Rng show_rng(settings_.gan.seed, 55);
+  if (!empty_target()) sample_target(real_, kSamples, show_rng);
 }
 
 void Gan2dLab::clear_points() {
@@ -67,27 +67,40 @@ void Gan2dLab::clear_points() {
   if (settings_.target == ToyTarget::Drawn) reset(settings_);
 }
 
+std::vector<std::array<float, 2>> Gan2dLab::centres() const {
+  std::vector<std::array<float, 2>> c;
+  if (settings_.target == ToyTarget::Ring)
+    for (int k = 0; k < 8; ++k)
+      c.push_back({float(2 * std::cos(2 * kPi * k / 8)), float(2 * std::sin(2 * kPi * k / 8))});
+  else if (settings_.target == ToyTarget::Grid)
+    for (int y = -2; y <= 2; ++y)
+      for (int x = -2; x <= 2; ++x) c.push_back({float(x), float(y)});
+  else
+    c = points_;
+  return c;
+}
+
 // Mixtures of isotropic Gaussians: pick a centre uniformly, add N(0, sigma^2 I).
-void Gan2dLab::sample_target(Matrix& out, int p) {
+void Gan2dLab::sample_target(Matrix& out, int p, Rng& rng) {
   out.resize(2, p);
   for (int j = 0; j < p; ++j) {
     float cx = 0, cy = 0, sigma = 0.05f;
     if (settings_.target == ToyTarget::Ring) {
       // 8 modes on a circle of radius 2, the benchmark of Metz et al. 2017 (unrolled GANs)
-      const double angle = 2 * 3.14159265358979 * double(data_rng_.uniform_int(8)) / 8.0;
+      const double angle = 2 * kPi * double(rng.uniform_int(8)) / 8.0;
       cx = float(2 * std::cos(angle));
       cy = float(2 * std::sin(angle));
       sigma = 0.05f;
     } else if (settings_.target == ToyTarget::Grid) {
-      cx = float(int(data_rng_.uniform_int(5)) - 2);
-      cy = float(int(data_rng_.uniform_int(5)) - 2);
+      cx = float(int(rng.uniform_int(5)) - 2);
+      cy = float(int(rng.uniform_int(5)) - 2);
     } else if (!points_.empty()) {
-      const auto& q = points_[data_rng_.uniform_int(uint32_t(points_.size()))];
+      const auto& q = points_[rng.uniform_int(uint32_t(points_.size()))];
       cx = q[0];
       cy = q[1];
     }
-    out(0, j) = cx + sigma * data_rng_.normal();
-    out(1, j) = cy + sigma * data_rng_.normal();
+    out(0, j) = cx + sigma * rng.normal();
+    out(1, j) = cy + sigma * rng.normal();
   }
 }
 
@@ -101,17 +114,24 @@ void Gan2dLab::evaluate() {
 
 nlohmann::json Gan2dLab::metrics() const {
   const GanConfig& c = settings_.gan;
-  // How well G covers the target: the fraction of real points with a generated point within 0.25,
-  // and the fraction of generated points within 0.25 of a target mode (high quality, few strays).
-  auto near = [](const Matrix& from, const Matrix& to) {
-    int hits = 0;
-    for (Index i = 0; i < from.cols(); ++i) {
-      const float best = (to.colwise() - from.col(i)).colwise().squaredNorm().minCoeff();
-      hits += best < 0.0625f;
+  // How G matches the target: the fraction of its samples within 0.25 of a mode centre (few
+  // strays), and the modes that got at least a fifth of their fair share of samples (coverage;
+  // a mode-collapsed G lands everything on one or two modes).
+  const std::vector<std::array<float, 2>> modes = centres();
+  std::vector<int> per_mode(modes.size(), 0);
+  int on_target = 0;
+  for (Index i = 0; i < samples_.cols(); ++i) {
+    for (size_t m = 0; m < modes.size(); ++m) {
+      const float dx = samples_(0, i) - modes[m][0], dy = samples_(1, i) - modes[m][1];
+      if (dx * dx + dy * dy < 0.0625f) {
+        ++per_mode[m];
+        ++on_target;
+        break;
+      }
     }
-    return from.cols() ? double(hits) / double(from.cols()) : 0.0;
-  };
-  const bool have_real = !empty_target();
+  }
+  int covered = 0;
+  for (int n : per_mode) covered += 5 * n * int(modes.size()) >= kSamples;
   return {{"target", toy_target_key(settings_.target)},
           {"points", points_.size()},
           {"settings", {{"d_steps", c.d_steps}, {"gen_loss", gen_loss_key(c.gen_loss)},
@@ -120,8 +140,9 @@ nlohmann::json Gan2dLab::metrics() const {
           {"iteration", run_.iteration()},
           {"iterations_per_second", run_.iterations_per_second()},
           {"diverged", run_.diverged()},
-          {"target_covered", have_real ? near(real_, samples_) : 0.0},
-          {"samples_on_target", have_real ? near(samples_, real_) : 0.0},
+          {"modes", modes.size()},
+          {"modes_covered", covered},
+          {"samples_on_target", double(on_target) / double(kSamples)},
           {"mean_d_real", run_.last().mean_d_real},
           {"mean_d_fake", run_.last().mean_d_fake}};
 }

@@ -38,7 +38,9 @@ class Gan2dLab {
   void clear_points();
   const std::vector<std::array<float, 2>>& points() const { return points_; }
 
-  void train(double budget_ms) { run_.train(budget_ms, settings_.max_iterations); }
+  void train(double budget_ms) {
+    if (!empty_target()) run_.train(budget_ms, settings_.max_iterations);
+  }
   GanRun& run() { return run_; }
   const GanRun& run() const { return run_; }
   bool done() const { return run_.iteration() >= settings_.max_iterations || run_.diverged(); }
@@ -56,7 +58,9 @@ class Gan2dLab {
   nlohmann::json metrics() const;
 
  private:
-  void sample_target(Matrix& out, int p);
+  void sample_target(Matrix& out, int p, Rng& rng);
+  void show_target();
+  std::vector<std::array<float, 2>> centres() const;  // the mixture's mode centres
 
   Gan2dSettings settings_;
   std::vector<std::array<float, 2>> points_;

@@ -42,6 +42,9 @@ void GanRun::accumulate(const GanStepStats& s, bool d_step, bool g_step) {
     acc_.g_loss += s.g_loss;
     ++acc_g_;
   }
+}
+
+void GanRun::flush_curve() {
   if (acc_iters_ < curve_every_) return;
   GanCurvePoint p;
   p.iteration = iteration_;
@@ -72,24 +75,38 @@ void GanRun::step_generator() {
   if (guard(s)) accumulate(s, false, true);
 }
 
-void GanRun::iterations(int64_t n) {
-  for (int64_t i = 0; i < n && !diverged_; ++i) {
-    ++acc_iters_;
-    ++iteration_;
-    for (int k = 0; k < gan_.config().d_steps && !diverged_; ++k) step_discriminator();
+// Algorithm 1 one step at a time: steps 1..k of an iteration update D, step k+1 updates G.
+// Training in steps rather than whole iterations keeps each frame's slice short.
+bool GanRun::step() {
+  if (diverged_) return false;
+  const auto start = std::chrono::steady_clock::now();
+  bool completed = false;
+  if (phase_ < gan_.config().d_steps) {
+    step_discriminator();
+    ++phase_;
+  } else {
     step_generator();
+    phase_ = 0;
+    ++iteration_;
+    ++acc_iters_;
+    flush_curve();
+    completed = !diverged_;
   }
+  train_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return completed;
+}
+
+void GanRun::iterations(int64_t n) {
+  const int64_t target = iteration_ + n;
+  while (!diverged_ && iteration_ < target) step();
 }
 
 void GanRun::train(double budget_ms, int64_t max_iterations) {
   using clock = std::chrono::steady_clock;
-  if (diverged_ || iteration_ >= max_iterations) return;
   const auto start = clock::now();
-  auto elapsed_ms = [&] { return std::chrono::duration<double, std::milli>(clock::now() - start).count(); };
-  do {
-    iterations(1);
-  } while (!diverged_ && iteration_ < max_iterations && elapsed_ms() < budget_ms);
-  train_seconds_ += elapsed_ms() / 1000.0;
+  while (!diverged_ && iteration_ < max_iterations &&
+         std::chrono::duration<double, std::milli>(clock::now() - start).count() < budget_ms)
+    step();
 }
 
 nlohmann::json GanRun::curve_json() const {

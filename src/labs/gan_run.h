@@ -31,11 +31,15 @@ class GanRun {
   Gan& gan() { return gan_; }
   const Gan& gan() const { return gan_; }
 
-  // Whole iterations until budget_ms has passed (at least one), at most `max_iterations` in total.
+  // One step of Algorithm 1: the next of the k D steps, or the G step that completes the
+  // iteration (then returns true).
+  bool step();
+  // Steps until budget_ms has passed, stopping after `max_iterations` iterations in total.
   void train(double budget_ms, int64_t max_iterations);
   // Exactly n iterations (k D steps + 1 G step each); results depend only on n, never on timing.
   void iterations(int64_t n);
-  // One discriminator step or one generator step alone (the lab's "step D" / "step G" buttons).
+  // One discriminator step or one generator step alone, outside the k:1 rhythm (the lab's
+  // "step D" / "step G" buttons).
   void step_discriminator();
   void step_generator();
 
@@ -43,6 +47,7 @@ class GanRun {
   void checkpoint();
 
   int64_t iteration() const { return iteration_; }
+  int phase() const { return phase_; }  // D steps done in the current iteration
   int64_t d_steps() const { return d_steps_; }
   int64_t g_steps() const { return g_steps_; }
   double train_seconds() const { return train_seconds_; }
@@ -57,6 +62,7 @@ class GanRun {
  private:
   bool guard(const GanStepStats& s);  // false (and restores the last good state) on NaN/Inf
   void accumulate(const GanStepStats& s, bool d_step, bool g_step);
+  void flush_curve();
 
   Gan gan_;
   RealBatch real_batch_;
@@ -66,6 +72,7 @@ class GanRun {
   std::vector<GanCurvePoint> curve_;
   GanCurvePoint acc_;
   int acc_d_ = 0, acc_g_ = 0, acc_iters_ = 0;
+  int phase_ = 0;
   GanStepStats last_;
   int64_t iteration_ = 0, d_steps_ = 0, g_steps_ = 0;
   double train_seconds_ = 0;

@@ -11,15 +11,15 @@ const std::vector<LabInfo>& lab_catalog() {
       {"pca", "PCA and deep autoencoder",
        "PCA, logistic PCA and a deep autoencoder with RBM pretraining, all at 30 dimensions on "
        "digits (Hinton & Salakhutdinov 2006).",
-       "issue 5", false},
+       "issue 5", true},
       {"pretraining", "Pretraining",
        "An encoder trained without labels, then a softmax layer on top fine-tuned with few labels, "
        "against the same network from random weights.",
-       "issue 5", false},
+       "issue 5", true},
       {"gan", "GAN",
        "A generator and a discriminator play the game of Goodfellow et al. 2014 on digits: k "
        "discriminator steps per generator step.",
-       "issue 6", false},
+       "issue 6", true},
   };
   return labs;
 }

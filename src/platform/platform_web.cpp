@@ -32,6 +32,11 @@ EM_JS(void, js_open_file_picker, (const char* target), {
   input.onchange = () => { if (input.files.length) window.latentlab.loadFile(input.files[0], t); };
   input.click();
 });
+// Datasets are fetched lazily by the page (web/latentlab-shell.js), which calls back
+// ll_js_dataset_progress / ll_js_dataset_loaded / ll_js_dataset_failed.
+EM_JS(void, js_fetch_dataset, (const char* name), {
+  window.latentlab._fetchDataset(UTF8ToString(name));
+});
 // clang-format on
 }  // namespace
 
@@ -47,6 +52,16 @@ EMSCRIPTEN_KEEPALIVE const char* ll_js_load_file(const char* data, int size, con
                                                  const char* target) {
   g_reply = g_app ? g_app->load_file(std::string_view(data, size_t(size)), name, target) : "";
   return g_reply.c_str();
+}
+EMSCRIPTEN_KEEPALIVE void ll_js_dataset_progress(const char* name, double fraction) {
+  if (g_app) g_app->datasets.progress(name, fraction);
+}
+// The decompressed dataset file; parsed (and checked) here, errors shown by the page.
+EMSCRIPTEN_KEEPALIVE void ll_js_dataset_loaded(const char* name, const char* data, int size) {
+  if (g_app) g_app->datasets.deliver(name, std::string_view(data, size_t(size)));
+}
+EMSCRIPTEN_KEEPALIVE void ll_js_dataset_failed(const char* name, const char* message) {
+  if (g_app) g_app->datasets.fail(name, message);
 }
 EMSCRIPTEN_KEEPALIVE const char* ll_js_labs_json() {
   g_reply = g_app ? g_app->labs_json() : "[]";
@@ -79,6 +94,7 @@ const char* imgui_glsl_version() { return "#version 300 es"; }
 void publish(App& app) {
   g_app = &app;
   app.file_request = ui::FileRequest{true, js_open_file_picker};
+  app.datasets.set_fetch(js_fetch_dataset);
   app.on_lab_changed = [](const std::string& key) { js_show_lab_in_url(key.c_str()); };
   js_show_lab_in_url(app.current_lab().c_str());
 }

@@ -7,6 +7,9 @@
 
 #include "labs/lab_catalog.h"
 #include "ui/compression_page.h"
+#include "ui/gan_page.h"
+#include "ui/pca_page.h"
+#include "ui/pretrain_page.h"
 #include "gfx/image_view.h"
 #include "ui/placeholder_page.h"
 
@@ -30,6 +33,9 @@ ui::LabPage& App::page() {
   auto& p = pages_[lab_];
   if (!p) {
     if (lab_ == "compression") p = std::make_unique<ui::CompressionPage>(file_request);
+    else if (lab_ == "pca") p = std::make_unique<ui::PcaPage>(datasets);
+    else if (lab_ == "gan") p = std::make_unique<ui::GanPage>(datasets);
+    else if (lab_ == "pretraining") p = std::make_unique<ui::PretrainPage>(datasets);
     else p = std::make_unique<ui::PlaceholderPage>(*find_lab(lab_));
   }
   return *p;

@@ -45,7 +45,7 @@ async function openPage(env, query = '', viewport = { width: 1280, height: 800 }
 // Waits until the wasm app has started and drawn at least `frames` frames.
 async function waitForApp(page, frames = 10) {
   await page.waitForFunction((n) => window.latentlab && window.latentlab.ready() &&
-    window.latentlab.metrics().frames >= n, frames, { timeout: 60000 });
+    window.latentlab.metrics().frames >= n, frames, { timeout: 120000 });
 }
 
 // Pixel statistics of a PNG screenshot, decoded by the browser itself (no image library needed).

@@ -66,12 +66,12 @@ TEST_CASE("JPEG baseline stays at or under the matched rate") {
 }
 
 TEST_CASE("training improves the code, and the same seed gives the same numbers") {
-  CompressionLab a(small_run(60000), builtin_lab_image("camera"), builtin_lab_image("moon"));
+  CompressionLab a(small_run(64000), builtin_lab_image("camera"), builtin_lab_image("moon"));
   const double before = a.trained_results().ae.plain.psnr_db;
   a.train_batches(1 << 30);
   a.evaluate();
   CHECK(a.done());
-  CHECK(a.samples() == 60000);
+  CHECK(a.samples() == 64000);
   const ImageResults& r = a.trained_results();
   CHECK(r.ae.plain.psnr_db > before + 5.0);
   CHECK(r.ae.plain.psnr_db > 23.0);
@@ -79,10 +79,10 @@ TEST_CASE("training improves the code, and the same seed gives the same numbers"
   CHECK(r.ae.q6.psnr_db > r.ae.q4.psnr_db);
   CHECK(a.loss_curve().size() >= 5);
   CHECK(a.loss_curve().back().mse < a.loss_curve().front().mse);
-  MESSAGE("60k frames: (B) " << r.ae.plain.psnr_db << " dB, (C) " << r.ae.q6.psnr_db
+  MESSAGE("64k frames: (B) " << r.ae.plain.psnr_db << " dB, (C) " << r.ae.q6.psnr_db
                              << " dB, (D) " << r.ae.q4.psnr_db << " dB");
 
-  CompressionLab b(small_run(60000), builtin_lab_image("camera"), builtin_lab_image("moon"));
+  CompressionLab b(small_run(64000), builtin_lab_image("camera"), builtin_lab_image("moon"));
   b.train_batches(1 << 30);
   b.evaluate();
   CHECK(b.trained_results().ae.plain.psnr_db == r.ae.plain.psnr_db);

@@ -1,0 +1,89 @@
+// `latentlab deep-ae`: the deep autoencoder lab, headless. Pretrains (or not), fine-tunes, and
+// prints the test error per image of the deep autoencoder, logistic PCA and PCA at the same
+// code size, as the lab's page shows them (same seed -> same numbers).
+#include <cstdio>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/model_io.h"
+#include "labs/deep_ae_lab.h"
+#include "labs/image_io.h"
+
+namespace ll::cli {
+
+namespace {
+
+struct Args {
+  std::string dataset = "mnist", pretrain = "rbm", save, out;
+  DeepAeSettings s;
+  bool json = false;
+};
+
+// The paper's figure: rows of shown test images, one row per model, as one PNG.
+void write_figure(DeepAeLab& lab, const std::string& path) {
+  const Dataset& d = lab.pca().dataset();
+  const Matrix rows[4] = {lab.pca().shown_images(), lab.reconstruct_shown_deep(),
+                          lab.reconstruct_shown_logistic(), lab.reconstruct_shown_pca()};
+  const int n = int(rows[0].cols()), gap = 2;
+  GrayImage img(n * (d.cols + gap) - gap, 4 * (d.rows + gap) - gap, 0.0f);
+  for (int r = 0; r < 4; ++r)
+    for (int t = 0; t < n; ++t)
+      for (int p = 0; p < d.dims(); ++p)
+        img.at(t * (d.cols + gap) + p % d.cols, r * (d.rows + gap) + p / d.cols) =
+            255.0f * std::min(1.0f, std::max(0.0f, rows[r](p, t)));
+  save_png(img, path);
+}
+
+void run(Args& a) {
+  a.s.pretrain = a.pretrain == "rbm" ? Pretrain::Rbm : Pretrain::None;
+  DeepAeLab lab(std::make_shared<const Dataset>(load_dataset_file(dataset_path(a.dataset))), a.s);
+  double next_report = 10;
+  while (!lab.done()) {
+    lab.train(1000.0);
+    if (!a.json && lab.train_seconds() >= next_report) {
+      std::fprintf(stderr, "  %5.0f s  %-28s %5.1f%%  ETA %4.0f s  test error %.3f\n", lab.train_seconds(),
+                   lab.phase_name().c_str(), 100 * lab.progress(), lab.eta_seconds(), lab.deep_test_error());
+      next_report += 10;
+    }
+  }
+  if (lab.diverged()) std::fprintf(stderr, "latentlab: %s\n", lab.status().c_str());
+  if (!a.save.empty()) write_file_bytes(a.save, save_mlp(lab.deep()));
+  if (!a.out.empty()) write_figure(lab, a.out + "/" + a.dataset + "_code" + std::to_string(a.s.code) + "_" + a.pretrain + ".png");
+  if (a.json) {
+    std::cout << lab.metrics().dump(2) << "\n";
+    return;
+  }
+  const nlohmann::json m = lab.metrics();
+  std::printf("%s, code %d, pretraining %s (%d RBM epochs/layer), %d fine-tuning epochs, %.0f s\n",
+              a.dataset.c_str(), a.s.code, a.pretrain.c_str(), a.s.rbm_epochs, a.s.epochs, lab.train_seconds());
+  std::printf("  test error per image: deep autoencoder %.3f, logistic PCA %.3f, PCA %.3f (deep / PCA = %.2f)\n",
+              lab.deep_test_error(), lab.logistic_test_error(), m["pca_test_error_per_image"].get<double>(),
+              m.value("ratio_to_pca", 0.0));
+}
+
+}  // namespace
+
+void add_deep_ae_command(CLI::App& app) {
+  static Args a;
+  CLI::App* cmd = app.add_subcommand(
+      "deep-ae", "deep autoencoder (RBM pretraining + fine-tuning) vs logistic PCA vs PCA");
+  cmd->add_option("--dataset", a.dataset, "mnist, fashion or fashion-full")
+      ->capture_default_str()->check(CLI::IsMember({"mnist", "fashion", "fashion-full"}));
+  cmd->add_option("--code", a.s.code, "code size (30 or 2 in the lecture)")->capture_default_str()->check(CLI::Range(1, 784));
+  cmd->add_option("--pretrain", a.pretrain, "rbm or none")->capture_default_str()->check(CLI::IsMember({"rbm", "none"}));
+  cmd->add_option("--epochs", a.s.epochs, "fine-tuning epochs")->capture_default_str()->check(CLI::Range(0, 100000));
+  cmd->add_option("--rbm-epochs", a.s.rbm_epochs, "CD-1 epochs per RBM layer")->capture_default_str()->check(CLI::Range(0, 100000));
+  cmd->add_option("--lr", a.s.lr, "Adam learning rate for fine-tuning")->capture_default_str()->check(CLI::PositiveNumber);
+  cmd->add_option("--rbm-lr", a.s.rbm_lr, "CD-1 learning rate of the binary RBMs")->capture_default_str()->check(CLI::PositiveNumber);
+  cmd->add_option("--epoch-images", a.s.epoch_images, "images per epoch, a fresh random subset each epoch (0 = all)")->capture_default_str()->check(CLI::NonNegativeNumber);
+  cmd->add_option("--batch", a.s.batch, "minibatch size")->capture_default_str()->check(CLI::Range(1, 65536));
+  cmd->add_option("--seed", a.s.seed, "random seed")->capture_default_str();
+  cmd->add_option("--max-train", a.s.max_train, "use at most this many training images (0 = all)")->capture_default_str();
+  cmd->add_flag("--json", a.json, "print every number as one JSON object");
+  cmd->add_option("--save", a.save, "write the trained deep autoencoder as safetensors");
+  cmd->add_option("--out", a.out, "write the figure rows (real / deep / logistic PCA / PCA) as PNG here")
+      ->check(CLI::ExistingDirectory);
+  cmd->callback([] { run(a); });
+}
+
+}  // namespace ll::cli

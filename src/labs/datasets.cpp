@@ -1,0 +1,130 @@
+#include "labs/datasets.h"
+
+#include <stdexcept>
+
+#ifdef LL_HAVE_ZLIB
+#include <zlib.h>
+#endif
+
+namespace ll {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& source, const std::string& what) {
+  throw FormatError(source + ": " + what);
+}
+
+bool is_gzip(const std::vector<uint8_t>& b) { return b.size() >= 2 && b[0] == 0x1f && b[1] == 0x8b; }
+
+#ifdef LL_HAVE_ZLIB
+// Inflates a whole gzip member (windowBits 15 + 16 = gzip wrapper). Grows the output as needed;
+// a truncated stream (Z_BUF_ERROR with no input left) or bad data is a FormatError.
+std::vector<uint8_t> gunzip(const std::vector<uint8_t>& in, const std::string& source) {
+  z_stream zs{};
+  if (inflateInit2(&zs, 15 + 16) != Z_OK) fail(source, "zlib inflateInit2 failed");
+  std::vector<uint8_t> out(in.size() * 4 + 1024);
+  zs.next_in = const_cast<Bytef*>(in.data());
+  zs.avail_in = uInt(in.size());
+  int rc = Z_OK;
+  while (rc != Z_STREAM_END) {
+    if (zs.total_out == out.size()) out.resize(out.size() * 2);
+    zs.next_out = out.data() + zs.total_out;
+    zs.avail_out = uInt(out.size() - zs.total_out);
+    rc = inflate(&zs, Z_NO_FLUSH);
+    if (rc == Z_BUF_ERROR && zs.avail_in == 0) rc = Z_DATA_ERROR;  // input ended mid-stream
+    if (rc != Z_OK && rc != Z_STREAM_END) {
+      const std::string msg = zs.msg ? zs.msg : "stream ends early";
+      inflateEnd(&zs);
+      fail(source, "gzip data is corrupt or truncated (" + msg + ")");
+    }
+  }
+  out.resize(zs.total_out);
+  inflateEnd(&zs);
+  return out;
+}
+#endif
+
+}  // namespace
+
+Dataset parse_dataset(const uint8_t* bytes, size_t size, const std::string& source) {
+  const SafetensorsView view = parse_safetensors(bytes, size, source);
+  const TensorEntry* images = view.find("images");
+  if (!images) fail(source, "no tensor 'images': not a LatentLab dataset file");
+  if (images->dtype != DType::U8 || images->shape.size() != 3)
+    fail(source, "tensor 'images' must be U8 [count, rows, cols], found " +
+                     std::string(dtype_name(images->dtype)) + " " + shape_to_string(images->shape));
+  const int64_t n = images->shape[0], rows = images->shape[1], cols = images->shape[2];
+  if (n < 1 || rows < 1 || cols < 1 || rows > 4096 || cols > 4096 || n > (int64_t(1) << 31) / (rows * cols))
+    fail(source, "tensor 'images' has an unusable shape " + shape_to_string(images->shape));
+
+  Dataset d;
+  auto name = view.metadata.find("name");
+  d.name = name != view.metadata.end() ? name->second : source;
+  d.count = int(n);
+  d.rows = int(rows);
+  d.cols = int(cols);
+  d.pixels.resize(size_t(n * rows * cols));
+  view.read(*images, d.pixels.data());
+  if (const TensorEntry* labels = view.find("labels")) {
+    if (labels->dtype != DType::U8 || labels->shape != std::vector<int64_t>{n})
+      fail(source, "tensor 'labels' must be U8 [" + std::to_string(n) + "], found " +
+                       std::string(dtype_name(labels->dtype)) + " " + shape_to_string(labels->shape));
+    d.labels.resize(size_t(n));
+    view.read(*labels, d.labels.data());
+  }
+  return d;
+}
+
+Dataset load_dataset_file(const std::string& path) {
+  std::vector<uint8_t> bytes;
+  try {
+    bytes = read_file_bytes(path);
+  } catch (const FormatError&) {
+    throw FormatError(path + ": cannot open the dataset file (run scripts/install-deps to fetch it)");
+  }
+  if (is_gzip(bytes)) {
+#ifdef LL_HAVE_ZLIB
+    bytes = gunzip(bytes, path);
+#else
+    fail(path, "gzip files are not readable in this build (no zlib); decompress it first");
+#endif
+  }
+  return parse_dataset(bytes.data(), bytes.size(), path);
+}
+
+std::string dataset_path(const std::string& name) {
+#ifdef __EMSCRIPTEN__
+  return "data/" + name + ".safetensors.gz";
+#else
+  return std::string(LL_DATA_DIR) + "/datasets/" + name + ".safetensors.gz";
+#endif
+}
+
+const std::vector<std::string>& dataset_names() {
+  static const std::vector<std::string> names = {"mnist", "fashion", "fashion-full", "faces"};
+  return names;
+}
+
+Split dataset_split(const Dataset& d) {
+  Split s;
+  const bool official_tail = d.name == "fashion-full";
+  for (int i = 0; i < d.count; ++i) {
+    const bool test = official_tail ? i >= d.count - 10000 : i % 5 == 4;
+    (test ? s.test : s.train).push_back(i);
+  }
+  return s;
+}
+
+Matrix to_matrix(const Dataset& d, const std::vector<int>& indices) {
+  const int dims = d.dims();
+  Matrix X(dims, Index(indices.size()));
+  for (size_t j = 0; j < indices.size(); ++j) {
+    const int i = indices[j];
+    if (i < 0 || i >= d.count) throw std::out_of_range("to_matrix: index " + std::to_string(i) + " outside " + d.name);
+    const uint8_t* p = d.pixels.data() + size_t(i) * size_t(dims);
+    for (int k = 0; k < dims; ++k) X(k, Index(j)) = float(p[k]) * (1.0f / 255.0f);
+  }
+  return X;
+}
+
+}  // namespace ll

@@ -1,0 +1,264 @@
+#include "labs/deep_ae_lab.h"
+
+#include <algorithm>
+#include <chrono>
+#include <stdexcept>
+
+#include "core/train.h"
+
+namespace ll {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+// CD-1 does 5 products with W per image (h0, v1, h1 and two for the statistics), backprop 6
+// per weight of the unrolled net (forward, backward, weight gradient): progress weights them so.
+constexpr double kRbmCost = 5.0 / 3.0;
+
+// Cost of one image through a stack of layers, in weights touched (forward + backward ~ 3x).
+double weights(const std::vector<int>& sizes) {
+  double w = 0;
+  for (size_t i = 1; i < sizes.size(); ++i) w += double(sizes[i - 1]) * sizes[i];
+  return w;
+}
+}  // namespace
+
+const char* pretrain_key(Pretrain p) { return p == Pretrain::Rbm ? "rbm" : "none"; }
+
+DeepAeLab::DeepAeLab(std::shared_ptr<const Dataset> data, const DeepAeSettings& s)
+    : data_(std::move(data)), s_(s), rng_(s.seed), pca_(data_, s.code) {
+  if (s_.hidden.empty() || s_.code < 1 || s_.batch < 1 || s_.epochs < 0 || s_.rbm_epochs < 0)
+    throw std::invalid_argument("deep autoencoder: bad settings");
+  Split split = dataset_split(*data_);
+  if (s_.max_train > 0 && int(split.train.size()) > s_.max_train) split.train.resize(size_t(s_.max_train));
+  train_x_ = to_matrix(*data_, split.train);
+  test_x_ = to_matrix(*data_, split.test);
+  order_.resize(split.train.size());
+
+  // The same architecture for both starts: logistic layers, linear code, logistic decoder.
+  std::vector<int> sizes = {data_->dims()};
+  for (int h : s_.hidden) sizes.push_back(h);
+  sizes.push_back(s_.code);
+  for (auto it = s_.hidden.rbegin(); it != s_.hidden.rend(); ++it) sizes.push_back(*it);
+  sizes.push_back(data_->dims());
+  std::vector<Activation> acts(sizes.size() - 1, Activation::Sigmoid);
+  acts[s_.hidden.size()] = Activation::Identity;  // the code layer
+  deep_ = Mlp(sizes, acts);
+  logistic_ = Mlp({data_->dims(), s_.code, data_->dims()}, {Activation::Identity, Activation::Sigmoid});
+  Rng init_rng(s_.seed + 1000);
+  logistic_.init(init_rng);
+  OptimizerConfig adam;
+  adam.kind = OptimizerKind::Adam;
+  adam.lr = s_.lr;
+  deep_opt_ = Optimizer(adam);
+  adam.lr = 3e-3f;  // the shallow model tolerates (and needs) a larger step
+  logistic_opt_ = Optimizer(adam);
+  if (s_.pretrain == Pretrain::None) deep_.init(init_rng);
+}
+
+std::string DeepAeLab::phase_name() const {
+  switch (phase_) {
+    case Phase::Pca: return "PCA";
+    case Phase::Rbm: return "RBM " + std::to_string(layer_ + 1) + " of " + std::to_string(rbms_.size());
+    case Phase::Propagate: return "RBM " + std::to_string(layer_ + 1) + ": hidden probabilities";
+    case Phase::FineTune: return "fine-tuning";
+    case Phase::Evaluate: return "evaluating";
+    default: return diverged_ ? "stopped (diverged)" : "done";
+  }
+}
+
+int DeepAeLab::epoch_size() const {
+  const int n = int(train_x_.cols());
+  return s_.epoch_images > 0 ? std::min(n, s_.epoch_images) : n;
+}
+
+double DeepAeLab::work_total() const {
+  const double n = double(epoch_size());
+  double rbm = 0;
+  if (s_.pretrain == Pretrain::Rbm) rbm = s_.rbm_epochs * n * weights(deep_.sizes()) / 2 * kRbmCost;
+  return rbm + s_.epochs * n * weights(deep_.sizes()) + 1.0;
+}
+
+double DeepAeLab::progress() const { return done() ? 1.0 : std::min(1.0, work_done_ / work_total()); }
+
+double DeepAeLab::eta_seconds() const {
+  const double p = progress();
+  return p > 0.01 ? seconds_ * (1 - p) / p : -1;
+}
+
+void DeepAeLab::train(double budget_ms) {
+  const auto t0 = Clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); };
+  while (step() && (budget_ms <= 0 || elapsed() < budget_ms)) {
+  }
+  seconds_ += elapsed() / 1000;
+}
+
+bool DeepAeLab::step() {
+  switch (phase_) {
+    case Phase::Pca:
+      pca_.fit(1.0);
+      if (pca_.ready()) {
+        if (s_.pretrain == Pretrain::Rbm) {
+          std::vector<int> sizes = {data_->dims()};
+          for (int h : s_.hidden) sizes.push_back(h);
+          sizes.push_back(s_.code);
+          for (size_t i = 0; i + 1 < sizes.size(); ++i) {
+            const bool top = i + 2 == sizes.size();
+            rbms_.emplace_back(sizes[i], sizes[i + 1], top ? HiddenUnits::Gaussian : HiddenUnits::Binary);
+            rbms_.back().init(rng_, 0.1f);
+          }
+          rbm_curves_.assign(rbms_.size(), {});
+          layer_in_ = train_x_;
+          phase_ = s_.rbm_epochs > 0 ? Phase::Rbm : Phase::FineTune;
+          if (phase_ == Phase::FineTune) start_fine_tuning();
+        } else {
+          start_fine_tuning();
+        }
+      }
+      return true;
+    case Phase::Rbm: rbm_batch(); return true;
+    case Phase::Propagate: propagate_chunk(); return true;
+    case Phase::FineTune: fine_tune_batch(); return true;
+    case Phase::Evaluate: evaluate_chunk(); return true;
+    default: return false;
+  }
+}
+
+void DeepAeLab::rbm_batch() {
+  Rbm& rbm = rbms_[size_t(layer_)];
+  const int n = int(layer_in_.cols());
+  if (pos_ == 0) {
+    for (int i = 0; i < n; ++i) order_[size_t(i)] = i;
+    rng_.shuffle(order_.data(), n);
+  }
+  const int m = std::min<int>(s_.batch, epoch_size() - int(pos_));
+  const Matrix V = gather_columns(layer_in_, order_.data() + pos_, m);
+  // Paper's schedule: momentum 0.5 for the first 5 epochs, then 0.9; weight cost 2e-4.
+  RbmConfig cfg;
+  cfg.lr = rbm.units() == HiddenUnits::Gaussian ? s_.rbm_lr_linear : s_.rbm_lr;
+  cfg.momentum = epoch_ < 5 ? 0.5f : 0.9f;
+  rbm_err_acc_ += rbm.cd1_step(V, cfg, rng_);
+  work_done_ += m * double(rbm.visible_size()) * rbm.hidden_size() * kRbmCost;
+  pos_ += size_t(m);
+  if (!rbm.params_finite()) {
+    diverged_ = true;
+    status_ = "RBM " + std::to_string(layer_ + 1) + " diverged (NaN); lower its learning rate and reset.";
+    phase_ = Phase::Done;
+    return;
+  }
+  if (int(pos_) < epoch_size()) return;
+  rbm_curves_[size_t(layer_)].push_back(rbm_err_acc_ / epoch_size());
+  rbm_err_acc_ = 0;
+  pos_ = 0;
+  if (++epoch_ < s_.rbm_epochs) return;
+  epoch_ = 0;
+  if (layer_ + 1 < int(rbms_.size())) {
+    layer_next_ = Matrix(rbm.hidden_size(), n);
+    phase_ = Phase::Propagate;
+  } else {
+    start_fine_tuning();
+  }
+}
+
+// The next RBM learns from this one's hidden probabilities E[h|v] of every training image.
+void DeepAeLab::propagate_chunk() {
+  const Index n = layer_in_.cols();
+  const Index m = std::min<Index>(std::max(10, s_.batch), n - Index(pos_));
+  layer_next_.middleCols(Index(pos_), m) = rbms_[size_t(layer_)].hidden_mean(layer_in_.middleCols(Index(pos_), m));
+  pos_ += size_t(m);
+  if (Index(pos_) < n) return;
+  layer_in_ = std::move(layer_next_);
+  layer_next_ = Matrix();
+  ++layer_;
+  pos_ = 0;
+  phase_ = Phase::Rbm;
+}
+
+void DeepAeLab::start_fine_tuning() {
+  if (!rbms_.empty()) deep_ = unroll(rbms_);  // same sizes and activations as the plain net
+  layer_in_ = Matrix();
+  last_good_ = deep_.params();
+  epoch_ = 0;
+  pos_ = 0;
+  phase_ = Phase::Evaluate;  // the starting point is the curve's first point
+  eval_deep_ = eval_logistic_ = 0;
+}
+
+void DeepAeLab::fine_tune_batch() {
+  const int n = int(train_x_.cols());
+  if (pos_ == 0) {
+    for (int i = 0; i < n; ++i) order_[size_t(i)] = i;
+    rng_.shuffle(order_.data(), n);
+  }
+  const int m = std::min<int>(s_.batch, epoch_size() - int(pos_));
+  const Matrix X = gather_columns(train_x_, order_.data() + pos_, m);
+  train_step(deep_, deep_opt_, Loss::CrossEntropy, X, X);
+  train_step(logistic_, logistic_opt_, Loss::CrossEntropy, X, X);
+  work_done_ += m * weights(deep_.sizes());
+  pos_ += size_t(m);
+  if (!deep_.params_finite()) {  // keep the last good weights, say what happened
+    deep_.params() = last_good_;
+    diverged_ = true;
+    status_ = "Fine-tuning diverged (NaN); the weights of the last finished epoch are kept.";
+    phase_ = Phase::Done;
+    return;
+  }
+  if (int(pos_) < epoch_size()) return;
+  pos_ = 0;
+  ++epoch_;
+  last_good_ = deep_.params();
+  phase_ = Phase::Evaluate;
+}
+
+void DeepAeLab::evaluate_chunk() {
+  const Index n = test_x_.cols();
+  const Index m = std::min<Index>(std::max(10, s_.batch), n - Index(pos_));  // one batch's time
+  const Matrix X = test_x_.middleCols(Index(pos_), m);
+  eval_deep_ += double((deep_.forward(X) - X).squaredNorm());
+  eval_logistic_ += double((logistic_.forward(X) - X).squaredNorm());
+  pos_ += size_t(m);
+  if (Index(pos_) < n) return;
+  curve_.push_back({double(epoch_), eval_deep_ / double(n), eval_logistic_ / double(n)});
+  eval_deep_ = eval_logistic_ = 0;
+  pos_ = 0;
+  phase_ = epoch_ < s_.epochs ? Phase::FineTune : Phase::Done;
+}
+
+Matrix DeepAeLab::reconstruct_shown_deep() { return deep_.forward(pca_.shown_images()); }
+Matrix DeepAeLab::reconstruct_shown_logistic() { return logistic_.forward(pca_.shown_images()); }
+
+nlohmann::json DeepAeLab::metrics() const {
+  nlohmann::json j = {{"dataset", data_->name},
+                      {"architecture", deep_.sizes()},
+                      {"code", s_.code},
+                      {"pretrain", pretrain_key(s_.pretrain)},
+                      {"rbm_epochs", s_.rbm_epochs},
+                      {"epochs", s_.epochs},
+                      {"epochs_done", curve_.empty() ? 0.0 : curve_.back().epoch},
+                      {"batch", s_.batch},
+                      {"epoch_images", epoch_size()},
+                      {"lr", s_.lr},
+                      {"rbm_lr", s_.rbm_lr},
+                      {"seed", s_.seed},
+                      {"train_images", train_x_.cols()},
+                      {"test_images", test_x_.cols()},
+                      {"phase", phase_name()},
+                      {"done", done()},
+                      {"progress", progress()},
+                      {"eta_seconds", eta_seconds()},
+                      {"train_seconds", seconds_}};
+  if (!status_.empty()) j["status"] = status_;
+  if (!rbm_curves_.empty()) j["rbm_recon_error_per_image"] = rbm_curves_;
+  if (pca_.ready()) j["pca_test_error_per_image"] = pca_.test_error_per_image(s_.code);
+  if (!curve_.empty()) {
+    j["test_error_per_image"] = curve_.back().deep;
+    j["logistic_pca_test_error_per_image"] = curve_.back().logistic;
+    if (pca_.ready()) j["ratio_to_pca"] = curve_.back().deep / pca_.test_error_per_image(s_.code);
+    nlohmann::json c = nlohmann::json::array();
+    for (const ErrorPoint& p : curve_) c.push_back({{"epoch", p.epoch}, {"deep", p.deep}, {"logistic_pca", p.logistic}});
+    j["curve"] = c;
+  }
+  return j;
+}
+
+}  // namespace ll

@@ -1,0 +1,122 @@
+// The deep autoencoder of Hinton & Salakhutdinov, "Reducing the Dimensionality of Data with
+// Neural Networks", Science 313 (2006), against logistic PCA and PCA at the same code size.
+//
+//   deep AE:        784-1000-500-250-30 logistic encoder with a linear code, mirrored logistic
+//                   decoder, cross-entropy E = -sum p ln q + (1-p) ln(1-q) (the slide's formula)
+//   pretraining:    greedy RBMs with CD-1: 784-1000, 1000-500, 500-250 binary, 250-30 with
+//                   linear (Gaussian) hidden units; each trained on the hidden probabilities of
+//                   the one below, then unrolled (W in the encoder, W^T in the decoder) and
+//                   fine-tuned by backprop. Pretrain::None trains the same net from Glorot init.
+//   logistic PCA:   784-30 linear code, 30-784 logistic output, cross-entropy.
+//   PCA:            the first 30 principal components (PcaLab).
+// All errors are the paper's unit: squared error summed over the 784 pixels on [0,1], averaged
+// over the test images.
+//
+// Steppable: train(budget_ms) does whole work items (one minibatch, one chunk of evaluation)
+// until the budget is spent; results depend only on the seed and settings, never on timing.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/mlp.h"
+#include "core/optimizer.h"
+#include "core/rbm.h"
+#include "labs/pca_lab.h"
+
+namespace ll {
+
+enum class Pretrain { Rbm, None };
+
+struct DeepAeSettings {
+  std::vector<int> hidden = {1000, 500, 250};  // encoder layers between the input and the code
+  int code = 30;
+  Pretrain pretrain = Pretrain::Rbm;
+  int rbm_epochs = 10;      // per RBM layer (the paper: 50 on 60,000 digits)
+  int epochs = 30;          // backprop fine-tuning epochs over the training split
+  int batch = 100;          // the paper's minibatch size for the RBMs
+  float lr = 1e-3f;         // Adam (Kingma & Ba 2015) for fine-tuning; the paper used CG
+  float rbm_lr = 0.1f;      // CD-1 learning rate, binary hidden units
+  float rbm_lr_linear = 0.001f;  // CD-1 learning rate of the linear-hidden top RBM (paper)
+  uint64_t seed = 1;
+  int max_train = 0;        // use at most this many training images (0: all; tests use fewer)
+  // Images per epoch (RBM and fine-tuning): a fresh shuffled subset of the training split each
+  // epoch, so short browser runs still see every class and make many cheap epochs (0: all).
+  int epoch_images = 0;
+};
+
+struct ErrorPoint {
+  double epoch;             // fine-tuning epochs done
+  double deep, logistic;    // test error per image
+};
+
+class DeepAeLab {
+ public:
+  DeepAeLab(std::shared_ptr<const Dataset> data, const DeepAeSettings& s);
+
+  void train(double budget_ms);  // budget <= 0: run to the end
+  bool done() const { return phase_ == Phase::Done; }
+  bool diverged() const { return diverged_; }
+  const std::string& status() const { return status_; }
+  const DeepAeSettings& settings() const { return s_; }
+  std::string phase_name() const;
+  double progress() const;       // 0..1 by estimated work
+  double eta_seconds() const;
+  double train_seconds() const { return seconds_; }
+
+  const PcaLab& pca() const { return pca_; }
+  const Mlp& deep() const { return deep_; }
+  const Mlp& logistic_pca() const { return logistic_; }
+  const std::vector<Rbm>& rbms() const { return rbms_; }
+  // Reconstruction error per image of each RBM layer, one entry per finished epoch.
+  const std::vector<std::vector<double>>& rbm_curves() const { return rbm_curves_; }
+  const std::vector<ErrorPoint>& curve() const { return curve_; }
+  double deep_test_error() const { return curve_.empty() ? -1 : curve_.back().deep; }
+  double logistic_test_error() const { return curve_.empty() ? -1 : curve_.back().logistic; }
+
+  // The paper's figure rows for the PCA lab's shown test images: deep AE, logistic PCA, PCA.
+  Matrix reconstruct_shown_deep();
+  Matrix reconstruct_shown_logistic();
+  Matrix reconstruct_shown_pca() const { return pca_.reconstruct_shown(s_.code); }
+
+  nlohmann::json metrics() const;
+
+ private:
+  enum class Phase { Pca, Rbm, Propagate, FineTune, Evaluate, Done };
+  bool step();  // one work item; false when nothing is left
+  void rbm_batch();
+  void propagate_chunk();
+  void fine_tune_batch();
+  void evaluate_chunk();
+  void start_fine_tuning();
+  double work_total() const;
+  int epoch_size() const;  // images per epoch
+
+  std::shared_ptr<const Dataset> data_;
+  DeepAeSettings s_;
+  Rng rng_;
+  PcaLab pca_;
+  Matrix train_x_, test_x_;
+  std::vector<int> order_;
+  Phase phase_ = Phase::Pca;
+  int layer_ = 0, epoch_ = 0;
+  size_t pos_ = 0;                 // position within the epoch / propagation / evaluation
+  Matrix layer_in_, layer_next_;   // data seen by the current RBM; the next RBM's, being built
+  std::vector<Rbm> rbms_;
+  std::vector<std::vector<double>> rbm_curves_;
+  double rbm_err_acc_ = 0;
+  Mlp deep_, logistic_;
+  Optimizer deep_opt_, logistic_opt_;
+  Vector last_good_;
+  double eval_deep_ = 0, eval_logistic_ = 0;
+  std::vector<ErrorPoint> curve_;
+  double work_done_ = 0, seconds_ = 0;
+  bool diverged_ = false;
+  std::string status_;
+};
+
+const char* pretrain_key(Pretrain p);  // "rbm", "none"
+
+}  // namespace ll

@@ -1,0 +1,155 @@
+#include "labs/pca_lab.h"
+
+#include <algorithm>
+#include <chrono>
+#include <stdexcept>
+
+namespace ll {
+
+namespace {
+constexpr int kChunk = 256;  // images per covariance update (~10 ms of wasm GEMM at 784 dims)
+using Clock = std::chrono::steady_clock;
+double ms_since(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+}  // namespace
+
+PcaLab::PcaLab(std::shared_ptr<const Dataset> data, int max_k)
+    : data_(std::move(data)), split_(dataset_split(*data_)) {
+  if (split_.train.empty() || split_.test.empty())
+    throw std::invalid_argument("PCA lab: " + data_->name + " has an empty train or test split");
+  max_k_ = std::max(1, std::min(max_k, data_->dims()));
+  k_ = std::min(30, max_k_);
+  // The mean first (cheap), so every covariance chunk can be centred right away.
+  mean_ = Vector::Zero(data_->dims());
+  for (int i = 0; i < int(split_.train.size()); i += kChunk) {
+    const int n = std::min<int>(kChunk, int(split_.train.size()) - i);
+    mean_ += to_matrix(*data_, {split_.train.begin() + i, split_.train.begin() + i + n}).rowwise().sum();
+  }
+  mean_ /= float(split_.train.size());
+  cov_ = Matrix::Zero(data_->dims(), data_->dims());
+
+  // Shown: the first test image of each class in order (or the first ten test images).
+  std::vector<bool> have(256, false);
+  for (int i : split_.test) {
+    if (int(shown_.size()) == 10) break;
+    if (data_->labels.empty()) shown_.push_back(i);
+    else if (!have[data_->labels[size_t(i)]]) {
+      have[data_->labels[size_t(i)]] = true;
+      shown_.push_back(i);
+    }
+  }
+  if (!data_->labels.empty())
+    std::sort(shown_.begin(), shown_.end(),
+              [&](int a, int b) { return data_->labels[size_t(a)] < data_->labels[size_t(b)]; });
+  shown_images_ = to_matrix(*data_, shown_);
+}
+
+double PcaLab::progress() const {
+  const double n = double(split_.train.size()), all = n + double(split_.test.size());
+  switch (stage_) {
+    case Stage::Covariance: return 0.6 * double(next_) / n;
+    case Stage::Eigen: return 0.6;
+    case Stage::Errors: return 0.7 + 0.3 * double(next_) / all;
+    default: return 1.0;
+  }
+}
+
+void PcaLab::fit(double budget_ms) {
+  const auto t0 = Clock::now();
+  const size_t n_train = split_.train.size(), n_test = split_.test.size();
+  auto out_of_time = [&] { return budget_ms > 0 && ms_since(t0) >= budget_ms; };
+  bool worked = false;  // the eigensolver only starts a slice, never ends one
+  while (stage_ != Stage::Done && !out_of_time()) {
+    if (stage_ == Stage::Eigen && worked && budget_ms > 0) break;
+    worked = true;
+    if (stage_ == Stage::Covariance) {
+      const size_t m = std::min<size_t>(kChunk, n_train - next_);
+      const Matrix centered =
+          to_matrix(*data_, {split_.train.begin() + long(next_), split_.train.begin() + long(next_ + m)})
+              .colwise() - mean_;
+      // Lower triangle only: the symmetric rank-m update does half the GEMM work.
+      cov_.selfadjointView<Eigen::Lower>().rankUpdate(centered, 1.0f / float(n_train));
+      next_ += m;
+      if (next_ == n_train) stage_ = Stage::Eigen;
+    } else if (stage_ == Stage::Eigen) {
+      pca_.fit_covariance(mean_, cov_, max_k_);
+      cov_ = Matrix();
+      test_curve_.assign(size_t(max_k_), 0.0);
+      train_curve_.assign(size_t(max_k_), 0.0);
+      next_ = 0;
+      stage_ = Stage::Errors;
+    } else {  // Errors: the test images, then the training images
+      const bool test = next_ < n_test;
+      const size_t from = test ? next_ : next_ - n_test;
+      const size_t m = std::min<size_t>(kChunk, (test ? n_test : n_train) - from);
+      accumulate_errors(test ? split_.test : split_.train, from, m, test ? test_curve_ : train_curve_);
+      next_ += m;
+      if (next_ == n_test + n_train) {
+        for (double& e : test_curve_) e /= double(n_test);
+        for (double& e : train_curve_) e /= double(n_train);
+        shown_codes_ = pca_.project(shown_images_);
+        stage_ = Stage::Done;
+        ready_ = true;
+      }
+    }
+  }
+  fit_seconds_ += ms_since(t0) / 1000;
+}
+
+void PcaLab::accumulate_errors(const std::vector<int>& idx, size_t from, size_t m,
+                               std::vector<double>& sum) const {
+  const Matrix centered =
+      to_matrix(*data_, {idx.begin() + long(from), idx.begin() + long(from + m)}).colwise() - pca_.mean();
+  const Matrix codes = pca_.components().transpose() * centered;  // max_k x m
+  for (Index c = 0; c < centered.cols(); ++c) {
+    double residual = centered.col(c).cast<double>().squaredNorm();
+    for (int k = 0; k < max_k_; ++k) {
+      residual -= double(codes(k, c)) * double(codes(k, c));
+      sum[size_t(k)] += std::max(0.0, residual);
+    }
+  }
+}
+
+void PcaLab::set_k(int k) { k_ = std::clamp(k, 1, max_k_); }
+
+double PcaLab::explained_variance(int k) const {
+  const Vector& ev = pca_.eigenvalues();
+  const double total = ev.cast<double>().sum();
+  return total > 0 ? ev.head(k).cast<double>().sum() / total : 0.0;
+}
+
+Matrix PcaLab::reconstruct_shown(int k) const {
+  return (pca_.components().leftCols(k) * shown_codes_.topRows(k)).colwise() + pca_.mean();
+}
+
+double PcaLab::shown_error(int k, int i) const {
+  const Matrix r = pca_.components().leftCols(k) * shown_codes_.col(i).head(k) + pca_.mean();
+  return double((r - shown_images_.col(i)).squaredNorm());
+}
+
+nlohmann::json PcaLab::metrics() const {
+  nlohmann::json j = {{"dataset", data_->name},
+                      {"dims", data_->dims()},
+                      {"train_images", split_.train.size()},
+                      {"test_images", split_.test.size()},
+                      {"ready", ready_},
+                      {"fit_progress", progress()},
+                      {"k", k_}};
+  if (!ready_) return j;
+  j["fit_seconds"] = fit_seconds_;
+  j["test_error_per_image"] = test_error_per_image(k_);
+  j["train_error_per_image"] = train_error_per_image(k_);
+  j["explained_variance"] = explained_variance(k_);
+  j["total_variance"] = pca_.eigenvalues().cast<double>().sum();
+  // The curves at a few k (the UI plots all of them).
+  nlohmann::json curve = nlohmann::json::object();
+  for (int k : {1, 2, 5, 10, 20, 30, 50, 100, 200})
+    if (k <= max_k_)
+      curve[std::to_string(k)] = {{"test_error_per_image", test_error_per_image(k)},
+                                  {"explained_variance", explained_variance(k)}};
+  j["curve"] = curve;
+  return j;
+}
+
+}  // namespace ll

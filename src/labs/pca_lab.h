@@ -1,0 +1,73 @@
+// The PCA lab: principal components of a dataset's training split, the explained variance, and
+// reconstructions of test images from their first k components (the lecture's eigen-digits and
+// eigenfaces, "784 numbers -> k numbers").
+//
+// Steppable like every lab: fit(budget_ms) accumulates the covariance C = sum (x-mu)(x-mu)^T / n
+// a chunk of images at a time, runs the eigensolver in a slice of its own (about 0.1 s native,
+// 0.3 s wasm for 784 dims: the one step that cannot be cut), then projects the test and train
+// images a chunk at a time, so the page keeps drawing while it fits.
+//
+// Test error at every k from one projection: with orthonormal U, the residual of x is
+//   ||x - mu - U_k U_k^T (x - mu)||^2 = ||x - mu||^2 - sum_{j<=k} y_j^2,   y = U^T (x - mu),
+// so the whole curve k = 1..max_k costs one GEMM (accumulated in double).
+#pragma once
+#include <memory>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/pca.h"
+#include "labs/datasets.h"
+
+namespace ll {
+
+class PcaLab {
+ public:
+  // max_k is capped at the image size. Throws std::invalid_argument for an empty split.
+  explicit PcaLab(std::shared_ptr<const Dataset> data, int max_k = 200);
+
+  // Works until budget_ms has passed or the fit is complete (budget <= 0: to completion).
+  void fit(double budget_ms);
+  bool ready() const { return ready_; }
+  double progress() const;  // 0..1
+
+  int k() const { return k_; }
+  void set_k(int k);        // clamped to 1..max_k
+  int max_k() const { return max_k_; }
+  const Dataset& dataset() const { return *data_; }
+  const Pca& pca() const { return pca_; }
+
+  // Sum over pixels on [0,1] of the squared error, averaged over test (train) images, at k.
+  double test_error_per_image(int k) const { return test_curve_[size_t(k - 1)]; }
+  double train_error_per_image(int k) const { return train_curve_[size_t(k - 1)]; }
+  // Fraction of the total variance in the first k components.
+  double explained_variance(int k) const;
+
+  // A few test images (one per class when there are labels) and their PCA-k reconstructions.
+  const std::vector<int>& shown() const { return shown_; }
+  const Matrix& shown_images() const { return shown_images_; }
+  Matrix reconstruct_shown(int k) const;
+  double shown_error(int k, int i) const;  // squared error of shown image i at k
+
+  nlohmann::json metrics() const;
+
+ private:
+  // Adds the residuals of idx[from, from + m) at every k to sum (see the formula above).
+  void accumulate_errors(const std::vector<int>& idx, size_t from, size_t m, std::vector<double>& sum) const;
+
+  std::shared_ptr<const Dataset> data_;
+  Split split_;
+  int max_k_ = 0, k_ = 30;
+  enum class Stage { Covariance, Eigen, Errors, Done } stage_ = Stage::Covariance;
+  size_t next_ = 0;          // images of the current stage done so far
+  Vector mean_;
+  Matrix cov_;
+  Pca pca_;
+  bool ready_ = false;
+  double fit_seconds_ = 0;
+  std::vector<double> test_curve_, train_curve_;
+  std::vector<int> shown_;
+  Matrix shown_images_, shown_codes_;
+};
+
+}  // namespace ll

@@ -1,0 +1,284 @@
+#include "labs/pretrain_lab.h"
+
+#include <algorithm>
+#include <chrono>
+#include <stdexcept>
+
+#include "core/loss.h"
+#include "core/train.h"
+
+namespace ll {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+constexpr int kClasses = 10;
+constexpr double kRbmCost = 5.0 / 3.0;  // CD-1: 5 products with W per image vs 3 for backprop
+constexpr int kEvalChunk = 50;          // test images per work item (one arm each)
+
+double weights(const std::vector<int>& sizes) {
+  double w = 0;
+  for (size_t i = 1; i < sizes.size(); ++i) w += double(sizes[i - 1]) * sizes[i];
+  return w;
+}
+}  // namespace
+
+std::vector<int> balanced_labelled(const Dataset& d, const std::vector<int>& train, int n) {
+  std::vector<std::vector<int>> by_class(kClasses);
+  for (int i : train) by_class[d.labels[size_t(i)] % kClasses].push_back(i);
+  std::vector<int> out;
+  for (size_t round = 0; int(out.size()) < n; ++round) {
+    bool any = false;
+    for (const auto& c : by_class)
+      if (round < c.size() && int(out.size()) < n) out.push_back(c[round]), any = true;
+    if (!any) break;  // fewer training images than n
+  }
+  return out;
+}
+
+PretrainLab::PretrainLab(std::shared_ptr<const Dataset> data, const PretrainSettings& s)
+    : data_(std::move(data)), s_(s), rng_(s.seed) {
+  if (data_->labels.empty()) throw std::invalid_argument(data_->name + " has no labels; the pretraining lab needs digits with labels");
+  if (s_.hidden.empty() || s_.batch < 1 || s_.steps < 0 || s_.rbm_epochs < 0 || s_.eval_every < 1)
+    throw std::invalid_argument("pretraining lab: bad settings");
+  const Split split = dataset_split(*data_);
+  train_idx_ = split.train;
+  train_x_ = to_matrix(*data_, split.train);
+  test_x_ = to_matrix(*data_, split.test);
+  for (int i : split.test) test_labels_.push_back(data_->labels[size_t(i)] % kClasses);
+
+  std::vector<int> sizes = {data_->dims()};
+  for (int h : s_.hidden) sizes.push_back(h);
+  sizes.push_back(kClasses);
+  std::vector<Activation> acts(sizes.size() - 1, Activation::Sigmoid);
+  acts.back() = Activation::Identity;  // logits; the loss applies the softmax
+  // Both arms start from the same random weights; the pretrained arm then gets the RBMs'
+  // encoder weights, so the only difference between the arms is the pretraining.
+  Rng init_rng(s_.seed + 1000);
+  init_[1] = Mlp(sizes, acts);
+  init_[1].init(init_rng);
+  init_[0] = init_[1];
+  for (size_t i = 0; i + 2 < sizes.size(); ++i) {
+    rbms_.emplace_back(sizes[i], sizes[i + 1]);
+    rbms_.back().init(rng_, 0.1f);
+  }
+  rbm_curves_.assign(rbms_.size(), {});
+  layer_in_ = train_x_;
+  relabel(s_.labels);
+  if (s_.rbm_epochs == 0) {  // no pretraining: both arms are the same random net
+    encoder_ready_ = true;
+    start_fine_tuning();
+  }
+}
+
+void PretrainLab::relabel(int labels) {
+  if (labels < 1 || labels > int(train_idx_.size()))
+    throw std::invalid_argument("labels must be between 1 and " + std::to_string(train_idx_.size()) +
+                                " (the training images), got " + std::to_string(labels));
+  s_.labels = labels;
+  labelled_ = balanced_labelled(*data_, train_idx_, labels);
+  labelled_x_ = to_matrix(*data_, labelled_);
+  labelled_t_ = Matrix::Zero(kClasses, Index(labelled_.size()));
+  for (size_t j = 0; j < labelled_.size(); ++j) labelled_t_(data_->labels[size_t(labelled_[j])] % kClasses, Index(j)) = 1;
+  if (encoder_ready_) start_fine_tuning();
+}
+
+std::string PretrainLab::phase_name() const {
+  switch (phase_) {
+    case Phase::Rbm: return "pretraining RBM " + std::to_string(layer_ + 1) + " of " + std::to_string(rbms_.size());
+    case Phase::Propagate: return "RBM " + std::to_string(layer_ + 1) + ": hidden probabilities";
+    case Phase::FineTune: return "fine-tuning with " + std::to_string(s_.labels) + " labels";
+    case Phase::Evaluate: return "testing";
+    default: return status_.empty() ? "done" : "stopped (diverged)";
+  }
+}
+
+double PretrainLab::work_total() const {
+  const double rbm = s_.rbm_epochs * double(train_x_.cols()) * weights(init_[0].sizes()) * kRbmCost;
+  const double evals = double(s_.steps / s_.eval_every + 1) * 2 * double(test_x_.cols()) / 3;
+  return rbm + (2.0 * s_.steps * std::min(s_.batch, s_.labels) + evals) * weights(init_[0].sizes()) + 1.0;
+}
+
+double PretrainLab::progress() const {
+  return done() ? 1.0 : std::min(1.0, (work_done_ + fine_work_done_) / work_total());
+}
+
+double PretrainLab::eta_seconds() const {
+  const double p = progress();
+  return p > 0.01 && !done() ? seconds_ * (1 - p) / p : -1;
+}
+
+void PretrainLab::train(double budget_ms) {
+  const auto t0 = Clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); };
+  while (step() && (budget_ms <= 0 || elapsed() < budget_ms)) {
+  }
+  seconds_ += elapsed() / 1000;
+}
+
+bool PretrainLab::step() {
+  switch (phase_) {
+    case Phase::Rbm: rbm_batch(); return true;
+    case Phase::Propagate: propagate_chunk(); return true;
+    case Phase::FineTune: fine_tune_step(); return true;
+    case Phase::Evaluate: evaluate_chunk(); return true;
+    default: return false;
+  }
+}
+
+// Greedy layer-wise CD-1 as in the deep autoencoder lab: momentum 0.5 for 5 epochs, then 0.9.
+void PretrainLab::rbm_batch() {
+  Rbm& rbm = rbms_[size_t(layer_)];
+  const int n = int(layer_in_.cols());
+  if (pos_ == 0) {
+    order_.resize(size_t(n));
+    for (int i = 0; i < n; ++i) order_[size_t(i)] = i;
+    rng_.shuffle(order_.data(), n);
+  }
+  const int m = std::min<int>(s_.batch, n - int(pos_));
+  RbmConfig cfg;
+  cfg.lr = s_.rbm_lr;
+  cfg.momentum = epoch_ < 5 ? 0.5f : 0.9f;
+  rbm_err_acc_ += rbm.cd1_step(gather_columns(layer_in_, order_.data() + pos_, m), cfg, rng_);
+  work_done_ += m * double(rbm.visible_size()) * rbm.hidden_size() * kRbmCost;
+  pos_ += size_t(m);
+  if (!rbm.params_finite()) {
+    status_ = "RBM " + std::to_string(layer_ + 1) + " diverged (NaN); lower its learning rate and reset.";
+    phase_ = Phase::Done;
+    return;
+  }
+  if (int(pos_) < n) return;
+  rbm_curves_[size_t(layer_)].push_back(rbm_err_acc_ / n);
+  rbm_err_acc_ = 0;
+  pos_ = 0;
+  if (++epoch_ < s_.rbm_epochs) return;
+  epoch_ = 0;
+  if (layer_ + 1 < int(rbms_.size())) {
+    layer_next_ = Matrix(rbm.hidden_size(), n);
+    phase_ = Phase::Propagate;
+  } else {
+    for (size_t l = 0; l < rbms_.size(); ++l) rbms_[l].export_encoder(init_[0], int(l));
+    encoder_ready_ = true;
+    start_fine_tuning();
+  }
+}
+
+// The next RBM learns from this one's hidden probabilities of every training image.
+void PretrainLab::propagate_chunk() {
+  const Index n = layer_in_.cols();
+  const Index m = std::min<Index>(kEvalChunk, n - Index(pos_));
+  layer_next_.middleCols(Index(pos_), m) = rbms_[size_t(layer_)].hidden_mean(layer_in_.middleCols(Index(pos_), m));
+  pos_ += size_t(m);
+  if (Index(pos_) < n) return;
+  layer_in_ = std::move(layer_next_);
+  layer_next_ = Matrix();
+  ++layer_;
+  pos_ = 0;
+  phase_ = Phase::Rbm;
+}
+
+void PretrainLab::start_fine_tuning() {
+  layer_in_ = Matrix();
+  OptimizerConfig adam;
+  adam.kind = s_.optimizer;
+  adam.lr = s_.lr;
+  for (int a = 0; a < 2; ++a) {
+    net_[a] = init_[a];
+    opt_[a] = Optimizer(adam);
+    last_good_[a] = net_[a].params();
+    correct_[a] = 0;
+  }
+  // The fine-tuning minibatch order has its own stream, so a new N after pretraining gives the
+  // same run as a fresh lab with that N.
+  rng_ = Rng(s_.seed, 77);
+  curve_.clear();
+  step_ = arm_ = 0;
+  pos_ = eval_pos_ = 0;
+  fine_work_done_ = 0;
+  status_.clear();
+  phase_ = Phase::Evaluate;  // step 0 is the curves' first point
+}
+
+// One arm's minibatch step; the other arm then takes the same minibatch.
+void PretrainLab::fine_tune_step() {
+  const int n = int(labelled_.size()), m = std::min(s_.batch, n);
+  if (arm_ == 0) {
+    if (pos_ == 0 || int(pos_) + m > n) {  // a new epoch over the N labelled images
+      order_.resize(size_t(n));
+      for (int i = 0; i < n; ++i) order_[size_t(i)] = i;
+      rng_.shuffle(order_.data(), n);
+      pos_ = 0;
+    }
+    batch_x_ = gather_columns(labelled_x_, order_.data() + pos_, m);
+    batch_t_ = gather_columns(labelled_t_, order_.data() + pos_, m);
+    pos_ += size_t(m);
+  }
+  train_step(net_[arm_], opt_[arm_], Loss::SoftmaxCrossEntropy, batch_x_, batch_t_);
+  fine_work_done_ += m * weights(net_[arm_].sizes());
+  if (!net_[arm_].params_finite()) {  // keep the weights of the last curve point, say so
+    net_[arm_].params() = last_good_[arm_];
+    status_ = std::string(arm_ == 0 ? "Pretrained" : "Random-init") +
+              " fine-tuning diverged (NaN); lower the learning rate. Weights of the last test point kept.";
+    phase_ = Phase::Done;
+    return;
+  }
+  if ((arm_ ^= 1) != 0) return;
+  ++step_;
+  if (step_ % s_.eval_every == 0 || step_ == s_.steps) phase_ = Phase::Evaluate;
+}
+
+// A chunk of test images through one arm; arms alternate so a work item stays small.
+void PretrainLab::evaluate_chunk() {
+  const Index n = test_x_.cols();
+  const Index m = std::min<Index>(kEvalChunk, n - Index(eval_pos_));
+  net_[arm_].forward(test_x_.middleCols(Index(eval_pos_), m));
+  const Matrix& Z = net_[arm_].logits();
+  for (Index j = 0; j < m; ++j) {
+    Index k;
+    Z.col(j).maxCoeff(&k);
+    correct_[arm_] += int(k) == test_labels_[eval_pos_ + size_t(j)];
+  }
+  fine_work_done_ += double(m) * weights(net_[arm_].sizes()) / 3;
+  if ((arm_ ^= 1) != 0) return;
+  eval_pos_ += size_t(m);
+  if (Index(eval_pos_) < n) return;
+  curve_.push_back({step_, double(correct_[0]) / double(n), double(correct_[1]) / double(n)});
+  correct_[0] = correct_[1] = 0;
+  for (int a = 0; a < 2; ++a) last_good_[a] = net_[a].params();
+  eval_pos_ = 0;
+  phase_ = step_ < s_.steps ? Phase::FineTune : Phase::Done;
+}
+
+nlohmann::json PretrainLab::metrics() const {
+  nlohmann::json j = {{"dataset", data_->name},
+                      {"architecture", init_[0].sizes()},
+                      {"encoder_pretraining", "greedy RBMs, CD-1, on all training images without labels"},
+                      {"labels", s_.labels},
+                      {"labels_rule", "first N of the class-balanced order (each class's images in dataset order, round robin)"},
+                      {"rbm_epochs", s_.rbm_epochs},
+                      {"steps", s_.steps},
+                      {"steps_done", step_},
+                      {"eval_every", s_.eval_every},
+                      {"batch", s_.batch},
+                      {"lr", s_.lr},
+                      {"rbm_lr", s_.rbm_lr},
+                      {"seed", s_.seed},
+                      {"train_images", train_x_.cols()},
+                      {"test_images", test_x_.cols()},
+                      {"phase", phase_name()},
+                      {"pretrained", pretrained()},
+                      {"done", done()},
+                      {"progress", progress()},
+                      {"eta_seconds", eta_seconds()},
+                      {"train_seconds", seconds_}};
+  if (!status_.empty()) j["status"] = status_;
+  j["rbm_recon_error_per_image"] = rbm_curves_;
+  if (!curve_.empty()) {
+    j["test_accuracy"] = {{"pretrained", curve_.back().pretrained}, {"random", curve_.back().random}};
+    nlohmann::json c = nlohmann::json::array();
+    for (const AccuracyPoint& p : curve_) c.push_back({{"step", p.step}, {"pretrained", p.pretrained}, {"random", p.random}});
+    j["curve"] = c;
+  }
+  return j;
+}
+
+}  // namespace ll

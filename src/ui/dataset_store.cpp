@@ -1,0 +1,67 @@
+#include "ui/dataset_store.h"
+
+#include <imgui.h>
+
+namespace ll::ui {
+
+const DatasetStore::Entry& DatasetStore::request(const std::string& name) {
+  Entry& e = entries_[name];
+  if (e.state != Entry::Idle) return e;
+  if (fetch_) {
+    e.state = Entry::Loading;
+    fetch_(name.c_str());  // may deliver synchronously; `e` stays valid (std::map)
+    return e;
+  }
+  try {
+    e.data = std::make_shared<const Dataset>(load_dataset_file(dataset_path(name)));
+    e.state = Entry::Ready;
+  } catch (const std::exception& ex) {
+    e.state = Entry::Failed;
+    e.message = ex.what();
+  }
+  return e;
+}
+
+void DatasetStore::retry(const std::string& name) { entries_[name] = Entry{}; }
+
+void DatasetStore::progress(const std::string& name, double fraction) {
+  Entry& e = entries_[name];
+  if (e.state == Entry::Loading) e.progress = fraction;
+}
+
+void DatasetStore::deliver(const std::string& name, std::string_view bytes) {
+  Entry& e = entries_[name];
+  try {
+    e.data = std::make_shared<const Dataset>(parse_dataset(
+        reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), dataset_path(name)));
+    e.state = Entry::Ready;
+    e.progress = 1;
+  } catch (const std::exception& ex) {
+    fail(name, ex.what());
+  }
+}
+
+void DatasetStore::fail(const std::string& name, const std::string& message) {
+  Entry& e = entries_[name];
+  e.state = Entry::Failed;
+  e.message = message;
+  e.data.reset();
+}
+
+std::shared_ptr<const Dataset> dataset_or_status(DatasetStore& store, const std::string& name) {
+  const DatasetStore::Entry& e = store.request(name);
+  if (e.state == DatasetStore::Entry::Ready) return e.data;
+  if (e.state == DatasetStore::Entry::Failed) {
+    ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "Could not load the dataset '%s':", name.c_str());
+    ImGui::TextWrapped("%s", e.message.c_str());
+    ImGui::PushID(name.c_str());
+    if (ImGui::Button("Retry")) store.retry(name);
+    ImGui::PopID();
+  } else {
+    ImGui::Text("Loading dataset '%s' ...", name.c_str());
+    ImGui::ProgressBar(float(e.progress), ImVec2(300, 0));
+  }
+  return nullptr;
+}
+
+}  // namespace ll::ui

@@ -1,0 +1,48 @@
+// The one seam through which pages get datasets (labs/datasets.h), shared by every page so a
+// dataset is loaded once. request() is cheap and called every frame by a page that needs data:
+//   desktop (no fetch function): the first request reads and gunzips the cache file at once;
+//   web: the first request asks the page to fetch data/<name>.safetensors.gz
+//        (web/latentlab-shell.js), which reports progress and then delivers the decompressed
+//        bytes, or a failure, through the platform's exported functions.
+// A missing or corrupt file leaves the entry Failed with a message the page shows; retry()
+// starts over.
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "labs/datasets.h"
+
+namespace ll::ui {
+
+class DatasetStore {
+ public:
+  using Fetch = void (*)(const char* name);
+
+  struct Entry {
+    enum State { Idle, Loading, Ready, Failed } state = Idle;
+    double progress = 0;        // 0..1 while loading (download fraction)
+    std::string message;        // why it failed, for the user
+    std::shared_ptr<const Dataset> data;  // set when Ready
+  };
+
+  void set_fetch(Fetch fetch) { fetch_ = fetch; }
+  const Entry& request(const std::string& name);
+  void retry(const std::string& name);
+
+  // Called by the platform (web) as the download proceeds.
+  void progress(const std::string& name, double fraction);
+  void deliver(const std::string& name, std::string_view bytes);
+  void fail(const std::string& name, const std::string& message);
+
+ private:
+  Fetch fetch_ = nullptr;
+  std::map<std::string, Entry> entries_;
+};
+
+// Draws the state of a dataset that is not Ready yet (progress bar, or the error with a Retry
+// button). Returns the dataset once it is Ready, else nullptr.
+std::shared_ptr<const Dataset> dataset_or_status(DatasetStore& store, const std::string& name);
+
+}  // namespace ll::ui

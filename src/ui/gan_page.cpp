@@ -1,0 +1,279 @@
+#include "ui/gan_page.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+#include "ui/image_panel.h"
+#include "ui/image_strip.h"
+
+namespace ll::ui {
+
+namespace {
+constexpr float kLeft = 250.0f;  // controls column
+constexpr int kZoom = 2;         // grid and interpolation pixels per image pixel
+constexpr double kSlowTickMs = 400.0;
+const gfx::ImageStyle kPixels{0.0f, 255.0f, kZoom, gfx::Colormap::Gray};
+
+std::string fmt(const char* f, double a, double b = 0, double c = 0) {
+  char buf[200];
+  std::snprintf(buf, sizeof buf, f, a, b, c);
+  return buf;
+}
+}  // namespace
+
+GanPage::GanPage(DatasetStore& datasets) : datasets_(datasets) {
+  try {
+    scorer_ = std::make_shared<DigitScorer>(builtin_scorer_net());
+  } catch (const std::exception& e) {
+    scorer_error_ = std::string("No quality score: ") + e.what();
+  }
+  toy_ = std::make_unique<Gan2dLab>(pending2_);
+}
+
+void GanPage::ensure_image_lab() {
+  if (lab_ && lab_->data().name == dataset_) return;
+  const DatasetStore::Entry& e = datasets_.request(dataset_);
+  if (e.state != DatasetStore::Entry::Ready) return;
+  lab_ = std::make_unique<GanLab>(e.data, pending_, scorer_);
+  playing_ = true;
+  dirty_ = true;
+}
+
+void GanPage::slow_step(GanRun& run) {
+  // Algorithm 1 in slow motion: k discriminator steps, then one generator step, one per tick.
+  const int k = run.gan().config().d_steps;
+  const int phase = run.phase();
+  run.step();
+  last_step_ = phase < k ? "D step " + std::to_string(phase + 1) + " of " + std::to_string(k) : "G step";
+}
+
+void GanPage::update(double budget_ms) {
+  // Slow motion: one step per kSlowTickMs of wall time, whatever the frame rate.
+  const auto now = std::chrono::steady_clock::now();
+  const bool tick = slow_ && std::chrono::duration<double, std::milli>(now - last_tick_).count() >= kSlowTickMs;
+  if (tick) last_tick_ = now;
+  if (tab_ == Plane) {
+    if (toy_->empty_target()) return;
+    if (slow_) {
+      if (tick) slow_step(toy_->run());
+    } else if (playing2_ && !toy_->done()) {
+      // A few iterations per frame, not the whole budget: at full speed the 2-D game is over in
+      // seconds, too fast to watch D's landscape move.
+      toy_->train(std::min(budget_ms, 3.0));
+    }
+    toy_->evaluate();  // 4,096 + 512 tiny forward passes: every frame
+    return;
+  }
+  ensure_image_lab();
+  if (!lab_) return;
+  if (slow_) {
+    if (tick) {
+      slow_step(lab_->run());
+      lab_->evaluate();
+      dirty_ = true;
+    }
+    return;
+  }
+  if (!playing_ || lab_->done()) return;
+  const auto t0 = std::chrono::steady_clock::now();
+  lab_->train(budget_ms);
+  since_eval_ms_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  if (since_eval_ms_ > 60.0 || lab_->done()) {  // new samples several times per second
+    lab_->evaluate();
+    since_eval_ms_ = 0;
+    dirty_ = true;
+  }
+}
+
+nlohmann::json GanPage::metrics() const {
+  nlohmann::json j = {{"built", true}, {"tab", tab_ == Digits ? "digits" : "2d"}, {"slow_motion", slow_},
+                      {"dataset", dataset_}, {"playing", playing_}, {"toy", toy_->metrics()}};
+  j["image"] = lab_ ? lab_->metrics() : nlohmann::json(nullptr);
+  if (!scorer_error_.empty()) j["scorer_error"] = scorer_error_;
+  return j;
+}
+
+void GanPage::draw() {
+  if (ImGui::BeginTabBar("gan_tabs")) {
+    if (ImGui::BeginTabItem("Digits: G and D on images")) {
+      tab_ = Digits;
+      draw_digits();
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("2-D GAN: see D over the plane")) {
+      tab_ = Plane;
+      draw_plane_tab();
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+}
+
+void GanPage::draw_game_controls(GanRun& run, bool& playing, GanConfig& pending) {
+  const GanConfig& c = run.gan().config();
+  ImGui::TextDisabled("The game (applies at once)");
+  int loss = int(c.gen_loss);
+  bool changed = ImGui::RadioButton("minimax: min ln(1 - D(G(z)))", &loss, int(GenLoss::Minimax));
+  changed |= ImGui::RadioButton("non-saturating: max ln D(G(z))", &loss, int(GenLoss::NonSaturating));
+  if (changed) run.gan().set_gen_loss(pending.gen_loss = GenLoss(loss));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("Early on D rejects fakes easily, D(G(z)) ~ 0, where ln(1 - D) is flat: "
+                     "minimax gives G almost no gradient, while ln D is steep there, so the "
+                     "non-saturating form learns faster (Goodfellow et al. 2014, sec. 3).");
+  ImGui::PopStyleColor();
+  int k = c.d_steps;
+  ImGui::SetNextItemWidth(100);
+  if (ImGui::SliderInt("k: D steps/G step", &k, 1, 10)) run.gan().set_d_steps(pending.d_steps = k);
+  if (ImGui::Button(playing ? "Pause" : "Train", ImVec2(60, 0))) playing = !playing;
+  ImGui::SameLine();
+  if (ImGui::Button("Step D", ImVec2(60, 0))) {
+    playing = false;
+    run.step_discriminator();
+    last_step_ = "D step";
+    dirty_ = true;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Step G", ImVec2(60, 0))) {
+    playing = false;
+    run.step_generator();
+    last_step_ = "G step";
+    dirty_ = true;
+  }
+  ImGui::Checkbox("slow motion (one step per 0.4 s)", &slow_);
+  if (slow_ || !playing) ImGui::TextDisabled("last: %s", last_step_.empty() ? "-" : last_step_.c_str());
+  ImGui::Text("iteration %lld: %lld D, %lld G steps", (long long)run.iteration(), (long long)run.d_steps(),
+              (long long)run.g_steps());
+  ImGui::Text("%.1f iterations/s, %.0f s", run.iterations_per_second(), run.train_seconds());
+  if (run.diverged()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", run.status().c_str());
+}
+
+void GanPage::draw_digits() {
+  ensure_image_lab();
+  ImGui::BeginChild("gan_controls", ImVec2(kLeft, 0), false);
+  draw_digit_controls();
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("gan_results", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  if (lab_) draw_digit_results();
+  else dataset_or_status(datasets_, dataset_);
+  ImGui::EndChild();
+}
+
+void GanPage::draw_digit_controls() {
+  const GanConfig& c = pending_.gan;
+  ImGui::TextWrapped("G: %d-%d-784 (%s), D: 784-%d-1 (sigmoid), batch %d", c.latent, c.gen_hidden[0],
+                     activation_name(c.gen_output), c.disc_hidden[0], c.batch);
+  ImGui::SetNextItemWidth(120);
+  if (ImGui::BeginCombo("dataset", dataset_.c_str())) {
+    for (const char* d : {"mnist", "fashion"})
+      if (ImGui::Selectable(d, dataset_ == d)) dataset_ = d;
+    ImGui::EndCombo();
+  }
+  if (lab_) {
+    ImGui::ProgressBar(float(double(lab_->run().iteration()) / double(lab_->settings().max_iterations)),
+                       ImVec2(-1, 0), fmt("%.0f / %.0f iterations", double(lab_->run().iteration()),
+                                          double(lab_->settings().max_iterations)).c_str());
+    draw_game_controls(lab_->run(), playing_, pending_.gan);
+  }
+  ImGui::Separator();
+  ImGui::TextDisabled("Model and optimizer (apply on Reset)");
+  GanConfig& p = pending_.gan;
+  ImGui::PushItemWidth(110);
+  ImGui::SliderInt("latent size", &p.latent, 1, 128);
+  int dist = int(p.latent_dist);
+  ImGui::Combo("z from", &dist, "normal\0uniform (-1,1)\0");
+  p.latent_dist = LatentDist(dist);
+  int out = p.gen_output == Activation::Tanh ? 0 : 1;
+  if (ImGui::Combo("G output", &out, "tanh [-1,1]\0sigmoid [0,1]\0"))
+    p.gen_output = out == 0 ? Activation::Tanh : Activation::Sigmoid;
+  ImGui::SliderInt("G hidden", &p.gen_hidden[0], 16, 1024);
+  ImGui::SliderInt("D hidden", &p.disc_hidden[0], 16, 1024);
+  int opt = int(p.d_opt.kind);
+  if (ImGui::Combo("optimizer", &opt, "SGD\0momentum\0Adam\0")) p.d_opt.kind = p.g_opt.kind = OptimizerKind(opt);
+  ImGui::InputFloat("lr D", &p.d_opt.lr, 0, 0, "%.5f");
+  ImGui::InputFloat("lr G", &p.g_opt.lr, 0, 0, "%.5f");
+  ImGui::SliderInt("batch", &p.batch, 8, 256);
+  int seed = int(p.seed);
+  if (ImGui::InputInt("seed", &seed)) p.seed = uint64_t(std::max(0, seed));
+  ImGui::PopItemWidth();
+  if (ImGui::Button("Reset", ImVec2(-1, 0)) && lab_) {
+    try {
+      lab_->reset(pending_);
+      playing_ = true;
+      dirty_ = true;
+    } catch (const std::exception& e) {
+      last_step_ = std::string("settings not applied: ") + e.what();
+    }
+  }
+  if (!scorer_error_.empty()) ImGui::TextWrapped("%s", scorer_error_.c_str());
+}
+
+void GanPage::refresh_textures() {
+  const int side = lab_->data().rows;
+  grid_tex_.upload(tile_columns(lab_->grid(), side, side, GanLab::kGrid, 255.0f));
+  interp_tex_.upload(tile_columns(lab_->interpolation(), side, side, GanLab::kInterp, 255.0f));
+  nearest_ = lab_->nearest_training_image(chosen_);
+  chosen_tex_.upload(tile_columns(lab_->grid().col(chosen_), side, side, 1, 255.0f));
+  nearest_tex_.upload(tile_columns(nearest_.image, side, side, 1, 255.0f));
+  dirty_ = false;
+}
+
+void GanPage::draw_digit_results() {
+  if (dirty_) refresh_textures();
+  const int side = lab_->data().rows;
+  const float pitch = float((side + kTileGap) * kZoom);
+  ImGui::BeginGroup();
+  ImGui::Text("G(z) for 64 fixed z, iteration %lld", (long long)lab_->run().iteration());
+  ImGui::TextDisabled("left-click: choose a sample (and the interpolation start); right-click: the end");
+  gfx::image(grid_tex_, kPixels);
+  const ImVec2 r0 = ImGui::GetItemRectMin();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  auto cell_rect = [&](int cell, ImU32 col) {
+    const ImVec2 a(r0.x + float(cell % GanLab::kGrid) * pitch - 1, r0.y + float(cell / GanLab::kGrid) * pitch - 1);
+    dl->AddRect(a, ImVec2(a.x + side * kZoom + 2, a.y + side * kZoom + 2), col);
+  };
+  cell_rect(lab_->interpolation_to(), IM_COL32(80, 160, 255, 255));
+  cell_rect(chosen_, IM_COL32(255, 200, 60, 255));
+  if (ImGui::IsItemHovered() && (ImGui::IsMouseClicked(0) || ImGui::IsMouseClicked(1))) {
+    const ImVec2 m = ImGui::GetMousePos();
+    const int cx = std::clamp(int((m.x - r0.x) / pitch), 0, GanLab::kGrid - 1);
+    const int cy = std::clamp(int((m.y - r0.y) / pitch), 0, GanLab::kGrid - 1);
+    const int cell = cy * GanLab::kGrid + cx;
+    if (ImGui::IsMouseClicked(0)) {
+      chosen_ = cell;
+      lab_->set_interpolation(cell, lab_->interpolation_to());
+    } else {
+      lab_->set_interpolation(lab_->interpolation_from(), cell);
+    }
+    dirty_ = true;
+  }
+  std::vector<std::string> captions;
+  for (int i = 0; i < GanLab::kInterp; ++i) captions.push_back(fmt("t=%.1f", i / double(GanLab::kInterp - 1)));
+  image_strip(interp_tex_, kPixels,
+              fmt("Latent interpolation G((1-t) z_a + t z_b), a = sample %.0f (yellow), b = sample %.0f (blue)",
+                  lab_->interpolation_from(), lab_->interpolation_to()),
+              side, GanLab::kInterp, captions);
+  ImGui::EndGroup();
+  ImGui::SameLine(0, 16);
+  ImGui::BeginGroup();
+  const gfx::ImageStyle big{0.0f, 255.0f, 3, gfx::Colormap::Gray};
+  image_panel(chosen_tex_, big, fmt("Sample %.0f", chosen_), "generated");
+  ImGui::SameLine(0, 10);
+  image_panel(nearest_tex_, big, "Nearest training image", fmt("#%.0f", nearest_.index));
+  ImGui::SameLine(0, 10);
+  ImGui::BeginGroup();
+  ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight()));
+  ImGui::Text("RMS pixel distance\n%.3f (on [0, 1])", nearest_.rms);
+  ImGui::TextDisabled("Is G copying?\nA distance near 0\nwould say so.");
+  ImGui::EndGroup();
+  const float w = std::max(200.0f, ImGui::GetContentRegionAvail().x);
+  draw_curves(lab_->run(), w);
+  draw_scores(w);
+  ImGui::EndGroup();
+}
+
+}  // namespace ll::ui

@@ -1,0 +1,71 @@
+// The GAN lab's page, two tabs:
+//   Digits: G and D on MNIST / Fashion-MNIST; the 8x8 grid of G(z) for fixed z, a latent
+//     interpolation row, the nearest training image to a chosen sample, the curves (E_D, E_G,
+//     mean D(x), mean D(G(z))), the quality score over training and the mode-collapse warning.
+//   2-D: the same model on points in the plane; D's output as a heat map drawn by our shader
+//     (gray_image.frag, diverging colours) with the target and G's samples as dots on top.
+// Both: the minimax / non-saturating switch, k, step D only, step G only, slow motion.
+#pragma once
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "gfx/gray_texture.h"
+#include "labs/gan2d_lab.h"
+#include "labs/gan_lab.h"
+#include "ui/dataset_store.h"
+#include "ui/lab_page.h"
+
+namespace ll::ui {
+
+class GanPage : public LabPage {
+ public:
+  explicit GanPage(DatasetStore& datasets);
+  void update(double budget_ms) override;
+  void draw() override;
+  nlohmann::json metrics() const override;
+  std::string load_file(std::string_view, const std::string& name, const std::string&) override {
+    return name + ": the GAN lab takes no files.";
+  }
+
+ private:
+  enum Tab { Digits = 0, Plane = 1 };
+  // Digits tab (gan_page.cpp)
+  void ensure_image_lab();
+  void draw_digits();
+  void draw_digit_controls();
+  void draw_digit_results();
+  void draw_curves(const GanRun& run, float width);
+  void draw_scores(float width);
+  void refresh_textures();
+  // 2-D tab (gan_page_2d.cpp)
+  void draw_plane_tab();
+  void draw_plane();
+  // shared controls: loss switch, k, step buttons, slow motion
+  void draw_game_controls(GanRun& run, bool& playing, GanConfig& pending);
+  void slow_step(GanRun& run);
+
+  DatasetStore& datasets_;
+  int tab_ = Digits;
+  bool slow_ = false;
+  std::chrono::steady_clock::time_point last_tick_;
+  std::string last_step_;          // "D step" / "G step", shown in slow motion
+  // Digits
+  std::string dataset_ = "mnist";
+  GanLabSettings pending_;
+  std::shared_ptr<DigitScorer> scorer_;
+  std::string scorer_error_;
+  std::unique_ptr<GanLab> lab_;
+  bool playing_ = true, dirty_ = true;
+  double since_eval_ms_ = 0;
+  int chosen_ = 0;
+  gfx::GrayTexture grid_tex_, interp_tex_, chosen_tex_, nearest_tex_;
+  GanLab::Nearest nearest_;
+  // 2-D
+  Gan2dSettings pending2_;
+  std::unique_ptr<Gan2dLab> toy_;
+  bool playing2_ = true;
+  gfx::GrayTexture heat_tex_;
+};
+
+}  // namespace ll::ui

@@ -1,0 +1,136 @@
+// GanPage, part two: the 2-D tab and the curves both tabs show.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+#include "gfx/image_view.h"
+#include "ui/gan_page.h"
+
+namespace ll::ui {
+
+namespace {
+constexpr int kPlaneZoom = 6;  // 64 x 64 grid cells -> 384 x 384 screen pixels
+
+void plot(const char* label, const std::vector<float>& ys, float lo, float hi, float width, const char* unit) {
+  char overlay[96];
+  std::snprintf(overlay, sizeof overlay, ys.empty() ? "no data yet" : "%s %.3f%s", label,
+                ys.empty() ? 0.0 : double(ys.back()), unit);
+  ImGui::PlotLines((std::string("##") + label).c_str(), ys.data(), int(ys.size()), 0, overlay, lo, hi,
+                   ImVec2(width, 44));
+}
+}  // namespace
+
+void GanPage::draw_curves(const GanRun& run, float width) {
+  std::vector<float> dl, gl, dr, df;
+  for (const GanCurvePoint& p : run.curve()) {
+    dl.push_back(float(p.d_loss));
+    gl.push_back(float(p.g_loss));
+    dr.push_back(float(p.d_real));
+    df.push_back(float(p.d_fake));
+  }
+  ImGui::TextDisabled("Curves over iterations (means of 25-iteration blocks)");
+  plot("E_D (D loss)", dl, FLT_MAX, FLT_MAX, width, "");
+  plot(run.gan().config().gen_loss == GenLoss::Minimax ? "E_G = mean ln(1 - D(G(z)))" : "E_G = -mean ln D(G(z))",
+       gl, FLT_MAX, FLT_MAX, width, "");
+  plot("mean D(x), real", dr, 0.0f, 1.0f, width, "");
+  plot("mean D(G(z)), fake", df, 0.0f, 1.0f, width, "");
+}
+
+void GanPage::draw_scores(float width) {
+  if (!lab_->scoring()) {
+    ImGui::TextDisabled(dataset_ == "mnist" ? "No quality score in this build."
+                                            : "Quality score: digits only (the scorer is a digit classifier).");
+    return;
+  }
+  std::vector<float> h, f;
+  for (const ScorePoint& s : lab_->scores()) {
+    h.push_back(float(s.report.class_entropy));
+    f.push_back(float(s.report.frechet));
+  }
+  const ScoreReport& r = lab_->scores().back().report;
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  ImGui::TextDisabled("Quality score of %d samples every %d iterations, by our digit classifier", r.samples,
+                      lab_->settings().score_every);
+  plot("class entropy", h, 0.0f, 2.31f, width, " nats (max ln 10 = 2.303)");
+  plot("Frechet distance", f, 0.0f, FLT_MAX, width, " to real test digits");
+  std::string hist;
+  for (int k = 0; k < 10; ++k) hist += std::to_string(k) + ":" + std::to_string(r.histogram[size_t(k)]) + " ";
+  ImGui::TextWrapped("%d of 10 classes present. Predicted class: count  %s", r.classes_present, hist.c_str());
+  if (!lab_->mode_collapse().empty())
+    ImGui::TextColored(ImVec4(1, 0.45f, 0.3f, 1), "%s", lab_->mode_collapse().c_str());
+  ImGui::PopTextWrapPos();
+}
+
+void GanPage::draw_plane_tab() {
+  ImGui::BeginChild("gan2d_controls", ImVec2(250, 0), false);
+  const Gan2dSettings& s = toy_->settings();
+  ImGui::TextWrapped("G: 2-64-64-2, D: 2-64-64-1 (ReLU), batch %d, Adam", s.gan.batch);
+  ImGui::TextDisabled("Target");
+  int target = int(s.target);
+  bool changed = ImGui::RadioButton("ring of 8", &target, 0);
+  ImGui::SameLine();
+  changed |= ImGui::RadioButton("grid 5x5", &target, 1);
+  ImGui::SameLine();
+  changed |= ImGui::RadioButton("drawn", &target, 2);
+  if (changed) {
+    pending2_.target = ToyTarget(target);
+    toy_->reset(pending2_);
+    playing2_ = true;
+  }
+  if (s.target == ToyTarget::Drawn) {
+    ImGui::TextWrapped("Click on the plane to add target points (%d so far).", int(toy_->points().size()));
+    if (ImGui::Button("Clear points")) toy_->clear_points();
+  }
+  ImGui::Separator();
+  draw_game_controls(toy_->run(), playing2_, pending2_.gan);
+  if (ImGui::Button("Reset", ImVec2(-1, 0))) {
+    toy_->reset(pending2_);
+    playing2_ = true;
+  }
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("gan2d_view", ImVec2(0, 0), false);
+  draw_plane();
+  ImGui::EndChild();
+}
+
+void GanPage::draw_plane() {
+  heat_tex_.upload(Gan2dLab::kGrid, Gan2dLab::kGrid, toy_->heat().data());
+  const nlohmann::json m = toy_->metrics();
+  ImGui::BeginGroup();
+  ImGui::Text("D(x) over the plane [-3, 3]^2, iteration %lld", (long long)toy_->run().iteration());
+  ImGui::TextDisabled("red: D says real (1), white: 1/2, blue: D says fake (0)");
+  gfx::image(heat_tex_, {0.0f, 1.0f, kPlaneZoom, gfx::Colormap::Diverging});
+  const ImVec2 r0 = ImGui::GetItemRectMin(), r1 = ImGui::GetItemRectMax();
+  const float E = Gan2dLab::kExtent, size = r1.x - r0.x;
+  auto to_screen = [&](float x, float y) {
+    return ImVec2(r0.x + (x + E) / (2 * E) * size, r0.y + (E - y) / (2 * E) * size);
+  };
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(r0, r1, true);
+  const Matrix& real = toy_->real_points();
+  for (Index i = 0; i < real.cols(); ++i) dl->AddCircleFilled(to_screen(real(0, i), real(1, i)), 1.5f, IM_COL32(0, 150, 60, 255));
+  const Matrix& fake = toy_->samples();
+  for (Index i = 0; i < fake.cols(); ++i) dl->AddCircleFilled(to_screen(fake(0, i), fake(1, i)), 2.0f, IM_COL32(20, 20, 20, 255));
+  dl->PopClipRect();
+  if (toy_->settings().target == ToyTarget::Drawn && ImGui::IsItemHovered() && ImGui::IsMouseClicked(0)) {
+    const ImVec2 p = ImGui::GetMousePos();
+    toy_->add_point((p.x - r0.x) / size * 2 * E - E, E - (p.y - r0.y) / size * 2 * E);
+  }
+  ImGui::TextColored(ImVec4(0, 0.6f, 0.25f, 1), "green: target samples,");
+  ImGui::SameLine(0, 8);
+  ImGui::Text("black: G(z) for %d fixed z", Gan2dLab::kSamples);
+  ImGui::Text("%.0f%% of G's samples on a target mode, %d of %d modes covered",
+              100.0 * double(m["samples_on_target"]), int(m["modes_covered"]), int(m["modes"]));
+  if (toy_->empty_target()) ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "Click on the plane to draw a target.");
+  ImGui::EndGroup();
+  ImGui::SameLine(0, 16);
+  ImGui::BeginGroup();
+  draw_curves(toy_->run(), std::max(220.0f, ImGui::GetContentRegionAvail().x));
+  ImGui::EndGroup();
+}
+
+}  // namespace ll::ui

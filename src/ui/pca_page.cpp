@@ -1,0 +1,187 @@
+#include "ui/pca_page.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "ui/image_strip.h"
+
+namespace ll::ui {
+
+namespace {
+constexpr float kLeft = 230.0f;  // controls column
+constexpr int kComponents = 20;  // components shown as images
+
+struct Choice {
+  const char* key;
+  const char* label;
+};
+constexpr Choice kDatasets[] = {{"mnist", "MNIST digits"}, {"fashion", "Fashion-MNIST"}, {"faces", "Faces 25x25"}};
+
+const char* kFashionClasses[] = {"T-shirt", "trouser", "pullover", "dress", "coat",
+                                 "sandal",  "shirt",   "sneaker",  "bag",   "boot"};
+
+std::string fmt(const char* f, double a, double b = 0) {
+  char buf[128];
+  std::snprintf(buf, sizeof buf, f, a, b);
+  return buf;
+}
+}  // namespace
+
+void PcaPage::update(double budget_ms) {
+  if (!pca_tab_) return deep_.update(budget_ms);
+  const DatasetStore::Entry& e = datasets_.request(dataset_);
+  if (e.state != DatasetStore::Entry::Ready) return;
+  if (!lab_ && error_.empty()) {
+    try {
+      lab_ = std::make_unique<PcaLab>(e.data);
+      lab_->set_k(k_);
+      k_ = lab_->k();
+      textures_k_ = -1;
+    } catch (const std::exception& ex) {
+      error_ = ex.what();
+    }
+  }
+  if (lab_ && !lab_->ready()) lab_->fit(budget_ms);
+  deep_.update(budget_ms);
+}
+
+nlohmann::json PcaPage::metrics() const {
+  nlohmann::json j = lab_ ? lab_->metrics() : nlohmann::json{{"dataset", dataset_}, {"ready", false}};
+  const auto& e = const_cast<DatasetStore&>(datasets_).request(dataset_);
+  j["dataset_state"] = e.state == DatasetStore::Entry::Ready     ? "ready"
+                       : e.state == DatasetStore::Entry::Failed  ? "failed"
+                                                                 : "loading";
+  if (e.state == DatasetStore::Entry::Failed) j["dataset_error"] = e.message;
+  j["tab"] = pca_tab_ ? "pca" : "deep-ae";
+  j["deep_ae"] = deep_.metrics();
+  return j;
+}
+
+void PcaPage::draw() {
+  if (ImGui::BeginTabBar("pca_tabs")) {
+    pca_tab_ = false;
+    if (ImGui::BeginTabItem("PCA")) {
+      pca_tab_ = true;
+      draw_pca();
+      ImGui::EndTabItem();
+    }
+    deep_.active = ImGui::BeginTabItem("Deep autoencoder", nullptr,
+                                       open_deep_ ? ImGuiTabItemFlags_SetSelected : 0);
+    open_deep_ = false;
+    if (deep_.active) {
+      deep_.draw();
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+}
+
+void PcaPage::draw_pca() {
+  ImGui::BeginChild("controls", ImVec2(kLeft, 0), false);
+  draw_controls();
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("results", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  if (!dataset_or_status(datasets_, dataset_)) {
+  } else if (!error_.empty()) {
+    ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", error_.c_str());
+  } else if (lab_ && !lab_->ready()) {
+    ImGui::Text("Fitting PCA on %d training images ...", int(lab_->metrics()["train_images"]));
+    ImGui::ProgressBar(float(lab_->progress()), ImVec2(300, 0));
+  } else if (lab_) {
+    if (textures_k_ != k_) refresh_textures();
+    draw_curves();
+    const Dataset& d = lab_->dataset();
+    const int zoom = d.rows <= 25 ? 3 : 2;
+    const gfx::ImageStyle gray{0.0f, 255.0f, zoom, gfx::Colormap::Gray};
+    const gfx::ImageStyle signed_style{-1.0f, 1.0f, zoom, gfx::Colormap::Diverging};
+    ImGui::Separator();
+    std::vector<std::string> numbers;
+    for (int i = 0; i < kComponents; ++i) numbers.push_back("#" + std::to_string(i + 1));
+    image_strip(components_, signed_style,
+                std::string("Top ") + std::to_string(kComponents) + " principal components (" +
+                    (d.name == "faces" ? "eigenfaces" : d.name == "mnist" ? "eigen-digits" : "eigen-images") +
+                    "), red = +, blue = -, each scaled to its largest |value|",
+                d.cols, kComponents / 2, {});
+    ImGui::Separator();
+    std::vector<std::string> labels, errors;
+    for (size_t i = 0; i < lab_->shown().size(); ++i) {
+      const int idx = lab_->shown()[i];
+      if (d.labels.empty()) labels.push_back("#" + std::to_string(idx));
+      else if (d.name.rfind("fashion", 0) == 0) labels.push_back(kFashionClasses[d.labels[size_t(idx)] % 10]);
+      else labels.push_back(std::to_string(d.labels[size_t(idx)]));
+      errors.push_back(fmt("%.1f", lab_->shown_error(k_, int(i))));
+    }
+    image_strip(originals_, gray, "Test images (never used to fit the components)", d.cols,
+                int(labels.size()), labels);
+    image_strip(reconstructions_, gray,
+                fmt("PCA-%.0f reconstructions: %.0f numbers -> ", k_, d.dims()) + std::to_string(k_) +
+                    " numbers per image; squared error of each below",
+                d.cols, int(errors.size()), errors);
+  }
+  ImGui::EndChild();
+}
+
+void PcaPage::draw_controls() {
+  ImGui::TextWrapped("PCA: the k directions of largest variance of the training images.");
+  ImGui::Separator();
+  ImGui::TextDisabled("Dataset");
+  for (const Choice& c : kDatasets)
+    if (ImGui::RadioButton(c.label, dataset_ == c.key) && dataset_ != c.key) {
+      dataset_ = c.key;
+      lab_.reset();
+      error_.clear();
+    }
+  ImGui::Separator();
+  const int max_k = lab_ ? lab_->max_k() : 200;
+  ImGui::TextDisabled("Components k");
+  ImGui::SetNextItemWidth(kLeft - 10);
+  if (ImGui::SliderInt("##k", &k_, 1, max_k) && lab_) lab_->set_k(k_);
+  if (lab_ && lab_->ready()) {
+    const Dataset& d = lab_->dataset();
+    ImGui::Text("%d numbers -> %d numbers", d.dims(), k_);
+    ImGui::Text("test error per image: %.2f", lab_->test_error_per_image(k_));
+    ImGui::Text("train error per image: %.2f", lab_->train_error_per_image(k_));
+    ImGui::Text("explained variance: %.1f%%", 100 * lab_->explained_variance(k_));
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Error per image: squared error summed over the %d pixels on the [0,1] "
+                       "scale, averaged over the %d test images (Hinton & Salakhutdinov's unit).",
+                       d.dims(), int(lab_->metrics()["test_images"]));
+    ImGui::PopStyleColor();
+  }
+}
+
+void PcaPage::draw_curves() {
+  const int max_k = lab_->max_k();
+  std::vector<float> ev(static_cast<size_t>(max_k)), err(static_cast<size_t>(max_k));
+  for (int k = 1; k <= max_k; ++k) {
+    ev[size_t(k - 1)] = float(100 * lab_->explained_variance(k));
+    err[size_t(k - 1)] = float(lab_->test_error_per_image(k));
+  }
+  const float w = std::min(420.0f, 0.5f * (ImGui::GetContentRegionAvail().x - 16));
+  ImGui::BeginGroup();
+  ImGui::Text("Explained variance (%%) vs k = 1..%d", max_k);
+  ImGui::PlotLines("##ev", ev.data(), max_k, 0, fmt("k=%.0f: %.1f%%", k_, ev[size_t(k_ - 1)]).c_str(), 0,
+                   100, ImVec2(w, 110));
+  ImGui::EndGroup();
+  ImGui::SameLine(0, 16);
+  ImGui::BeginGroup();
+  ImGui::Text("Test error per image vs k = 1..%d", max_k);
+  ImGui::PlotLines("##err", err.data(), max_k, 0, fmt("k=%.0f: %.2f", k_, err[size_t(k_ - 1)]).c_str(), 0,
+                   FLT_MAX, ImVec2(w, 110));
+  ImGui::EndGroup();
+}
+
+void PcaPage::refresh_textures() {
+  const Dataset& d = lab_->dataset();
+  const int n = std::min(kComponents, int(lab_->pca().components().cols()));
+  components_.upload(tile_columns(lab_->pca().components().leftCols(n), d.rows, d.cols, kComponents / 2, 1, true));
+  originals_.upload(tile_columns(lab_->shown_images(), d.rows, d.cols, 10, 255));
+  reconstructions_.upload(tile_columns(lab_->reconstruct_shown(k_).cwiseMax(0.0f).cwiseMin(1.0f), d.rows,
+                                       d.cols, 10, 255));
+  textures_k_ = k_;
+}
+
+}  // namespace ll::ui

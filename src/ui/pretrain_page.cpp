@@ -1,0 +1,237 @@
+#include "ui/pretrain_page.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "ui/image_strip.h"
+
+namespace ll::ui {
+
+namespace {
+constexpr float kLeft = 250.0f;  // controls column
+constexpr int kShown = 20;       // labelled digits shown
+const ImVec4 kPretrainedColor(0.35f, 0.75f, 1.0f, 1.0f), kRandomColor(1.0f, 0.62f, 0.25f, 1.0f);
+const char* kDataset = "mnist";
+
+std::string fmt(const char* f, double a, double b = 0) {
+  char buf[160];
+  std::snprintf(buf, sizeof buf, f, a, b);
+  return buf;
+}
+}  // namespace
+
+void PretrainPage::update(double budget_ms) {
+  const DatasetStore::Entry& e = datasets_.request(kDataset);
+  if (e.state != DatasetStore::Entry::Ready || !error_.empty()) return;
+  if (!lab_) {
+    try {
+      pending_.labels = labels_;
+      lab_ = std::make_unique<PretrainLab>(e.data, pending_);
+    } catch (const std::exception& ex) {
+      error_ = ex.what();
+      return;
+    }
+    was_done_ = false;
+    since_refresh_ms_ = 1e9;
+  }
+  if (!playing_ || lab_->done()) return;
+  lab_->train(budget_ms);
+  since_refresh_ms_ += budget_ms;
+  if (lab_->done() && !was_done_ && !lab_->curve().empty()) {
+    const AccuracyPoint& p = lab_->curve().back();
+    finished_.push_back({{"labels", lab_->settings().labels}, {"steps", p.step},
+                         {"rbm_epochs", lab_->settings().rbm_epochs}, {"seed", lab_->settings().seed},
+                         {"pretrained", p.pretrained}, {"random", p.random}});
+  }
+  was_done_ = lab_->done();
+}
+
+nlohmann::json PretrainPage::metrics() const {
+  nlohmann::json j = lab_ ? lab_->metrics() : nlohmann::json{{"dataset", kDataset}, {"done", false}};
+  const auto& e = datasets_.request(kDataset);
+  j["dataset_state"] = e.state == DatasetStore::Entry::Ready    ? "ready"
+                       : e.state == DatasetStore::Entry::Failed ? "failed"
+                                                                : "loading";
+  if (e.state == DatasetStore::Entry::Failed) j["dataset_error"] = e.message;
+  if (!error_.empty()) j["error"] = error_;
+  j["playing"] = playing_;
+  j["finished_runs"] = finished_;
+  return j;
+}
+
+void PretrainPage::draw() {
+  ImGui::BeginChild("pt_controls", ImVec2(kLeft, 0), false);
+  draw_controls();
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("pt_results", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  if (!dataset_or_status(datasets_, kDataset)) {
+  } else if (!error_.empty()) {
+    ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", error_.c_str());
+  } else if (lab_) {
+    draw_results();
+  }
+  ImGui::EndChild();
+}
+
+void PretrainPage::draw_controls() {
+  ImGui::TextWrapped("MNIST: an encoder pretrained without labels, then fine-tuned with N labels, "
+                     "vs the same network from random weights");
+  if (lab_) {
+    const double eta = lab_->eta_seconds();
+    ImGui::ProgressBar(float(lab_->progress()), ImVec2(-1, 0), lab_->phase_name().c_str());
+    ImGui::Text("%.0f s trained, %s", lab_->train_seconds(),
+                lab_->done() ? "finished" : eta >= 0 ? fmt("about %.0f s left", eta).c_str() : "estimating...");
+    if (ImGui::Button(playing_ ? "Pause" : "Train", ImVec2(70, 0)) && !lab_->done()) playing_ = !playing_;
+    ImGui::SameLine();
+  }
+  if (ImGui::Button("Reset", ImVec2(-1, 0))) {  // a new lab with the settings below
+    lab_.reset();
+    error_.clear();
+    playing_ = true;
+  }
+  if (lab_ && !lab_->status().empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", lab_->status().c_str());
+  ImGui::Separator();
+  ImGui::TextUnformatted("Labelled training images N");
+  ImGui::PushItemWidth(-1);
+  ImGui::SliderInt("##labels", &labels_, 10, 8000, "N = %d", ImGuiSliderFlags_Logarithmic);
+  ImGui::PopItemWidth();
+  if (ImGui::IsItemDeactivatedAfterEdit() && lab_) {  // on release: restart fine-tuning only
+    try {
+      lab_->relabel(labels_);
+      was_done_ = false;
+      playing_ = true;
+      since_refresh_ms_ = 1e9;
+    } catch (const std::exception& ex) {
+      error_ = ex.what();
+    }
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("Applied on release. A new N restarts only the fine-tuning: the encoder never saw a label.");
+  ImGui::PopStyleColor();
+  ImGui::Separator();
+  ImGui::TextDisabled("Settings (apply on Reset)");
+  ImGui::PushItemWidth(110);
+  ImGui::SliderInt("RBM epochs", &pending_.rbm_epochs, 0, 20);
+  ImGui::SliderInt("fine-tune steps", &pending_.steps, 25, 3000);
+  ImGui::InputFloat("momentum lr", &pending_.lr, 0, 0, "%.4f");
+  pending_.lr = std::max(1e-5f, pending_.lr);
+  int seed = int(pending_.seed);
+  if (ImGui::InputInt("seed", &seed)) pending_.seed = uint64_t(std::max(0, seed));
+  ImGui::PopItemWidth();
+  std::string arch = "784";
+  for (int h : pending_.hidden) arch += "-" + std::to_string(h);
+  ImGui::TextDisabled("Encoder %s, softmax 10;\nbatch %d, momentum 0.9, both arms.", arch.c_str(), pending_.batch);
+  if (!finished_.empty()) {
+    ImGui::Separator();
+    ImGui::TextUnformatted("Final test accuracy");
+    if (ImGui::BeginTable("pt_runs", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+      for (const char* h : {"N", "pretrained", "random", "gain"}) ImGui::TableSetupColumn(h);
+      ImGui::TableHeadersRow();
+      for (const auto& r : finished_) {
+        const double a = r["pretrained"].get<double>(), b = r["random"].get<double>();
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", r["labels"].get<int>());
+        ImGui::TableNextColumn();
+        ImGui::TextColored(kPretrainedColor, "%.1f%%", 100 * a);
+        ImGui::TableNextColumn();
+        ImGui::TextColored(kRandomColor, "%.1f%%", 100 * b);
+        ImGui::TableNextColumn();
+        ImGui::Text("%+.1f", 100 * (a - b));
+      }
+      ImGui::EndTable();
+    }
+  }
+}
+
+void PretrainPage::refresh_textures() {
+  const Dataset& d = lab_->dataset();
+  if (!lab_->rbms().empty())  // the first RBM's first 20 filters: rows of W are 28x28 images
+    filters_.upload(tile_columns(lab_->rbms()[0].W().topRows(20).transpose(), d.rows, d.cols, 20, 1, true));
+  const std::vector<int>& l = lab_->labelled();
+  const std::vector<int> shown(l.begin(), l.begin() + std::min<size_t>(kShown, l.size()));
+  labelled_.upload(tile_columns(to_matrix(d, shown), d.rows, d.cols, kShown, 255));
+  since_refresh_ms_ = 0;
+}
+
+// Both arms' test accuracy against fine-tuning steps on shared axes (0-100%), with a legend.
+void PretrainPage::draw_accuracy_plot(float width, float height) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 o = ImGui::GetCursorScreenPos();
+  const float left = ImGui::CalcTextSize("100%").x + 6, bottom = ImGui::GetTextLineHeight() + 4;
+  const ImVec2 p0(o.x + left, o.y + 4), p1(o.x + width - 8, o.y + height - bottom);
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled), grid = ImGui::GetColorU32(ImGuiCol_Separator);
+  dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_FrameBg));
+  const int steps = std::max(1, lab_->settings().steps);
+  auto at = [&](double step, double acc) {
+    return ImVec2(p0.x + float(step / steps) * (p1.x - p0.x), p1.y - float(acc) * (p1.y - p0.y));
+  };
+  for (int pct = 0; pct <= 100; pct += 20) {
+    const ImVec2 a = at(0, pct / 100.0);
+    dl->AddLine(a, ImVec2(p1.x, a.y), grid);
+    const std::string s = std::to_string(pct) + "%";
+    dl->AddText(ImVec2(o.x + left - 4 - ImGui::CalcTextSize(s.c_str()).x, a.y - ImGui::GetTextLineHeight() / 2), text, s.c_str());
+  }
+  for (int k = 0; k <= 4; ++k) {
+    const std::string s = std::to_string(steps * k / 4);
+    const ImVec2 a = at(steps * k / 4.0, 0);
+    const float w = ImGui::CalcTextSize(s.c_str()).x;
+    dl->AddText(ImVec2(std::min(a.x - w / 2, p1.x - w), p1.y + 2), text, s.c_str());
+  }
+  const auto& c = lab_->curve();
+  for (int arm = 0; arm < 2; ++arm) {
+    std::vector<ImVec2> pts;
+    for (const AccuracyPoint& p : c) pts.push_back(at(p.step, arm == 0 ? p.pretrained : p.random));
+    const ImU32 col = ImGui::GetColorU32(arm == 0 ? kPretrainedColor : kRandomColor);
+    if (pts.size() > 1) dl->AddPolyline(pts.data(), int(pts.size()), col, 0, 2.0f);
+    for (const ImVec2& q : pts) dl->AddCircleFilled(q, 3.0f, col);
+  }
+  // Legend, bottom right inside the plot (accuracies rise to the top, so it stays clear).
+  const char* names[2] = {"pretrained encoder", "random init"};
+  float y = p1.y - 2 * ImGui::GetTextLineHeightWithSpacing() - 6;
+  for (int arm = 0; arm < 2; ++arm, y += ImGui::GetTextLineHeightWithSpacing()) {
+    const std::string s = names[arm] + (c.empty() ? std::string() : fmt(": %.1f%%", 100 * (arm ? c.back().random : c.back().pretrained)));
+    const float x = p1.x - ImGui::CalcTextSize(s.c_str()).x - 30;
+    const ImU32 col = ImGui::GetColorU32(arm == 0 ? kPretrainedColor : kRandomColor);
+    dl->AddLine(ImVec2(x - 22, y + ImGui::GetTextLineHeight() / 2), ImVec2(x - 4, y + ImGui::GetTextLineHeight() / 2), col, 2.0f);
+    dl->AddText(ImVec2(x, y), ImGui::GetColorU32(ImGuiCol_Text), s.c_str());
+  }
+  ImGui::Dummy(ImVec2(width, height));
+}
+
+void PretrainPage::draw_results() {
+  if (since_refresh_ms_ > 300) refresh_textures();
+  const Dataset& d = lab_->dataset();
+  ImGui::Text("1. Unsupervised: RBMs pretrain the encoder on all %d training images (no labels)", lab_->train_images());
+  for (size_t l = 0; l < lab_->rbms().size(); ++l) {
+    const auto& c = lab_->rbm_curves()[l];
+    std::vector<float> ys(c.begin(), c.end());
+    const Rbm& r = lab_->rbms()[l];
+    const std::string label = std::to_string(r.visible_size()) + "-" + std::to_string(r.hidden_size()) +
+                              (c.empty() ? std::string(": waiting") : fmt(": %.2f", c.back()));
+    if (l) ImGui::SameLine(0, 8);
+    ImGui::PlotLines(("##ptrbm" + std::to_string(l)).c_str(), ys.data(), int(ys.size()), 0, label.c_str(), 0,
+                     FLT_MAX, ImVec2(190, 50));
+  }
+  ImGui::TextDisabled("RBM reconstruction error per image, one point per CD-1 epoch");
+  if (!lab_->rbms().empty())
+    image_strip(filters_, gfx::ImageStyle{-1, 1, 1, gfx::Colormap::Diverging},
+                fmt("First RBM: 20 of its %.0f filters (red = +, blue = -)", lab_->rbms()[0].hidden_size()), d.cols, 20, {});
+  ImGui::Separator();
+  std::vector<std::string> captions;
+  for (size_t i = 0; i < lab_->labelled().size() && i < size_t(kShown); ++i)
+    captions.push_back(std::to_string(d.labels[size_t(lab_->labelled()[i])]));
+  image_strip(labelled_, gfx::ImageStyle{0, 255, 1, gfx::Colormap::Gray},
+              fmt("2. Supervised: N = %.0f labelled images (class-balanced, the same for every seed); the first %.0f:",
+                  lab_->settings().labels, double(captions.size())),
+              d.cols, kShown, captions);
+  ImGui::Separator();
+  ImGui::Text("Test accuracy on %d test digits while fine-tuning (x: steps of %d images, both arms the same)",
+              lab_->test_images(), std::min(lab_->settings().batch, lab_->settings().labels));
+  const float w = std::max(360.0f, std::min(720.0f, ImGui::GetContentRegionAvail().x));
+  draw_accuracy_plot(w, std::max(180.0f, std::min(300.0f, ImGui::GetContentRegionAvail().y - 8)));
+}
+
+}  // namespace ll::ui

@@ -1,0 +1,47 @@
+// The Pretraining lab's page: an encoder pretrained on all training digits without labels, then
+// fine-tuned with N labels next to the same net from random weights. Controls and progress on
+// the left (the N slider restarts only the fine-tuning: the encoder never saw a label); on the
+// right the RBMs' progress and filters, the N labelled digits, both test accuracy curves in one
+// plot, and a table of the final accuracies of every finished N.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "gfx/gray_texture.h"
+#include "labs/pretrain_lab.h"
+#include "ui/dataset_store.h"
+#include "ui/lab_page.h"
+
+namespace ll::ui {
+
+class PretrainPage : public LabPage {
+ public:
+  explicit PretrainPage(DatasetStore& datasets) : datasets_(datasets) {}
+  void update(double budget_ms) override;
+  void draw() override;
+  nlohmann::json metrics() const override;
+  std::string load_file(std::string_view, const std::string&, const std::string&) override {
+    return "This lab reads MNIST itself; files are not used here.";
+  }
+
+ private:
+  void draw_controls();
+  void draw_results();
+  void draw_accuracy_plot(float width, float height);
+  void refresh_textures();
+
+  DatasetStore& datasets_;
+  PretrainSettings pending_;  // applied on Reset (N applies at once)
+  int labels_ = 100;
+  std::unique_ptr<PretrainLab> lab_;
+  bool playing_ = true, was_done_ = false;
+  std::string error_;
+  double since_refresh_ms_ = 1e9;
+  std::vector<nlohmann::json> finished_;  // N and the final accuracies of finished runs
+  gfx::GrayTexture filters_, labelled_;
+};
+
+}  // namespace ll::ui
