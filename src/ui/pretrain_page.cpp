@@ -84,7 +84,8 @@ void PretrainPage::draw_controls() {
     ImGui::ProgressBar(float(lab_->progress()), ImVec2(-1, 0), lab_->phase_name().c_str());
     ImGui::Text("%.0f s trained, %s", lab_->train_seconds(),
                 lab_->done() ? "finished" : eta >= 0 ? fmt("about %.0f s left", eta).c_str() : "estimating...");
-    if (ImGui::Button(playing_ ? "Pause" : "Train", ImVec2(70, 0)) && !lab_->done()) playing_ = !playing_;
+    const char* label = lab_->done() ? "Done" : playing_ ? "Pause" : "Train";
+    if (ImGui::Button(label, ImVec2(70, 0)) && !lab_->done()) playing_ = !playing_;
     ImGui::SameLine();
   }
   if (ImGui::Button("Reset", ImVec2(-1, 0))) {  // a new lab with the settings below
