@@ -58,8 +58,7 @@ DeepAeLab::DeepAeLab(std::shared_ptr<const Dataset> data, const DeepAeSettings& 
 std::string DeepAeLab::phase_name() const {
   switch (phase_) {
     case Phase::Pca: return "PCA";
-    case Phase::Rbm: return "RBM " + std::to_string(layer_ + 1) + " of " + std::to_string(rbms_.size());
-    case Phase::Propagate: return "RBM " + std::to_string(layer_ + 1) + ": hidden probabilities";
+    case Phase::Rbm: return pretrainer_.phase_name();
     case Phase::FineTune: return "fine-tuning";
     case Phase::Evaluate: return "evaluating";
     default: return diverged_ ? "stopped (diverged)" : "done";
@@ -102,81 +101,47 @@ bool DeepAeLab::step() {
           std::vector<int> sizes = {data_->dims()};
           for (int h : s_.hidden) sizes.push_back(h);
           sizes.push_back(s_.code);
+          std::vector<Rbm> rbms;
           for (size_t i = 0; i + 1 < sizes.size(); ++i) {
             const bool top = i + 2 == sizes.size();
-            rbms_.emplace_back(sizes[i], sizes[i + 1], top ? HiddenUnits::Gaussian : HiddenUnits::Binary);
-            rbms_.back().init(rng_, 0.1f);
+            rbms.emplace_back(sizes[i], sizes[i + 1], top ? HiddenUnits::Gaussian : HiddenUnits::Binary);
+            rbms.back().init(rng_, 0.1f);
           }
-          rbm_curves_.assign(rbms_.size(), {});
-          layer_in_ = train_x_;
-          phase_ = s_.rbm_epochs > 0 ? Phase::Rbm : Phase::FineTune;
-          if (phase_ == Phase::FineTune) start_fine_tuning();
+          GreedyRbmConfig rc;
+          rc.epochs = s_.rbm_epochs;
+          rc.batch = s_.batch;
+          rc.epoch_size = epoch_size();
+          rc.lr = s_.rbm_lr;
+          rc.lr_linear = s_.rbm_lr_linear;
+          rc.propagate_chunk = std::max(10, s_.batch);
+          pretrainer_ = GreedyRbmPretrainer(std::move(rbms), train_x_, rc);
+          phase_ = Phase::Rbm;
+          if (pretrainer_.state() == GreedyRbmPretrainer::State::Done) start_fine_tuning();
         } else {
           start_fine_tuning();
         }
       }
       return true;
-    case Phase::Rbm: rbm_batch(); return true;
-    case Phase::Propagate: propagate_chunk(); return true;
+    case Phase::Rbm:
+      work_done_ += pretrainer_.step(rng_) * kRbmCost;
+      if (pretrainer_.state() == GreedyRbmPretrainer::State::Diverged) {
+        diverged_ = true;
+        status_ = pretrainer_.status();
+        phase_ = Phase::Done;
+      } else if (pretrainer_.state() == GreedyRbmPretrainer::State::Done) {
+        start_fine_tuning();
+      }
+      return true;
     case Phase::FineTune: fine_tune_batch(); return true;
     case Phase::Evaluate: evaluate_chunk(); return true;
     default: return false;
   }
 }
 
-void DeepAeLab::rbm_batch() {
-  Rbm& rbm = rbms_[size_t(layer_)];
-  const int n = int(layer_in_.cols());
-  if (pos_ == 0) {
-    for (int i = 0; i < n; ++i) order_[size_t(i)] = i;
-    rng_.shuffle(order_.data(), n);
-  }
-  const int m = std::min<int>(s_.batch, epoch_size() - int(pos_));
-  const Matrix V = gather_columns(layer_in_, order_.data() + pos_, m);
-  // Paper's schedule: momentum 0.5 for the first 5 epochs, then 0.9; weight cost 2e-4.
-  RbmConfig cfg;
-  cfg.lr = rbm.units() == HiddenUnits::Gaussian ? s_.rbm_lr_linear : s_.rbm_lr;
-  cfg.momentum = epoch_ < 5 ? 0.5f : 0.9f;
-  rbm_err_acc_ += rbm.cd1_step(V, cfg, rng_);
-  work_done_ += m * double(rbm.visible_size()) * rbm.hidden_size() * kRbmCost;
-  pos_ += size_t(m);
-  if (!rbm.params_finite()) {
-    diverged_ = true;
-    status_ = "RBM " + std::to_string(layer_ + 1) + " diverged (NaN); lower its learning rate and reset.";
-    phase_ = Phase::Done;
-    return;
-  }
-  if (int(pos_) < epoch_size()) return;
-  rbm_curves_[size_t(layer_)].push_back(rbm_err_acc_ / epoch_size());
-  rbm_err_acc_ = 0;
-  pos_ = 0;
-  if (++epoch_ < s_.rbm_epochs) return;
-  epoch_ = 0;
-  if (layer_ + 1 < int(rbms_.size())) {
-    layer_next_ = Matrix(rbm.hidden_size(), n);
-    phase_ = Phase::Propagate;
-  } else {
-    start_fine_tuning();
-  }
-}
-
 // The next RBM learns from this one's hidden probabilities E[h|v] of every training image.
-void DeepAeLab::propagate_chunk() {
-  const Index n = layer_in_.cols();
-  const Index m = std::min<Index>(std::max(10, s_.batch), n - Index(pos_));
-  layer_next_.middleCols(Index(pos_), m) = rbms_[size_t(layer_)].hidden_mean(layer_in_.middleCols(Index(pos_), m));
-  pos_ += size_t(m);
-  if (Index(pos_) < n) return;
-  layer_in_ = std::move(layer_next_);
-  layer_next_ = Matrix();
-  ++layer_;
-  pos_ = 0;
-  phase_ = Phase::Rbm;
-}
-
 void DeepAeLab::start_fine_tuning() {
-  if (!rbms_.empty()) deep_ = unroll(rbms_);  // same sizes and activations as the plain net
-  layer_in_ = Matrix();
+  // Same sizes and activations as the plain net.
+  if (!pretrainer_.rbms().empty()) deep_ = unroll(pretrainer_.rbms());
   last_good_ = deep_.params();
   epoch_ = 0;
   pos_ = 0;
@@ -248,7 +213,7 @@ nlohmann::json DeepAeLab::metrics() const {
                       {"eta_seconds", eta_seconds()},
                       {"train_seconds", seconds_}};
   if (!status_.empty()) j["status"] = status_;
-  if (!rbm_curves_.empty()) j["rbm_recon_error_per_image"] = rbm_curves_;
+  if (!pretrainer_.curves().empty()) j["rbm_recon_error_per_image"] = pretrainer_.curves();
   if (pca_.ready()) j["pca_test_error_per_image"] = pca_.test_error_per_image(s_.code);
   if (!curve_.empty()) {
     j["test_error_per_image"] = curve_.back().deep;

@@ -24,6 +24,7 @@
 #include "core/mlp.h"
 #include "core/optimizer.h"
 #include "core/rbm.h"
+#include "labs/greedy_rbm.h"
 #include "labs/pca_lab.h"
 
 namespace ll {
@@ -69,9 +70,9 @@ class DeepAeLab {
   const PcaLab& pca() const { return pca_; }
   const Mlp& deep() const { return deep_; }
   const Mlp& logistic_pca() const { return logistic_; }
-  const std::vector<Rbm>& rbms() const { return rbms_; }
+  const std::vector<Rbm>& rbms() const { return pretrainer_.rbms(); }
   // Reconstruction error per image of each RBM layer, one entry per finished epoch.
-  const std::vector<std::vector<double>>& rbm_curves() const { return rbm_curves_; }
+  const std::vector<std::vector<double>>& rbm_curves() const { return pretrainer_.curves(); }
   const std::vector<ErrorPoint>& curve() const { return curve_; }
   double deep_test_error() const { return curve_.empty() ? -1 : curve_.back().deep; }
   double logistic_test_error() const { return curve_.empty() ? -1 : curve_.back().logistic; }
@@ -84,10 +85,8 @@ class DeepAeLab {
   nlohmann::json metrics() const;
 
  private:
-  enum class Phase { Pca, Rbm, Propagate, FineTune, Evaluate, Done };
+  enum class Phase { Pca, Rbm, FineTune, Evaluate, Done };
   bool step();  // one work item; false when nothing is left
-  void rbm_batch();
-  void propagate_chunk();
   void fine_tune_batch();
   void evaluate_chunk();
   void start_fine_tuning();
@@ -101,12 +100,9 @@ class DeepAeLab {
   Matrix train_x_, test_x_;
   std::vector<int> order_;
   Phase phase_ = Phase::Pca;
-  int layer_ = 0, epoch_ = 0;
-  size_t pos_ = 0;                 // position within the epoch / propagation / evaluation
-  Matrix layer_in_, layer_next_;   // data seen by the current RBM; the next RBM's, being built
-  std::vector<Rbm> rbms_;
-  std::vector<std::vector<double>> rbm_curves_;
-  double rbm_err_acc_ = 0;
+  int epoch_ = 0;
+  size_t pos_ = 0;                 // position within the fine-tuning epoch / evaluation
+  GreedyRbmPretrainer pretrainer_;
   Mlp deep_, logistic_;
   Optimizer deep_opt_, logistic_opt_;
   Vector last_good_;

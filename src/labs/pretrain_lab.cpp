@@ -57,12 +57,17 @@ PretrainLab::PretrainLab(std::shared_ptr<const Dataset> data, const PretrainSett
   init_[1] = Mlp(sizes, acts);
   init_[1].init(init_rng);
   init_[0] = init_[1];
+  std::vector<Rbm> rbms;
   for (size_t i = 0; i + 2 < sizes.size(); ++i) {
-    rbms_.emplace_back(sizes[i], sizes[i + 1]);
-    rbms_.back().init(rng_, 0.1f);
+    rbms.emplace_back(sizes[i], sizes[i + 1]);
+    rbms.back().init(rng_, 0.1f);
   }
-  rbm_curves_.assign(rbms_.size(), {});
-  layer_in_ = train_x_;
+  GreedyRbmConfig rc;
+  rc.epochs = s_.rbm_epochs;
+  rc.batch = s_.batch;
+  rc.lr = rc.lr_linear = s_.rbm_lr;
+  rc.propagate_chunk = kEvalChunk;
+  pretrainer_ = GreedyRbmPretrainer(std::move(rbms), train_x_, rc);
   relabel(s_.labels);
   if (s_.rbm_epochs == 0) {  // no pretraining: both arms are the same random net
     encoder_ready_ = true;
@@ -84,8 +89,7 @@ void PretrainLab::relabel(int labels) {
 
 std::string PretrainLab::phase_name() const {
   switch (phase_) {
-    case Phase::Rbm: return "pretraining RBM " + std::to_string(layer_ + 1) + " of " + std::to_string(rbms_.size());
-    case Phase::Propagate: return "RBM " + std::to_string(layer_ + 1) + ": hidden probabilities";
+    case Phase::Rbm: return "pretraining " + pretrainer_.phase_name();
     case Phase::FineTune: return "fine-tuning with " + std::to_string(s_.labels) + " labels";
     case Phase::Evaluate: return "testing";
     default: return status_.empty() ? "done" : "stopped (diverged)";
@@ -117,67 +121,28 @@ void PretrainLab::train(double budget_ms) {
 
 bool PretrainLab::step() {
   switch (phase_) {
-    case Phase::Rbm: rbm_batch(); return true;
-    case Phase::Propagate: propagate_chunk(); return true;
+    case Phase::Rbm: rbm_step(); return true;
     case Phase::FineTune: fine_tune_step(); return true;
     case Phase::Evaluate: evaluate_chunk(); return true;
     default: return false;
   }
 }
 
-// Greedy layer-wise CD-1 as in the deep autoencoder lab: momentum 0.5 for 5 epochs, then 0.9.
-void PretrainLab::rbm_batch() {
-  Rbm& rbm = rbms_[size_t(layer_)];
-  const int n = int(layer_in_.cols());
-  if (pos_ == 0) {
-    order_.resize(size_t(n));
-    for (int i = 0; i < n; ++i) order_[size_t(i)] = i;
-    rng_.shuffle(order_.data(), n);
-  }
-  const int m = std::min<int>(s_.batch, n - int(pos_));
-  RbmConfig cfg;
-  cfg.lr = s_.rbm_lr;
-  cfg.momentum = epoch_ < 5 ? 0.5f : 0.9f;
-  rbm_err_acc_ += rbm.cd1_step(gather_columns(layer_in_, order_.data() + pos_, m), cfg, rng_);
-  work_done_ += m * double(rbm.visible_size()) * rbm.hidden_size() * kRbmCost;
-  pos_ += size_t(m);
-  if (!rbm.params_finite()) {
-    status_ = "RBM " + std::to_string(layer_ + 1) + " diverged (NaN); lower its learning rate and reset.";
+// The next RBM learns from this one's hidden probabilities of every training image.
+// Greedy layer-wise CD-1 (labs/greedy_rbm.h); when it is done, the RBMs become the encoder.
+void PretrainLab::rbm_step() {
+  work_done_ += pretrainer_.step(rng_) * kRbmCost;
+  if (pretrainer_.state() == GreedyRbmPretrainer::State::Diverged) {
+    status_ = pretrainer_.status();
     phase_ = Phase::Done;
-    return;
-  }
-  if (int(pos_) < n) return;
-  rbm_curves_[size_t(layer_)].push_back(rbm_err_acc_ / n);
-  rbm_err_acc_ = 0;
-  pos_ = 0;
-  if (++epoch_ < s_.rbm_epochs) return;
-  epoch_ = 0;
-  if (layer_ + 1 < int(rbms_.size())) {
-    layer_next_ = Matrix(rbm.hidden_size(), n);
-    phase_ = Phase::Propagate;
-  } else {
-    for (size_t l = 0; l < rbms_.size(); ++l) rbms_[l].export_encoder(init_[0], int(l));
+  } else if (pretrainer_.state() == GreedyRbmPretrainer::State::Done) {
+    for (size_t l = 0; l < pretrainer_.rbms().size(); ++l) pretrainer_.rbms()[l].export_encoder(init_[0], int(l));
     encoder_ready_ = true;
     start_fine_tuning();
   }
 }
 
-// The next RBM learns from this one's hidden probabilities of every training image.
-void PretrainLab::propagate_chunk() {
-  const Index n = layer_in_.cols();
-  const Index m = std::min<Index>(kEvalChunk, n - Index(pos_));
-  layer_next_.middleCols(Index(pos_), m) = rbms_[size_t(layer_)].hidden_mean(layer_in_.middleCols(Index(pos_), m));
-  pos_ += size_t(m);
-  if (Index(pos_) < n) return;
-  layer_in_ = std::move(layer_next_);
-  layer_next_ = Matrix();
-  ++layer_;
-  pos_ = 0;
-  phase_ = Phase::Rbm;
-}
-
 void PretrainLab::start_fine_tuning() {
-  layer_in_ = Matrix();
   OptimizerConfig adam;
   adam.kind = s_.optimizer;
   adam.lr = s_.lr;
@@ -271,7 +236,7 @@ nlohmann::json PretrainLab::metrics() const {
                       {"eta_seconds", eta_seconds()},
                       {"train_seconds", seconds_}};
   if (!status_.empty()) j["status"] = status_;
-  j["rbm_recon_error_per_image"] = rbm_curves_;
+  j["rbm_recon_error_per_image"] = pretrainer_.curves();
   if (!curve_.empty()) {
     j["test_accuracy"] = {{"pretrained", curve_.back().pretrained}, {"random", curve_.back().random}};
     nlohmann::json c = nlohmann::json::array();

@@ -31,6 +31,7 @@
 #include "core/mlp.h"
 #include "core/optimizer.h"
 #include "core/rbm.h"
+#include "labs/greedy_rbm.h"
 #include "labs/datasets.h"
 
 namespace ll {
@@ -77,8 +78,8 @@ class PretrainLab {
   double eta_seconds() const;
   double train_seconds() const { return seconds_; }
 
-  const std::vector<Rbm>& rbms() const { return rbms_; }
-  const std::vector<std::vector<double>>& rbm_curves() const { return rbm_curves_; }
+  const std::vector<Rbm>& rbms() const { return pretrainer_.rbms(); }
+  const std::vector<std::vector<double>>& rbm_curves() const { return pretrainer_.curves(); }
   const std::vector<AccuracyPoint>& curve() const { return curve_; }
   const std::vector<int>& labelled() const { return labelled_; }
   const Dataset& dataset() const { return *data_; }
@@ -88,10 +89,9 @@ class PretrainLab {
   nlohmann::json metrics() const;
 
  private:
-  enum class Phase { Rbm, Propagate, FineTune, Evaluate, Done };
+  enum class Phase { Rbm, FineTune, Evaluate, Done };
   bool step();
-  void rbm_batch();
-  void propagate_chunk();
+  void rbm_step();
   void start_fine_tuning();
   void fine_tune_step();
   void evaluate_chunk();
@@ -104,14 +104,12 @@ class PretrainLab {
   std::vector<int> train_idx_, test_labels_, labelled_;
   Matrix labelled_x_, labelled_t_;  // the N images and their one-hot targets
   Phase phase_ = Phase::Rbm;
-  int layer_ = 0, epoch_ = 0, step_ = 0, arm_ = 0;
-  size_t pos_ = 0, eval_pos_ = 0;  // in the epoch (RBM, propagation, fine-tuning); in the test set
+  int step_ = 0, arm_ = 0;
+  size_t pos_ = 0, eval_pos_ = 0;  // in the fine-tuning epoch; in the test set
   bool encoder_ready_ = false;
   std::vector<int> order_;
-  Matrix layer_in_, layer_next_, batch_x_, batch_t_;
-  std::vector<Rbm> rbms_;
-  std::vector<std::vector<double>> rbm_curves_;
-  double rbm_err_acc_ = 0;
+  Matrix batch_x_, batch_t_;
+  GreedyRbmPretrainer pretrainer_;
   Mlp init_[2], net_[2];      // [0] pretrained encoder, [1] random init; init_ = before fine-tuning
   Optimizer opt_[2];
   Vector last_good_[2];

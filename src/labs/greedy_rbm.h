@@ -1,0 +1,59 @@
+// Greedy layer-wise RBM pretraining (Hinton & Salakhutdinov 2006) as a steppable process, shared
+// by the deep autoencoder and pretraining labs: CD-1 on RBM 1 for `epochs` epochs, then its
+// hidden probabilities become RBM 2's data, and so on. Each step() is one CD-1 minibatch or one
+// chunk of that propagation, so a lab can slice it across frames.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/rbm.h"
+#include "core/rng.h"
+
+namespace ll {
+
+struct GreedyRbmConfig {
+  int epochs = 10;            // CD-1 epochs per RBM
+  int batch = 100;
+  int epoch_size = 0;         // images per epoch (the first of each shuffle); 0 = all
+  float lr = 0.1f;            // binary hidden units
+  float lr_linear = 0.001f;   // Gaussian (linear) hidden units, the code layer
+  int propagate_chunk = 100;  // images per propagation step
+};
+
+class GreedyRbmPretrainer {
+ public:
+  enum class State { Training, Done, Diverged };
+
+  GreedyRbmPretrainer() = default;
+  // `rbms` already initialised, `data` the first RBM's visible data (one image per column).
+  GreedyRbmPretrainer(std::vector<Rbm> rbms, Matrix data, const GreedyRbmConfig& cfg);
+
+  // One CD-1 minibatch or one propagation chunk. Returns the CD-1 work done, in
+  // images x visible x hidden units (0 for propagation), for progress estimates.
+  double step(Rng& rng);
+
+  State state() const { return state_; }
+  std::string phase_name() const;  // "RBM 2 of 4" or "RBM 2: hidden probabilities"
+  const std::string& status() const { return status_; }  // why it stopped, when diverged
+  const std::vector<Rbm>& rbms() const { return rbms_; }
+  // Reconstruction error per image of each RBM, one point per epoch.
+  const std::vector<std::vector<double>>& curves() const { return curves_; }
+
+ private:
+  double cd1_batch(Rng& rng);
+  void propagate_chunk();
+
+  GreedyRbmConfig cfg_;
+  std::vector<Rbm> rbms_;
+  std::vector<std::vector<double>> curves_;
+  Matrix layer_in_, layer_next_;  // data seen by the current RBM; the next RBM's, being built
+  std::vector<int> order_;
+  State state_ = State::Done;
+  bool propagating_ = false;
+  int layer_ = 0, epoch_ = 0;
+  size_t pos_ = 0;
+  double err_acc_ = 0;
+  std::string status_;
+};
+
+}  // namespace ll
