@@ -64,4 +64,19 @@ std::shared_ptr<const Dataset> dataset_or_status(DatasetStore& store, const std:
   return nullptr;
 }
 
+bool lab_view_ready(DatasetStore& store, const std::string& name, const std::string& error) {
+  if (!dataset_or_status(store, name)) return false;
+  if (error.empty()) return true;
+  ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", error.c_str());
+  return false;
+}
+
+void add_dataset_state(nlohmann::json& j, DatasetStore& store, const std::string& name) {
+  const DatasetStore::Entry& e = store.request(name);
+  j["dataset_state"] = e.state == DatasetStore::Entry::Ready    ? "ready"
+                       : e.state == DatasetStore::Entry::Failed ? "failed"
+                                                                : "loading";
+  if (e.state == DatasetStore::Entry::Failed) j["dataset_error"] = e.message;
+}
+
 }  // namespace ll::ui

@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "labs/datasets.h"
 
 namespace ll::ui {
@@ -44,5 +46,12 @@ class DatasetStore {
 // Draws the state of a dataset that is not Ready yet (progress bar, or the error with a Retry
 // button). Returns the dataset once it is Ready, else nullptr.
 std::shared_ptr<const Dataset> dataset_or_status(DatasetStore& store, const std::string& name);
+
+// For a page's results column: draws the dataset's loading bar or error (dataset_or_status),
+// else the page's own `error`; true when neither shows, i.e. the page can draw its lab.
+bool lab_view_ready(DatasetStore& store, const std::string& name, const std::string& error);
+
+// Adds "dataset_state" ("loading", "ready" or "failed") and "dataset_error" to a page's metrics.
+void add_dataset_state(nlohmann::json& j, DatasetStore& store, const std::string& name);
 
 }  // namespace ll::ui

@@ -77,12 +77,7 @@ void DeepAePanel::draw() {
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("ae_results", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-  if (!dataset_or_status(datasets_, dataset_)) {
-  } else if (!error_.empty()) {
-    ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", error_.c_str());
-  } else if (lab_) {
-    draw_results();
-  }
+  if (lab_view_ready(datasets_, dataset_, error_) && lab_) draw_results();
   ImGui::EndChild();
 }
 

@@ -48,11 +48,7 @@ void PcaPage::update(double budget_ms) {
 
 nlohmann::json PcaPage::metrics() const {
   nlohmann::json j = lab_ ? lab_->metrics() : nlohmann::json{{"dataset", dataset_}, {"ready", false}};
-  const auto& e = const_cast<DatasetStore&>(datasets_).request(dataset_);
-  j["dataset_state"] = e.state == DatasetStore::Entry::Ready     ? "ready"
-                       : e.state == DatasetStore::Entry::Failed  ? "failed"
-                                                                 : "loading";
-  if (e.state == DatasetStore::Entry::Failed) j["dataset_error"] = e.message;
+  add_dataset_state(j, datasets_, dataset_);
   j["tab"] = pca_tab_ ? "pca" : "deep-ae";
   j["deep_ae"] = deep_.metrics();
   return j;
@@ -83,9 +79,7 @@ void PcaPage::draw_pca() {
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("results", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-  if (!dataset_or_status(datasets_, dataset_)) {
-  } else if (!error_.empty()) {
-    ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", error_.c_str());
+  if (!lab_view_ready(datasets_, dataset_, error_)) {
   } else if (lab_ && !lab_->ready()) {
     ImGui::Text("Fitting PCA on %d training images ...", int(lab_->metrics()["train_images"]));
     ImGui::ProgressBar(float(lab_->progress()), ImVec2(300, 0));

@@ -50,11 +50,7 @@ void PretrainPage::update(double budget_ms) {
 
 nlohmann::json PretrainPage::metrics() const {
   nlohmann::json j = lab_ ? lab_->metrics() : nlohmann::json{{"dataset", kDataset}, {"done", false}};
-  const auto& e = datasets_.request(kDataset);
-  j["dataset_state"] = e.state == DatasetStore::Entry::Ready    ? "ready"
-                       : e.state == DatasetStore::Entry::Failed ? "failed"
-                                                                : "loading";
-  if (e.state == DatasetStore::Entry::Failed) j["dataset_error"] = e.message;
+  add_dataset_state(j, datasets_, kDataset);
   if (!error_.empty()) j["error"] = error_;
   j["playing"] = playing_;
   j["finished_runs"] = finished_;
@@ -67,12 +63,7 @@ void PretrainPage::draw() {
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("pt_results", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-  if (!dataset_or_status(datasets_, kDataset)) {
-  } else if (!error_.empty()) {
-    ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", error_.c_str());
-  } else if (lab_) {
-    draw_results();
-  }
+  if (lab_view_ready(datasets_, kDataset, error_) && lab_) draw_results();
   ImGui::EndChild();
 }
 

@@ -7,6 +7,8 @@ const { chromium } = require('playwright-core');
 const { start } = require('../../scripts/static-server.cjs');
 
 const ROOT = path.resolve(__dirname, '../..');
+// The native CLI, which the browser tests compare the web app's numbers against.
+const CLI = path.join(ROOT, 'build/native/latentlab');
 const WWW = process.env.LL_WWW || path.join(ROOT, 'build/web/www');
 const ARTIFACTS = process.env.LL_ARTIFACTS || path.join(ROOT, 'build/artifacts');
 // SwiftShader gives a real WebGL2 implementation on machines without a GPU.
@@ -72,10 +74,13 @@ async function pixelStats(page, png) {
   }, dataUrl);
 }
 
+// The app's numbers, as window.latentlab.metrics() returns them.
+const metrics = (page) => page.evaluate(() => window.latentlab.metrics());
+
 async function screenshot(page, name) {
   const file = path.join(ARTIFACTS, name);
   const png = await page.screenshot({ path: file });
   return { file, png };
 }
 
-module.exports = { openBrowser, openPage, waitForApp, pixelStats, screenshot };
+module.exports = { ROOT, CLI, metrics, openBrowser, openPage, waitForApp, pixelStats, screenshot };

@@ -7,17 +7,14 @@ const assert = require('node:assert/strict');
 const path = require('path');
 const fs = require('fs');
 const { execFileSync } = require('child_process');
-const { openBrowser, openPage, waitForApp, screenshot } = require('./browser.cjs');
+const { CLI, metrics, openBrowser, openPage, waitForApp, screenshot } = require('./browser.cjs');
 
-const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'build/native/latentlab');
 const CACHE = process.env.LL_CACHE || path.join(process.env.HOME, '.cache/latentlab');
 
 let env;
 test.before(async () => { env = await openBrowser(); });
 test.after(async () => { await env.close(); });
 
-const metrics = (page) => page.evaluate(() => window.latentlab.metrics());
 
 test('default run trains in the tab, keeps frames short, and meets the PSNR targets', async () => {
   const { page, log, errors } = await openPage(env, '?lab=compression');

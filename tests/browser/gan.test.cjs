@@ -3,13 +3,12 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { openBrowser, openPage, waitForApp, screenshot } = require('./browser.cjs');
+const { metrics, openBrowser, openPage, waitForApp, screenshot } = require('./browser.cjs');
 
 let env;
 test.before(async () => { env = await openBrowser(); });
 test.after(async () => { await env.close(); });
 
-const metrics = (page) => page.evaluate(() => window.latentlab.metrics());
 
 test('?lab=gan trains in the tab and the quality score improves', async () => {
   const { page, log, errors } = await openPage(env, '?lab=gan');

@@ -8,16 +8,13 @@ const assert = require('node:assert/strict');
 const path = require('path');
 const fs = require('fs');
 const { execFileSync } = require('child_process');
-const { openBrowser, openPage, waitForApp, screenshot } = require('./browser.cjs');
+const { ROOT, CLI, metrics, openBrowser, openPage, waitForApp, screenshot } = require('./browser.cjs');
 
-const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'build/native/latentlab');
 
 let env;
 test.before(async () => { env = await openBrowser(); });
 test.after(async () => { await env.close(); });
 
-const metrics = (page) => page.evaluate(() => window.latentlab.metrics());
 
 async function waitForPca(page, timeoutMs = 30000) {
   const t0 = Date.now();

@@ -5,18 +5,14 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('path');
 const { execFileSync } = require('child_process');
-const { openBrowser, openPage, waitForApp, screenshot } = require('./browser.cjs');
+const { CLI, metrics, openBrowser, openPage, waitForApp, screenshot } = require('./browser.cjs');
 
-const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'build/native/latentlab');
 
 let env;
 test.before(async () => { env = await openBrowser(); });
 test.after(async () => { await env.close(); });
 
-const metrics = (page) => page.evaluate(() => window.latentlab.metrics());
 
 test('?lab=pretraining trains both arms with 100 labels; pretrained beats random init like natively', async () => {
   const { page, log, errors } = await openPage(env, '?lab=pretraining');
