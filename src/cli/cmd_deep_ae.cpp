@@ -5,8 +5,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "core/model_io.h"
 #include "labs/deep_ae_lab.h"
+#include "labs/deep_ae_model.h"
 #include "labs/image_io.h"
 
 namespace ll::cli {
@@ -14,7 +14,7 @@ namespace ll::cli {
 namespace {
 
 struct Args {
-  std::string dataset = "mnist", pretrain = "rbm", save, out;
+  std::string dataset = "mnist", pretrain = "rbm", save, load, out;
   DeepAeSettings s;
   bool json = false;
 };
@@ -36,7 +36,18 @@ void write_figure(DeepAeLab& lab, const std::string& path) {
 
 void run(Args& a) {
   a.s.pretrain = a.pretrain == "rbm" ? Pretrain::Rbm : Pretrain::None;
-  DeepAeLab lab(std::make_shared<const Dataset>(load_dataset_file(dataset_path(a.dataset))), a.s);
+  auto data = std::make_shared<const Dataset>(load_dataset_file(dataset_path(a.dataset)));
+  DeepAeModel model;
+  if (!a.load.empty()) {  // evaluate a saved net; only logistic PCA and PCA are fitted here
+    model = load_deep_ae(read_file_bytes(a.load), a.load, data->dims());
+    if (!model.dataset.empty() && model.dataset != data->name)
+      std::fprintf(stderr, "latentlab: note: %s was trained on %s, evaluated here on %s\n", a.load.c_str(),
+                   model.dataset.c_str(), data->name.c_str());
+    a.s = DeepAeLab::settings_for(model.net, a.s);
+    a.pretrain = pretrain_key(a.s.pretrain);
+  }
+  DeepAeLab lab(data, a.s);
+  if (!a.load.empty()) lab.adopt(std::move(model.net), a.load);
   double next_report = 10;
   while (!lab.done()) {
     lab.train(1000.0);
@@ -47,7 +58,7 @@ void run(Args& a) {
     }
   }
   if (lab.diverged()) std::fprintf(stderr, "latentlab: %s\n", lab.status().c_str());
-  if (!a.save.empty()) write_file_bytes(a.save, save_mlp(lab.deep()));
+  if (!a.save.empty()) write_file_bytes(a.save, save_deep_ae(lab.deep(), data->name));
   if (!a.out.empty()) write_figure(lab, a.out + "/" + a.dataset + "_code" + std::to_string(a.s.code) + "_" + a.pretrain + ".png");
   if (a.json) {
     std::cout << lab.metrics().dump(2) << "\n";
@@ -81,6 +92,8 @@ void add_deep_ae_command(CLI::App& app) {
   cmd->add_option("--max-train", a.s.max_train, "use at most this many training images (0 = all)")->capture_default_str();
   cmd->add_flag("--json", a.json, "print every number as one JSON object");
   cmd->add_option("--save", a.save, "write the trained deep autoencoder as safetensors");
+  cmd->add_option("--load", a.load, "evaluate a saved deep autoencoder (from --save or the lab's Save button) instead of training one")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--out", a.out, "write the figure rows (real / deep / logistic PCA / PCA) as PNG here")
       ->check(CLI::ExistingDirectory);
   cmd->callback([] { run(a); });

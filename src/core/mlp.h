@@ -68,6 +68,7 @@ class BasicMlp {
   // Forward pass over a batch X (input_size x batch); keeps what backward needs.
   const Mat& forward(const Mat& X);
   const Mat& output() const { return A_.back(); }  // f_L(Z_L)
+  const Mat& layer_output(int l) const { return A_[l + 1]; }  // f_l(Z_l) of the last forward()
   const Mat& logits() const { return Z_.back(); }  // Z_L, the output pre-activation
 
   // Backpropagation from dZ_out = dE/dZ_L of the last forward(). Overwrites

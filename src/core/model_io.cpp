@@ -73,9 +73,11 @@ void check_metadata(const SafetensorsView& file, const std::string& key,
 
 }  // namespace
 
-std::vector<uint8_t> save_mlps(const std::vector<std::pair<std::string, const Mlp*>>& nets) {
+std::vector<uint8_t> save_mlps(const std::vector<std::pair<std::string, const Mlp*>>& nets,
+                               const Metadata& extra) {
   std::vector<TensorRef> tensors;
-  Metadata meta = {{"format", "latentlab"}};
+  Metadata meta = extra;
+  meta["format"] = "latentlab";
   for (const auto& [prefix, net] : nets) {
     add_tensors(tensors, prefix, net->layout(), net->params());
     meta[prefix + ".sizes"] = join_sizes(net->sizes());
@@ -97,8 +99,8 @@ void load_mlps(const std::vector<std::pair<std::string, Mlp*>>& nets, const uint
   for (size_t i = 0; i < nets.size(); ++i) nets[i].second->params().swap(loaded[i]);
 }
 
-std::vector<uint8_t> save_mlp(const Mlp& net, const std::string& prefix) {
-  return save_mlps({{prefix, &net}});
+std::vector<uint8_t> save_mlp(const Mlp& net, const std::string& prefix, const Metadata& extra) {
+  return save_mlps({{prefix, &net}}, extra);
 }
 
 void load_mlp(Mlp& net, const std::vector<uint8_t>& bytes, const std::string& source,

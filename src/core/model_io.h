@@ -23,12 +23,15 @@
 
 namespace ll {
 
-// Several networks in one file (e.g. a GAN's generator and discriminator).
-std::vector<uint8_t> save_mlps(const std::vector<std::pair<std::string, const Mlp*>>& nets);
+// Several networks in one file (e.g. a GAN's generator and discriminator). `extra` metadata
+// (e.g. the dataset a model was trained on) is written beside the architecture.
+std::vector<uint8_t> save_mlps(const std::vector<std::pair<std::string, const Mlp*>>& nets,
+                               const Metadata& extra = {});
 void load_mlps(const std::vector<std::pair<std::string, Mlp*>>& nets, const uint8_t* bytes,
                size_t size, const std::string& source);
 
-std::vector<uint8_t> save_mlp(const Mlp& net, const std::string& prefix = "mlp");
+std::vector<uint8_t> save_mlp(const Mlp& net, const std::string& prefix = "mlp",
+                              const Metadata& extra = {});
 void load_mlp(Mlp& net, const std::vector<uint8_t>& bytes, const std::string& source,
               const std::string& prefix = "mlp");
 // Builds the network described by the file's metadata and loads it.

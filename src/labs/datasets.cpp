@@ -127,4 +127,11 @@ Matrix to_matrix(const Dataset& d, const std::vector<int>& indices) {
   return X;
 }
 
+std::string class_name(const Dataset& d, int label) {
+  static const char* fashion[] = {"T-shirt", "trouser", "pullover", "dress", "coat",
+                                  "sandal",  "shirt",   "sneaker",  "bag",   "boot"};
+  if (d.name.rfind("fashion", 0) == 0 && label >= 0 && label < 10) return fashion[label];
+  return std::to_string(label);
+}
+
 }  // namespace ll

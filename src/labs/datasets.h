@@ -42,6 +42,9 @@ std::string dataset_path(const std::string& name);
 // The datasets the labs offer, and whether a name is one of them.
 const std::vector<std::string>& dataset_names();  // mnist, fashion, fashion-full, faces
 
+// What class `label` is called in this dataset: "7" for digits, "sneaker" for Fashion-MNIST.
+std::string class_name(const Dataset& d, int label);
+
 // Fixed train/test split, no randomness:
 //   "fashion-full": test = i >= count - 10000 (the official 60,000 / 10,000 split);
 //   every other dataset (mnist, fashion, faces): test = i % 5 == 4. For MNIST that is 2,000

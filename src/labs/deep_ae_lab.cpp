@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/train.h"
+#include "labs/knn.h"
 
 namespace ll {
 
@@ -32,6 +33,8 @@ DeepAeLab::DeepAeLab(std::shared_ptr<const Dataset> data, const DeepAeSettings& 
   if (s_.max_train > 0 && int(split.train.size()) > s_.max_train) split.train.resize(size_t(s_.max_train));
   train_x_ = to_matrix(*data_, split.train);
   test_x_ = to_matrix(*data_, split.test);
+  if (!data_->labels.empty())
+    for (int i : split.test) test_labels_.push_back(data_->labels[size_t(i)]);
   order_.resize(split.train.size());
 
   // The same architecture for both starts: logistic layers, linear code, logistic decoder.
@@ -55,6 +58,23 @@ DeepAeLab::DeepAeLab(std::shared_ptr<const Dataset> data, const DeepAeSettings& 
   if (s_.pretrain == Pretrain::None) deep_.init(init_rng);
 }
 
+DeepAeSettings DeepAeLab::settings_for(const Mlp& net, DeepAeSettings base) {
+  base.hidden = std::vector<int>(net.sizes().begin() + 1, net.sizes().begin() + net.num_layers() / 2);
+  base.code = net.sizes()[size_t(net.num_layers() / 2)];
+  base.pretrain = Pretrain::None;
+  base.rbm_epochs = 0;
+  return base;
+}
+
+void DeepAeLab::adopt(Mlp net, const std::string& source) {
+  if (net.sizes() != deep_.sizes() || net.activations() != deep_.activations())
+    throw std::invalid_argument(source + ": a different architecture than this lab's (use settings_for)");
+  if (phase_ != Phase::Pca || pca_.ready() || s_.pretrain != Pretrain::None)
+    throw std::logic_error("adopt() must come before training, without pretraining");
+  deep_ = std::move(net);
+  loaded_from_ = source;
+}
+
 std::string DeepAeLab::phase_name() const {
   switch (phase_) {
     case Phase::Pca: return "PCA";
@@ -70,11 +90,15 @@ int DeepAeLab::epoch_size() const {
   return s_.epoch_images > 0 ? std::min(n, s_.epoch_images) : n;
 }
 
+double DeepAeLab::work_per_image() const {
+  return loaded_from_.empty() ? weights(deep_.sizes()) : weights(logistic_.sizes());
+}
+
 double DeepAeLab::work_total() const {
   const double n = double(epoch_size());
   double rbm = 0;
   if (s_.pretrain == Pretrain::Rbm) rbm = s_.rbm_epochs * n * weights(deep_.sizes()) / 2 * kRbmCost;
-  return rbm + s_.epochs * n * weights(deep_.sizes()) + 1.0;
+  return rbm + s_.epochs * n * work_per_image() + 1.0;
 }
 
 double DeepAeLab::progress() const { return done() ? 1.0 : std::min(1.0, work_done_ / work_total()); }
@@ -97,6 +121,8 @@ bool DeepAeLab::step() {
     case Phase::Pca:
       pca_.fit(1.0);
       if (pca_.ready()) {
+        pca_codes_ = pca_.pca().project(test_x_);
+        if (map_measured()) pca_knn_ = knn_accuracy(pca_codes_, test_labels_);
         if (s_.pretrain == Pretrain::Rbm) {
           std::vector<int> sizes = {data_->dims()};
           for (int h : s_.hidden) sizes.push_back(h);
@@ -157,9 +183,9 @@ void DeepAeLab::fine_tune_batch() {
   }
   const int m = std::min<int>(s_.batch, epoch_size() - int(pos_));
   const Matrix X = gather_columns(train_x_, order_.data() + pos_, m);
-  train_step(deep_, deep_opt_, Loss::CrossEntropy, X, X);
+  if (loaded_from_.empty()) train_step(deep_, deep_opt_, Loss::CrossEntropy, X, X);
   train_step(logistic_, logistic_opt_, Loss::CrossEntropy, X, X);
-  work_done_ += m * weights(deep_.sizes());
+  work_done_ += m * work_per_image();
   pos_ += size_t(m);
   if (!deep_.params_finite()) {  // keep the last good weights, say what happened
     deep_.params() = last_good_;
@@ -179,14 +205,24 @@ void DeepAeLab::evaluate_chunk() {
   const Index n = test_x_.cols();
   const Index m = std::min<Index>(std::max(10, s_.batch), n - Index(pos_));  // one batch's time
   const Matrix X = test_x_.middleCols(Index(pos_), m);
+  if (pos_ == 0) codes_in_progress_.resize(s_.code, n);
   eval_deep_ += double((deep_.forward(X) - X).squaredNorm());
+  codes_in_progress_.middleCols(Index(pos_), m) = deep_.layer_output(code_layer());
   eval_logistic_ += double((logistic_.forward(X) - X).squaredNorm());
   pos_ += size_t(m);
   if (Index(pos_) < n) return;
   curve_.push_back({double(epoch_), eval_deep_ / double(n), eval_logistic_ / double(n)});
+  test_codes_.swap(codes_in_progress_);
+  decoder_ = deep_.slice(code_layer() + 1, deep_.num_layers());
+  if (map_measured()) deep_knn_ = knn_accuracy(test_codes_, test_labels_);
   eval_deep_ = eval_logistic_ = 0;
   pos_ = 0;
   phase_ = epoch_ < s_.epochs ? Phase::FineTune : Phase::Done;
+}
+
+Matrix DeepAeLab::decode(const Matrix& codes) {
+  if (decoder_.num_layers() == 0) throw std::logic_error("decode() before the first evaluation");
+  return decoder_.forward(codes);
 }
 
 Matrix DeepAeLab::reconstruct_shown_deep() { return deep_.forward(pca_.shown_images()); }
@@ -213,6 +249,9 @@ nlohmann::json DeepAeLab::metrics() const {
                       {"eta_seconds", eta_seconds()},
                       {"train_seconds", seconds_}};
   if (!status_.empty()) j["status"] = status_;
+  if (!loaded_from_.empty()) j["loaded_from"] = loaded_from_;
+  if (pca_knn_ >= 0) j["pca_knn5_accuracy"] = pca_knn_;
+  if (deep_knn_ >= 0) j["knn5_accuracy"] = deep_knn_;
   if (!pretrainer_.curves().empty()) j["rbm_recon_error_per_image"] = pretrainer_.curves();
   if (pca_.ready()) j["pca_test_error_per_image"] = pca_.test_error_per_image(s_.code);
   if (!curve_.empty()) {

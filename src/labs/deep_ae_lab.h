@@ -77,6 +77,26 @@ class DeepAeLab {
   double deep_test_error() const { return curve_.empty() ? -1 : curve_.back().deep; }
   double logistic_test_error() const { return curve_.empty() ? -1 : curve_.back().logistic; }
 
+  // A trained autoencoder from a file (labs/deep_ae_model.h) in place of training; call before
+  // train(), on a lab made with settings_for(net, ...). The deep net is then only evaluated, while
+  // PCA and logistic PCA are fitted as usual so the comparison rows stay complete.
+  void adopt(Mlp net, const std::string& source);
+  static DeepAeSettings settings_for(const Mlp& net, DeepAeSettings base);
+  const std::string& loaded_from() const { return loaded_from_; }
+
+  // The 2-D map (code 2): every test image's code from the last evaluation (code x images; empty
+  // before the first), their class labels, and the decoder applied to any codes.
+  const Matrix& test_codes() const { return test_codes_; }
+  const std::vector<int>& test_labels() const { return test_labels_; }
+  const Matrix& test_images() const { return test_x_; }
+  Matrix decode(const Matrix& codes);
+  // The same for PCA at the code size (first principal components; empty until PCA is fitted).
+  const Matrix& pca_test_codes() const { return pca_codes_; }
+  Matrix pca_decode(const Matrix& codes) const { return pca_.pca().reconstruct(codes); }
+  // 5-NN leave-one-out accuracy of the test codes (labs/knn.h), for 2-D codes; -1 until known.
+  double deep_knn_accuracy() const { return deep_knn_; }
+  double pca_knn_accuracy() const { return pca_knn_; }
+
   // The paper's figure rows for the PCA lab's shown test images: deep AE, logistic PCA, PCA.
   Matrix reconstruct_shown_deep();
   Matrix reconstruct_shown_logistic();
@@ -91,13 +111,18 @@ class DeepAeLab {
   void evaluate_chunk();
   void start_fine_tuning();
   double work_total() const;
+  double work_per_image() const;  // of one fine-tuning image
   int epoch_size() const;  // images per epoch
+  int code_layer() const { return int(s_.hidden.size()); }  // the layer that outputs the code
+  // Class separation is measured for 2-D maps with labels (a 2,000 x 2,000 distance table).
+  bool map_measured() const { return s_.code == 2 && !test_labels_.empty(); }
 
   std::shared_ptr<const Dataset> data_;
   DeepAeSettings s_;
   Rng rng_;
   PcaLab pca_;
   Matrix train_x_, test_x_;
+  std::vector<int> test_labels_;
   std::vector<int> order_;
   Phase phase_ = Phase::Pca;
   int epoch_ = 0;
@@ -107,6 +132,10 @@ class DeepAeLab {
   Optimizer deep_opt_, logistic_opt_;
   Vector last_good_;
   double eval_deep_ = 0, eval_logistic_ = 0;
+  Matrix codes_in_progress_, test_codes_, pca_codes_;
+  double deep_knn_ = -1, pca_knn_ = -1;
+  Mlp decoder_;              // deep_'s layers after the code, as of the last evaluation
+  std::string loaded_from_;  // a file name when deep_ came from a file (not trained here)
   std::vector<ErrorPoint> curve_;
   double work_done_ = 0, seconds_ = 0;
   bool diverged_ = false;

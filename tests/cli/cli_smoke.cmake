@@ -64,6 +64,15 @@ expect("notes.txt: ")
 run(0 deep-ae --rbm-epochs 1 --epochs 1 --max-train 500 --json)
 expect("\"logistic_pca_test_error_per_image\"")
 expect("\"rbm_recon_error_per_image\"")
+# deep-ae --save / --load: a 2-D net saved, then evaluated from the file; a file that is not a
+# deep autoencoder is refused with the reason
+run(0 deep-ae --code 2 --pretrain none --epochs 1 --max-train 300 --save ${outdir}/ae2.safetensors)
+run(0 deep-ae --load ${outdir}/ae2.safetensors --epochs 1 --json)
+expect("\"loaded_from\"")
+expect("\"knn5_accuracy\"")
+expect("\"architecture\": [\n    784,\n    1000,")
+run(nonzero deep-ae --load ${outdir}/notes.txt)
+expect("notes.txt: ")
 
 # gan: a short run writes grids and M x 784 uint8 samples; JSON carries curves and scores
 set(gandir "${CMAKE_CURRENT_BINARY_DIR}/cli_smoke_gan")

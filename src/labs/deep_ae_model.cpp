@@ -1,0 +1,46 @@
+#include "labs/deep_ae_model.h"
+
+#include "core/model_io.h"
+
+namespace ll {
+
+namespace {
+const char* kPrefix = "mlp";  // the CLI's --save has always written "mlp.*"
+const char* kDatasetKey = "latentlab.dataset";
+
+std::string architecture(const Mlp& net) {
+  std::string s;
+  for (int n : net.sizes()) s += (s.empty() ? "" : "-") + std::to_string(n);
+  return s;
+}
+}  // namespace
+
+std::vector<uint8_t> save_deep_ae(const Mlp& net, const std::string& dataset) {
+  return save_mlp(net, kPrefix, {{kDatasetKey, dataset}});
+}
+
+DeepAeModel load_deep_ae(const std::vector<uint8_t>& bytes, const std::string& source, int dims) {
+  DeepAeModel m{mlp_from_safetensors(bytes, source, kPrefix), ""};
+  const Mlp& net = m.net;
+  const int L = net.num_layers();
+  const auto& sizes = net.sizes();
+  auto reject = [&](const std::string& why) {
+    throw FormatError(source + ": the network " + architecture(net) + " is not a deep autoencoder for " +
+                      std::to_string(dims) + "-pixel images (" + why + ")");
+  };
+  if (L < 2 || L % 2) reject("it needs an even number of layers, encoder and mirrored decoder");
+  if (sizes.front() != dims || sizes.back() != dims) reject("input and output must have " + std::to_string(dims) + " units");
+  for (int i = 0; i <= L; ++i)
+    if (sizes[size_t(i)] != sizes[size_t(L - i)]) reject("the decoder must mirror the encoder");
+  for (int l = 0; l < L; ++l) {
+    const Activation want = l == L / 2 - 1 ? Activation::Identity : Activation::Sigmoid;
+    if (net.activation(l) != want)
+      reject(l == L / 2 - 1 ? "the code layer must be linear" : "every other layer must be logistic");
+  }
+  const SafetensorsView file = parse_safetensors(bytes.data(), bytes.size(), source);
+  auto it = file.metadata.find(kDatasetKey);
+  if (it != file.metadata.end()) m.dataset = it->second;
+  return m;
+}
+
+}  // namespace ll
