@@ -11,6 +11,12 @@
 #endif
 
 namespace ll::gfx {
+// Lets vertex shaders set gl_PointSize: always on in GL ES 3.0, a switch in desktop GL.
+inline void enable_point_size() {
+#if !defined(__EMSCRIPTEN__)
+  glEnable(GL_PROGRAM_POINT_SIZE);
+#endif
+}
 // First line(s) of every shader: "#version 300 es\nprecision highp float;" or "#version 330 core".
 // Set once by the platform layer before any shader is compiled.
 void set_glsl_header(const char* header);

@@ -17,6 +17,7 @@
 
 #include "gfx/gl.h"
 #include "gfx/image_view.h"
+#include "gfx/scatter_view.h"
 #include "labs/image_io.h"
 #include "platform/platform.h"
 #include "ui/app.h"
@@ -126,6 +127,7 @@ int main(int argc, char** argv) {
   ll::gfx::set_glsl_header(ll::platform::glsl_header());
   try {
     ll::gfx::init_image_view();
+    ll::gfx::init_scatter_view();
   } catch (const std::exception& e) {
     std::fprintf(stderr, "%s\n", e.what());
     return 1;

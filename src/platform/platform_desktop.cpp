@@ -4,10 +4,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <string>
+#include <vector>
 
+#include "core/safetensors.h"
 #include "labs/lab_catalog.h"
 #include "platform/platform.h"
+#include "ui/app.h"
 
 namespace ll::platform {
 
@@ -53,7 +57,17 @@ void set_gl_attributes() {
 const char* glsl_header() { return "#version 330 core\n"; }
 const char* imgui_glsl_version() { return "#version 330 core"; }
 
-void publish(App&) {}
+// Desktop "downloads": the file goes to the working directory, and the page shows the path.
+static std::string save_in_working_directory(const std::string& name, const std::vector<uint8_t>& bytes) {
+  try {
+    write_file_bytes(name, bytes);
+    return "Saved " + std::filesystem::absolute(name).string() + " (" + std::to_string(bytes.size() / 1024) + " KiB).";
+  } catch (const std::exception& e) {
+    return std::string("Could not save: ") + e.what();
+  }
+}
+
+void publish(App& app) { app.file_request.save = save_in_working_directory; }
 void before_frame(SDL_Window*) {}
 
 void run_main_loop(const std::function<bool()>& frame) {

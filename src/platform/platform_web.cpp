@@ -23,14 +23,26 @@ EM_JS(void, js_show_lab_in_url, (const char* key), {
   window.history.replaceState(null, '', url.toString());
   if (window.latentlab && window.latentlab._labChanged) window.latentlab._labChanged(UTF8ToString(key));
 });
-// A hidden <input type=file>; the chosen file goes through window.latentlab.loadFile.
+// A hidden <input type=file>; the chosen file goes through window.latentlab.loadFile. Targets
+// ending in "-model" take model files, every other target images.
 EM_JS(void, js_open_file_picker, (const char* target), {
   const input = document.createElement('input');
   input.type = 'file';
-  input.accept = 'image/png,image/jpeg,image/*';
   const t = UTF8ToString(target);
+  input.accept = t.endsWith('-model') ? '.safetensors' : 'image/png,image/jpeg,image/*';
   input.onchange = () => { if (input.files.length) window.latentlab.loadFile(input.files[0], t); };
   input.click();
+});
+// A download of bytes the app made (a saved model): a Blob URL on a temporary link.
+EM_JS(void, js_download, (const char* name, const uint8_t* data, int size), {
+  const blob = new Blob([HEAPU8.slice(data, data + size)], { type: 'application/octet-stream' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = UTF8ToString(name);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60000);
 });
 // Datasets are fetched lazily by the page (web/latentlab-shell.js), which calls back
 // ll_js_dataset_progress / ll_js_dataset_loaded / ll_js_dataset_failed.
@@ -93,7 +105,10 @@ const char* imgui_glsl_version() { return "#version 300 es"; }
 
 void publish(App& app) {
   g_app = &app;
-  app.file_request = ui::FileRequest{true, js_open_file_picker};
+  app.file_request = ui::FileRequest{true, js_open_file_picker, [](const std::string& name, const std::vector<uint8_t>& bytes) {
+    js_download(name.c_str(), bytes.data(), int(bytes.size()));
+    return "Downloaded " + name + " (" + std::to_string(bytes.size() / 1024) + " KiB).";
+  }};
   app.datasets.set_fetch(js_fetch_dataset);
   app.on_lab_changed = [](const std::string& key) { js_show_lab_in_url(key.c_str()); };
   js_show_lab_in_url(app.current_lab().c_str());

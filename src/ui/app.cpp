@@ -11,6 +11,7 @@
 #include "ui/pca_page.h"
 #include "ui/pretrain_page.h"
 #include "gfx/image_view.h"
+#include "gfx/scatter_view.h"
 #include "ui/placeholder_page.h"
 
 namespace ll {
@@ -33,7 +34,7 @@ ui::LabPage& App::page() {
   auto& p = pages_[lab_];
   if (!p) {
     if (lab_ == "compression") p = std::make_unique<ui::CompressionPage>(file_request);
-    else if (lab_ == "pca") p = std::make_unique<ui::PcaPage>(datasets);
+    else if (lab_ == "pca") p = std::make_unique<ui::PcaPage>(datasets, file_request);
     else if (lab_ == "gan") p = std::make_unique<ui::GanPage>(datasets);
     else if (lab_ == "pretraining") p = std::make_unique<ui::PretrainPage>(datasets);
     else p = std::make_unique<ui::PlaceholderPage>(*find_lab(lab_));
@@ -70,6 +71,7 @@ std::string App::labs_json() const {
 void App::frame() {
   ++frames_;
   gfx::begin_image_frame();
+  gfx::begin_scatter_frame();
   // Update: a bounded slice of training, so drawing never waits for the model.
   const auto t0 = std::chrono::steady_clock::now();
   page().update(kTrainBudgetMs);

@@ -1,9 +1,11 @@
-// The "Deep autoencoder" tab of the PCA lab's page: Hinton & Salakhutdinov's comparison at 30
-// (or 2) dimensions, trained live. Controls and progress (phase, ETA) on the left; each RBM's
+// The "Deep autoencoder" and "2-D maps" tabs of the PCA lab's page: Hinton & Salakhutdinov's
+// comparison at 30 (or 2) dimensions, trained live; with a 2-unit code, the maps (code_map_view.h)
+// come first. Trained nets can be saved and loaded (labs/deep_ae_model.h). Controls and progress (phase, ETA) on the left; each RBM's
 // reconstruction error and first-layer filters; the test error curves of the deep autoencoder
 // and logistic PCA; the paper's figure rows (real / deep AE / logistic PCA / PCA) with their test
 // errors; and a table of finished runs so pretraining and no pretraining can be compared.
 #pragma once
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,16 +14,24 @@
 
 #include "gfx/gray_texture.h"
 #include "labs/deep_ae_lab.h"
+#include "labs/deep_ae_model.h"
+#include "ui/code_map_view.h"
 #include "ui/dataset_store.h"
+#include "ui/lab_page.h"
 
 namespace ll::ui {
 
 class DeepAePanel {
  public:
-  explicit DeepAePanel(DatasetStore& datasets);
+  // `key` names the panel in metrics and file targets ("deep-ae", "map"); `code`: 30 or 2.
+  DeepAePanel(DatasetStore& datasets, FileRequest files, std::string key, int code);
   void update(double budget_ms);
   void draw();
   nlohmann::json metrics() const;
+  const std::string& key() const { return key_; }
+  // A model file (target "<key>-model"): checked completely, then it replaces the current run;
+  // on any error the current run stays and the message says why.
+  std::string load_model(std::string_view bytes, const std::string& name);
   bool active = false;  // the tab is open: only then does it load data and train
 
  private:
@@ -29,11 +39,21 @@ class DeepAePanel {
   void draw_results();
   void refresh_textures();
   void restart();
+  void draw_model_files();
+  void save_model();
 
   DatasetStore& datasets_;
+  FileRequest files_;
+  std::string key_;
+  std::string file_message_;
+  char path_[512] = {};  // desktop: the model file to load
+  std::array<float, 4> save_rect_{};
+  CodeMapView map_;
   std::string dataset_ = "mnist";
   DeepAeSettings pending_;
   std::unique_ptr<DeepAeLab> lab_;
+  std::unique_ptr<DeepAeModel> model_;  // loaded, waiting for its dataset
+  std::string model_name_;
   bool playing_ = true;
   std::string error_;
   double since_refresh_ms_ = 1e9;

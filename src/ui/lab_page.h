@@ -1,8 +1,10 @@
 // One page per lab. The App updates only the visible page: update() does a bounded amount of
 // training (the frame's budget), draw() lays out the page, metrics() returns its numbers.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -10,9 +12,12 @@ namespace ll::ui {
 
 // How a page asks the platform for a file (web: a file picker; desktop: unavailable, so the
 // page shows a path field instead). `target` is echoed back to LabPage::load_file.
+// save() hands bytes to the user as a file (web: a download; desktop: a file in the working
+// directory) and returns what happened, for the page to show.
 struct FileRequest {
   bool available = false;
   void (*open)(const char* target) = nullptr;
+  std::string (*save)(const std::string& name, const std::vector<uint8_t>& bytes) = nullptr;
 };
 
 class LabPage {

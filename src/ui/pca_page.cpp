@@ -18,9 +18,6 @@ struct Choice {
 };
 constexpr Choice kDatasets[] = {{"mnist", "MNIST digits"}, {"fashion", "Fashion-MNIST"}, {"faces", "Faces 25x25"}};
 
-const char* kFashionClasses[] = {"T-shirt", "trouser", "pullover", "dress", "coat",
-                                 "sandal",  "shirt",   "sneaker",  "bag",   "boot"};
-
 std::string fmt(const char* f, double a, double b = 0) {
   char buf[128];
   std::snprintf(buf, sizeof buf, f, a, b);
@@ -29,7 +26,11 @@ std::string fmt(const char* f, double a, double b = 0) {
 }  // namespace
 
 void PcaPage::update(double budget_ms) {
-  if (!pca_tab_) return deep_.update(budget_ms);
+  if (!pca_tab_) {  // only the open tab trains (its `active` flag)
+    deep_.update(budget_ms);
+    map_.update(budget_ms);
+    return;
+  }
   const DatasetStore::Entry& e = datasets_.request(dataset_);
   if (e.state != DatasetStore::Entry::Ready) return;
   if (!lab_ && error_.empty()) {
@@ -43,15 +44,21 @@ void PcaPage::update(double budget_ms) {
     }
   }
   if (lab_ && !lab_->ready()) lab_->fit(budget_ms);
-  deep_.update(budget_ms);
 }
 
 nlohmann::json PcaPage::metrics() const {
   nlohmann::json j = lab_ ? lab_->metrics() : nlohmann::json{{"dataset", dataset_}, {"ready", false}};
   add_dataset_state(j, datasets_, dataset_);
-  j["tab"] = pca_tab_ ? "pca" : "deep-ae";
+  j["tab"] = pca_tab_ ? "pca" : deep_.active ? "deep-ae" : "map";
   j["deep_ae"] = deep_.metrics();
+  j["map"] = map_.metrics();
   return j;
+}
+
+std::string PcaPage::load_file(std::string_view bytes, const std::string& name, const std::string& target) {
+  for (DeepAePanel* p : {&deep_, &map_})
+    if (target == p->key() + "-model") return p->load_model(bytes, name);
+  return "Open the Deep autoencoder or 2-D maps tab to load a model file.";
 }
 
 void PcaPage::draw() {
@@ -62,11 +69,14 @@ void PcaPage::draw() {
       draw_pca();
       ImGui::EndTabItem();
     }
-    deep_.active = ImGui::BeginTabItem("Deep autoencoder", nullptr,
-                                       open_deep_ ? ImGuiTabItemFlags_SetSelected : 0);
-    open_deep_ = false;
+    deep_.active = ImGui::BeginTabItem("Deep autoencoder");
     if (deep_.active) {
       deep_.draw();
+      ImGui::EndTabItem();
+    }
+    map_.active = ImGui::BeginTabItem("2-D maps");
+    if (map_.active) {
+      map_.draw();
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
@@ -103,8 +113,7 @@ void PcaPage::draw_pca() {
     for (size_t i = 0; i < lab_->shown().size(); ++i) {
       const int idx = lab_->shown()[i];
       if (d.labels.empty()) labels.push_back("#" + std::to_string(idx));
-      else if (d.name.rfind("fashion", 0) == 0) labels.push_back(kFashionClasses[d.labels[size_t(idx)] % 10]);
-      else labels.push_back(std::to_string(d.labels[size_t(idx)]));
+      else labels.push_back(class_name(d, d.labels[size_t(idx)]));
       errors.push_back(fmt("%.1f", lab_->shown_error(k_, int(i))));
     }
     image_strip(originals_, gray, "Test images (never used to fit the components)", d.cols,

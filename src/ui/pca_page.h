@@ -1,6 +1,7 @@
 // The "PCA and deep autoencoder" lab's page. PCA tab: explained variance, the top components
 // as images (eigen-digits, eigenfaces), and a slider k with live reconstructions of test images
-// ("784 numbers -> k numbers") and the test error per image at k.
+// ("784 numbers -> k numbers") and the test error per image at k. The deep autoencoder at 30
+// dimensions and the 2-D maps are two more tabs (DeepAePanel).
 #pragma once
 #include <memory>
 #include <string>
@@ -15,14 +16,13 @@ namespace ll::ui {
 
 class PcaPage : public LabPage {
  public:
-  explicit PcaPage(DatasetStore& datasets) : datasets_(datasets), deep_(datasets) {}
+  PcaPage(DatasetStore& datasets, FileRequest files)
+      : datasets_(datasets), deep_(datasets, files, "deep-ae", 30), map_(datasets, files, "map", 2) {}
   void update(double budget_ms) override;
   void draw() override;
   nlohmann::json metrics() const override;
-  void open_deep_tab() { open_deep_ = true; }
-  std::string load_file(std::string_view, const std::string&, const std::string&) override {
-    return "This lab reads its datasets itself; files are not used here.";
-  }
+  // Model files for the deep autoencoder tabs (target "deep-ae-model" or "map-model").
+  std::string load_file(std::string_view bytes, const std::string& name, const std::string& target) override;
 
  private:
   void draw_pca();
@@ -37,9 +37,8 @@ class PcaPage : public LabPage {
   int k_ = 30;
   int textures_k_ = -1;       // k of the reconstructions in the textures (-1: none yet)
   gfx::GrayTexture components_, originals_, reconstructions_;
-  DeepAePanel deep_;
+  DeepAePanel deep_, map_;  // "Deep autoencoder" (code 30) and "2-D maps" (code 2) tabs
   bool pca_tab_ = true;
-  bool open_deep_ = false;  // select the deep tab on the next draw
 };
 
 }  // namespace ll::ui
