@@ -124,6 +124,7 @@ test('a hidden page trains nothing and says so when it is visible again', async 
   assert.equal(m.hidden, false);
   assert.match(m.hidden_notice, /hidden for \d+ s.*nothing was trained/);
   await stepsAdvance(h2);
+  await screenshot(page, 'embed-hidden-notice.png');
 });
 
 test('when a run finishes the host hears latentlab:metrics with reason done', async () => {
