@@ -1,10 +1,13 @@
-// A small static file server for the web build (node's http module only).
+// A small static file server for the web build (node's http module only). Like most real hosts
+// it gzips text and .wasm for browsers that accept it (the .gz datasets are sent as they are),
+// so the browser tests see the bytes a student would download.
 // As a program: node scripts/static-server.cjs DIR [PORT]  -> prints the URL and serves forever.
 // As a module:  const { start } = require('./static-server.cjs'); const s = await start(dir, 0);
 'use strict';
 const http = require('http');
 const fs = require('fs');
 const path = require('path');
+const zlib = require('zlib');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -12,6 +15,18 @@ const TYPES = {
   '.wasm': 'application/wasm', '.png': 'image/png', '.json': 'application/json',
   '.bin': 'application/octet-stream', '.gz': 'application/gzip',
 };
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.cjs', '.css', '.json', '.wasm']);
+const gzipCache = new Map();  // file -> {key, bytes}: each file is compressed once per version
+
+function gzipped(file, st) {
+  const key = st.mtimeMs + ':' + st.size;
+  const hit = gzipCache.get(file);
+  if (hit && hit.key === key) return hit.bytes;
+  const bytes = zlib.gzipSync(fs.readFileSync(file), { level: 9 });
+  gzipCache.set(file, { key, bytes });
+  return bytes;
+}
 
 function start(root, port, host = '127.0.0.1') {
   root = path.resolve(root);
@@ -22,11 +37,17 @@ function start(root, port, host = '127.0.0.1') {
     if (urlPath.endsWith('/')) file = path.join(file, 'index.html');
     fs.stat(file, (err, st) => {
       if (err || !st.isFile()) { res.writeHead(404); return res.end('not found'); }
-      res.writeHead(200, {
+      const headers = {
         'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
-        'Content-Length': st.size,
         'Cache-Control': 'no-cache',
-      });
+      };
+      if (COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        const body = gzipped(file, st);
+        res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length,
+          Vary: 'Accept-Encoding' });
+        return res.end(body);
+      }
+      res.writeHead(200, { ...headers, 'Content-Length': st.size });
       fs.createReadStream(file).pipe(res);
     });
   });

@@ -1,6 +1,7 @@
 // LatentLab's page logic: checks the browser can run the app, shows download progress, starts
-// the wasm module with ?lab= as its --lab argument, and exposes window.latentlab for tests and
-// for course pages that embed a lab.
+// the wasm module with ?lab= as its --lab argument (?embed=1 as --embed), stops training while
+// the page is hidden, and exposes window.latentlab for tests and for course pages that embed a
+// lab (latentlab-embed.js speaks to those over postMessage).
 (function () {
   'use strict';
   const status = document.getElementById('loading-status');
@@ -11,6 +12,9 @@
     document.getElementById('unsupported-reason').textContent = reason;
     document.getElementById('unsupported').hidden = false;
     console.error('LatentLab unsupported: ' + reason);
+    // A course page hosting the lab in an iframe hears it too (docs/embedding.md).
+    if (window.parent !== window)
+      window.parent.postMessage({ type: 'latentlab:unsupported', protocol: 1, reason: reason }, '*');
   }
 
   // A minimal module using one SIMD instruction (i8x16.splat); validate() is false without SIMD.
@@ -27,32 +31,41 @@
     unsupported('The WebGL context was lost (the GPU was reset). Reload the page to continue.');
   });
 
-  const lab = new URLSearchParams(window.location.search).get('lab');
-  const listeners = [];
+  const query = new URLSearchParams(window.location.search);
+  const lab = query.get('lab');
+  const embed = query.get('embed') === '1';
+  if (embed) document.body.classList.add('embed');
+  const listeners = [], readyListeners = [], heightListeners = [];
+  let appReady = false, contentHeight = 0;
 
   // Download index.wasm ourselves so the bar shows real bytes, then hand it to emscripten.
+  // WebAssembly.instantiate(bytes) does not care about the MIME type, so hosts that do not
+  // know application/wasm still work. With Content-Encoding (a gzipping server) the length is
+  // the compressed size while the reader yields gunzipped bytes: the bar then counts MB only.
   async function fetchWithProgress(url) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
-    const total = Number(response.headers.get('Content-Length')) || 0;
-    if (!response.body || !total) return new Uint8Array(await response.arrayBuffer());
+    const encoded = Boolean(response.headers.get('Content-Encoding'));
+    const total = encoded ? 0 : Number(response.headers.get('Content-Length')) || 0;
+    if (!response.body) return new Uint8Array(await response.arrayBuffer());
     const reader = response.body.getReader();
-    const bytes = new Uint8Array(total);
+    const chunks = [];
     let received = 0;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      bytes.set(value, received);
+      chunks.push(value);
       received += value.length;
-      bar.style.width = (100 * received / total).toFixed(1) + '%';
-      status.textContent = 'Loading ' + (received / 1e6).toFixed(1) + ' / ' + (total / 1e6).toFixed(1) + ' MB';
+      if (total) bar.style.width = (100 * received / total).toFixed(1) + '%';
+      status.textContent = 'Loading ' + (received / 1e6).toFixed(1) +
+        (total ? ' / ' + (total / 1e6).toFixed(1) : '') + ' MB';
     }
-    return bytes;
+    return new Uint8Array(await new Blob(chunks).arrayBuffer());
   }
 
   window.Module = {
     canvas: canvas,
-    arguments: lab ? ['--lab', lab] : [],
+    arguments: (lab ? ['--lab', lab] : []).concat(embed ? ['--embed'] : []),
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
     instantiateWasm: (imports, receive) => {
@@ -92,6 +105,26 @@
     switchLab: (key) => withString(String(key), (p) => call('ll_js_switch_lab', p) === 1),
     metrics: () => JSON.parse(window.Module.UTF8ToString(call('ll_js_metrics_json'))),
     onLabChange: (fn) => listeners.push(fn),
+    embedded: () => embed,
+    // Control of the current lab (course pages). Each returns false if this lab cannot do it.
+    start: () => call('ll_js_set_training', 1) === 1,
+    pause: () => call('ll_js_set_training', 0) === 1,
+    reset: () => call('ll_js_reset') === 1,
+    // The height the lab needs to show everything without scrolling inside, in CSS pixels
+    // (0 before the first frame); fn(px) runs whenever it changes.
+    contentHeight: () => contentHeight,
+    onContentHeight: (fn) => heightListeners.push(fn),
+    // fn() runs once the app answers calls (at once if it already does).
+    onReady: (fn) => (appReady ? fn() : readyListeners.push(fn)),
+    _appReady: () => {
+      appReady = true;
+      syncVisibility();
+      readyListeners.splice(0).forEach((fn) => fn());
+    },
+    _contentHeight: (px) => {
+      contentHeight = px;
+      heightListeners.forEach((fn) => fn(px));
+    },
     // Hands a File (or {name, bytes: Uint8Array}) to the current lab; target 'trained' or 'new'.
     // Resolves to the lab's message (what was loaded, or why not: the current image stays).
     loadFile: async (file, target = 'new') => {
@@ -152,6 +185,13 @@
       });
     },
   };
+
+  // Hidden page (other tab, minimized window): the app trains nothing until it is visible again,
+  // then says for how long it was paused (App::set_page_visible).
+  function syncVisibility() {
+    if (appReady) call('ll_js_set_visible', document.visibilityState === 'hidden' ? 0 : 1);
+  }
+  document.addEventListener('visibilitychange', syncVisibility);
 
   // Drag and drop anywhere on the page: the image becomes the lab's "new image".
   window.addEventListener('dragover', (e) => e.preventDefault());

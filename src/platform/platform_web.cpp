@@ -44,6 +44,9 @@ EM_JS(void, js_download, (const char* name, const uint8_t* data, int size), {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 60000);
 });
+// The App exists: window.latentlab can answer, and a hosting course page can be told.
+EM_JS(void, js_app_ready, (), { window.latentlab._appReady(); });
+EM_JS(void, js_content_height, (int px), { window.latentlab._contentHeight(px); });
 // Datasets are fetched lazily by the page (web/latentlab-shell.js), which calls back
 // ll_js_dataset_progress / ll_js_dataset_loaded / ll_js_dataset_failed.
 EM_JS(void, js_fetch_dataset, (const char* name), {
@@ -79,15 +82,24 @@ EMSCRIPTEN_KEEPALIVE const char* ll_js_labs_json() {
   g_reply = g_app ? g_app->labs_json() : "[]";
   return g_reply.c_str();
 }
+// Host control (course pages via postMessage): 1 = done, 0 = this lab cannot.
+EMSCRIPTEN_KEEPALIVE int ll_js_set_training(int on) { return g_app && g_app->set_training(on != 0); }
+EMSCRIPTEN_KEEPALIVE int ll_js_reset() { return g_app && g_app->reset_lab(); }
+EMSCRIPTEN_KEEPALIVE void ll_js_set_visible(int visible) {
+  if (g_app) g_app->set_page_visible(visible != 0);
+}
 }
 
 namespace ll::platform {
 
-// The shell turns ?lab=NAME into the arguments "--lab NAME" (Module.arguments).
+// The shell turns ?lab=NAME into "--lab NAME" and ?embed=1 into "--embed" (Module.arguments).
 Options parse_options(int argc, char** argv) {
   Options opt;
-  for (int i = 1; i + 1 < argc; ++i)
-    if (std::string(argv[i]) == "--lab") opt.lab = argv[i + 1];
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--lab" && i + 1 < argc) opt.lab = argv[++i];
+    else if (a == "--embed") opt.embed = true;
+  }
   return opt;
 }
 
@@ -111,7 +123,9 @@ void publish(App& app) {
   }};
   app.datasets.set_fetch(js_fetch_dataset);
   app.on_lab_changed = [](const std::string& key) { js_show_lab_in_url(key.c_str()); };
+  app.on_content_height = js_content_height;
   js_show_lab_in_url(app.current_lab().c_str());
+  js_app_ready();
 }
 
 void before_frame(SDL_Window* window) {

@@ -3,10 +3,13 @@
 #include <imgui.h>
 
 #include <chrono>
+#include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "labs/lab_catalog.h"
 #include "ui/compression_page.h"
+#include "ui/content_height.h"
 #include "ui/gan_page.h"
 #include "ui/pca_page.h"
 #include "ui/pretrain_page.h"
@@ -16,7 +19,8 @@
 
 namespace ll {
 
-App::App(const std::string& lab_key) : lab_(default_lab().key), build_(build_info(LL_VERSION)) {
+App::App(const std::string& lab_key, bool embed)
+    : lab_(default_lab().key), embed_(embed), build_(build_info(LL_VERSION)) {
   if (!lab_key.empty() && !switch_lab(lab_key))
     notice_ = "There is no lab called '" + lab_key + "' (labs: " + lab_keys_list() +
               "). Showing " + default_lab().title + ".";
@@ -47,9 +51,30 @@ std::string App::load_file(std::string_view bytes, const std::string& name, cons
   return file_message_;
 }
 
+void App::set_page_visible(bool visible) {
+  if (visible == !hidden_) return;
+  hidden_ = !visible;
+  const auto now = std::chrono::steady_clock::now();
+  if (hidden_) {
+    hidden_since_ = now;
+    return;
+  }
+  const double s = std::chrono::duration<double>(now - hidden_since_).count();
+  if (s < 1.0) return;  // a quick glance elsewhere is not worth a message
+  char buf[200];
+  std::snprintf(buf, sizeof buf,
+                "This page was hidden for %.0f s. Labs train only while you can see them, so nothing "
+                "was trained meanwhile; everything continues from where it was.", std::round(s));
+  hidden_notice_ = buf;
+}
+
 std::string App::metrics_json() {
   nlohmann::json j = {
       {"lab", lab_},
+      {"embed", embed_},
+      {"hidden", hidden_},
+      {"hidden_notice", hidden_notice_},
+      {"content_height", content_height_},
       {"built", find_lab(lab_)->built},
       {"frames", frames_},
       {"fps", ImGui::GetIO().Framerate},
@@ -74,29 +99,55 @@ void App::frame() {
   gfx::begin_scatter_frame();
   // Update: a bounded slice of training, so drawing never waits for the model.
   const auto t0 = std::chrono::steady_clock::now();
-  page().update(kTrainBudgetMs);
+  if (!hidden_) page().update(kTrainBudgetMs);
   last_update_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 
-  // Draw.
+  // Draw. Embedded: no status bar and tighter padding, every pixel of the iframe for the lab.
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float status_h = ImGui::GetFrameHeightWithSpacing() + 4.0f;
+  const float status_h = embed_ ? 0.0f : ImGui::GetFrameHeightWithSpacing() + 4.0f;
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, vp->WorkSize.y - status_h));
+  if (embed_) ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6.0f, 4.0f));
   ImGui::Begin("LatentLab", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
   draw_lab_selector();
-  if (!notice_.empty()) ImGui::TextColored(ImVec4(1.0f, 0.7f, 0.3f, 1.0f), "%s", notice_.c_str());
+  draw_notices();
   ImGui::Separator();
   page().draw();
+  measure_content_height(status_h);
   ImGui::End();
-  draw_status_bar(status_h);
+  if (embed_) ImGui::PopStyleVar();
+  else draw_status_bar(status_h);
+}
+
+void App::draw_notices() {
+  const ImVec4 amber(1.0f, 0.7f, 0.3f, 1.0f);
+  if (!notice_.empty()) ImGui::TextColored(amber, "%s", notice_.c_str());
+  if (hidden_notice_.empty()) return;
+  if (ImGui::SmallButton("OK##hidden")) hidden_notice_.clear();
+  ImGui::SameLine();
+  ImGui::PushStyleColor(ImGuiCol_Text, amber);
+  ImGui::TextWrapped("%s", hidden_notice_.c_str());
+  ImGui::PopStyleColor();
+}
+
+void App::measure_content_height(float below) {
+  const int h = int(std::ceil(ui::natural_content_height() + below));
+  // 2 px of slack: a scrollbar appearing or vanishing must not start a resize ping-pong.
+  if (std::abs(h - content_height_) < 2) return;
+  content_height_ = h;
+  if (on_content_height) on_content_height(h);
 }
 
 void App::draw_lab_selector() {
-  ImGui::TextUnformatted("LatentLab");
-  ImGui::SameLine();
-  ImGui::TextDisabled("autoencoders, PCA and GANs, trained live  |  lab:");
+  if (embed_) {
+    ImGui::TextDisabled("LatentLab  |");
+  } else {
+    ImGui::TextUnformatted("LatentLab");
+    ImGui::SameLine();
+    ImGui::TextDisabled("autoencoders, PCA and GANs, trained live  |  lab:");
+  }
   for (const auto& lab : lab_catalog()) {
     ImGui::SameLine();
     if (ImGui::Selectable(lab.title.c_str(), lab_ == lab.key, 0,

@@ -3,6 +3,7 @@
 // the window, the GL context and the main loop, and calls frame() between ImGui's NewFrame and
 // Render.
 #pragma once
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -22,7 +23,9 @@ class App {
   static constexpr double kTrainBudgetMs = 14.0;
 
   // `lab_key` as given by ?lab= or --lab; unknown keys open the default lab with a notice.
-  explicit App(const std::string& lab_key);
+  // `embed` (?embed=1, --embed): the compact layout for an iframe in a course page, without
+  // the title line and the status bar.
+  explicit App(const std::string& lab_key, bool embed = false);
 
   void frame();
 
@@ -34,19 +37,36 @@ class App {
   std::string labs_json() const;
   // A file chosen in a picker or dropped on the window, handed to the current lab's page.
   std::string load_file(std::string_view bytes, const std::string& name, const std::string& target);
+  // Start / pause / reset the current lab from outside; false = this lab cannot (yet).
+  bool set_training(bool on) { return page().set_training(on); }
+  bool reset_lab() { return page().reset(); }
+  // The page was hidden (another browser tab, minimized): no training until it is visible
+  // again, then a notice says how long nothing was trained. Browsers also stop drawing
+  // hidden tabs, but not always hidden iframes, and the student should know either way.
+  void set_page_visible(bool visible);
+  // Height the layout needs to show everything without scrolling inside (CSS pixels).
+  int content_height() const { return content_height_; }
 
   // Set by the platform before the first frame.
   std::function<void(const std::string&)> on_lab_changed;  // web: mirrors the lab in the URL
   ui::FileRequest file_request;                             // web: opens a file picker
+  std::function<void(int)> on_content_height;  // web: tells a hosting course page (iframe)
   ui::DatasetStore datasets;  // shared by all pages; the web sets its fetch function
 
  private:
   ui::LabPage& page();
   void draw_lab_selector();
   void draw_status_bar(float height);
+  void draw_notices();
+  void measure_content_height(float below);
 
   std::string lab_;
+  bool embed_ = false;
   std::string notice_;  // e.g. "unknown lab 'foo'"; shown at the top of the page
+  std::string hidden_notice_;  // "nothing was trained for N s while hidden", until dismissed
+  bool hidden_ = false;
+  std::chrono::steady_clock::time_point hidden_since_;
+  int content_height_ = 0;
   std::string file_message_;
   BuildInfo build_;
   std::map<std::string, std::unique_ptr<ui::LabPage>> pages_;  // created when first opened

@@ -21,6 +21,14 @@ class CompressionPage : public LabPage {
   nlohmann::json metrics() const override;
   std::string load_file(std::string_view bytes, const std::string& name,
                         const std::string& target) override;
+  bool set_training(bool on) override {
+    playing_ = on && !lab_->done();  // a finished run stays finished until reset
+    return true;
+  }
+  bool reset() override {
+    restart();
+    return true;
+  }
 
  private:
   enum Method { AE = 0, PCA = 1, JPEG = 2 };

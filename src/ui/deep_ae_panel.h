@@ -29,6 +29,8 @@ class DeepAePanel {
   void draw();
   nlohmann::json metrics() const;
   const std::string& key() const { return key_; }
+  void set_training(bool on) { playing_ = on; }
+  void reset() { restart(); }  // the Reset button
   // A model file (target "<key>-model"): checked completely, then it replaces the current run;
   // on any error the current run stays and the message says why.
   std::string load_model(std::string_view bytes, const std::string& name);

@@ -89,6 +89,28 @@ void GanPage::update(double budget_ms) {
   }
 }
 
+bool GanPage::set_training(bool on) {
+  slow_ = false;  // start means full speed, and pause must stop slow motion's steps too
+  (tab_ == Plane ? playing2_ : playing_) = on;
+  return true;
+}
+
+bool GanPage::reset() {
+  if (tab_ == Plane) {
+    toy_->reset(pending2_);
+    playing2_ = true;
+  } else if (lab_) {  // before the dataset arrives there is nothing to reset
+    try {
+      lab_->reset(pending_);
+      playing_ = true;
+      dirty_ = true;
+    } catch (const std::exception& e) {
+      last_step_ = std::string("settings not applied: ") + e.what();
+    }
+  }
+  return true;
+}
+
 nlohmann::json GanPage::metrics() const {
   nlohmann::json j = {{"built", true}, {"tab", tab_ == Digits ? "digits" : "2d"}, {"slow_motion", slow_},
                       {"dataset", dataset_}, {"playing", playing_}, {"toy", toy_->metrics()}};
@@ -200,15 +222,7 @@ void GanPage::draw_digit_controls() {
   int seed = int(p.seed);
   if (ImGui::InputInt("seed", &seed)) p.seed = uint64_t(std::max(0, seed));
   ImGui::PopItemWidth();
-  if (ImGui::Button("Reset", ImVec2(-1, 0)) && lab_) {
-    try {
-      lab_->reset(pending_);
-      playing_ = true;
-      dirty_ = true;
-    } catch (const std::exception& e) {
-      last_step_ = std::string("settings not applied: ") + e.what();
-    }
-  }
+  if (ImGui::Button("Reset", ImVec2(-1, 0))) reset();
   if (!scorer_error_.empty()) ImGui::TextWrapped("%s", scorer_error_.c_str());
 }
 

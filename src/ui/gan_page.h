@@ -27,6 +27,9 @@ class GanPage : public LabPage {
   std::string load_file(std::string_view, const std::string& name, const std::string&) override {
     return name + ": the GAN lab takes no files.";
   }
+  // Both act on the open tab (Digits or 2-D), like its own buttons.
+  bool set_training(bool on) override;
+  bool reset() override;
 
  private:
   enum Tab { Digits = 0, Plane = 1 };

@@ -86,10 +86,7 @@ void GanPage::draw_plane_tab() {
   }
   ImGui::Separator();
   draw_game_controls(toy_->run(), playing2_, pending2_.gan);
-  if (ImGui::Button("Reset", ImVec2(-1, 0))) {
-    toy_->reset(pending2_);
-    playing2_ = true;
-  }
+  if (ImGui::Button("Reset", ImVec2(-1, 0))) reset();
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("gan2d_view", ImVec2(0, 0), false);

@@ -30,6 +30,14 @@ class LabPage {
   // on error the page's current state is kept.
   virtual std::string load_file(std::string_view bytes, const std::string& name,
                                 const std::string& target) = 0;
+  // Control from outside the page (window.latentlab, a course page's postMessage): start or
+  // pause training, or restart like the page's own Reset button. false = this lab cannot do
+  // it, so the caller can say so instead of pretending it happened.
+  virtual bool set_training(bool on) {
+    (void)on;
+    return false;
+  }
+  virtual bool reset() { return false; }
 };
 
 }  // namespace ll::ui

@@ -55,6 +55,18 @@ nlohmann::json PcaPage::metrics() const {
   return j;
 }
 
+bool PcaPage::set_training(bool on) {
+  for (DeepAePanel* p : {&deep_, &map_})
+    if (p->active) p->set_training(on);
+  return !pca_tab_;
+}
+
+bool PcaPage::reset() {
+  for (DeepAePanel* p : {&deep_, &map_})
+    if (p->active) p->reset();
+  return !pca_tab_;
+}
+
 std::string PcaPage::load_file(std::string_view bytes, const std::string& name, const std::string& target) {
   for (DeepAePanel* p : {&deep_, &map_})
     if (target == p->key() + "-model") return p->load_model(bytes, name);

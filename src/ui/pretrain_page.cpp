@@ -48,6 +48,13 @@ void PretrainPage::update(double budget_ms) {
   was_done_ = lab_->done();
 }
 
+bool PretrainPage::reset() {
+  lab_.reset();  // rebuilt by update() from the settings below, once the dataset is there
+  error_.clear();
+  playing_ = true;
+  return true;
+}
+
 nlohmann::json PretrainPage::metrics() const {
   nlohmann::json j = lab_ ? lab_->metrics() : nlohmann::json{{"dataset", kDataset}, {"done", false}};
   add_dataset_state(j, datasets_, kDataset);
@@ -79,11 +86,7 @@ void PretrainPage::draw_controls() {
     if (ImGui::Button(label, ImVec2(70, 0)) && !lab_->done()) playing_ = !playing_;
     ImGui::SameLine();
   }
-  if (ImGui::Button("Reset", ImVec2(-1, 0))) {  // a new lab with the settings below
-    lab_.reset();
-    error_.clear();
-    playing_ = true;
-  }
+  if (ImGui::Button("Reset", ImVec2(-1, 0))) reset();
   if (lab_ && !lab_->status().empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", lab_->status().c_str());
   ImGui::Separator();
   ImGui::TextUnformatted("Labelled training images N");

@@ -26,6 +26,11 @@ class PretrainPage : public LabPage {
   std::string load_file(std::string_view, const std::string&, const std::string&) override {
     return "This lab reads MNIST itself; files are not used here.";
   }
+  bool set_training(bool on) override {
+    playing_ = on;
+    return true;
+  }
+  bool reset() override;  // the Reset button: a new lab with the panel's settings
 
  private:
   void draw_controls();

@@ -83,4 +83,4 @@ async function screenshot(page, name) {
   return { file, png };
 }
 
-module.exports = { ROOT, CLI, metrics, openBrowser, openPage, waitForApp, pixelStats, screenshot };
+module.exports = { ROOT, CLI, WWW, ARTIFACTS, CHROMIUM_ARGS, metrics, openBrowser, openPage, waitForApp, pixelStats, screenshot };
