@@ -30,7 +30,9 @@ function gzipped(file, st) {
 
 function start(root, port, host = '127.0.0.1') {
   root = path.resolve(root);
-  const server = http.createServer((req, res) => {
+  // Long URLs are served (node's default refuses headers over 16 kB) so that the app itself can
+  // be seen refusing a huge lesson link.
+  const server = http.createServer({ maxHeaderSize: 256 * 1024 }, (req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = path.join(root, urlPath);
     if (!file.startsWith(root)) { res.writeHead(403); return res.end('forbidden'); }

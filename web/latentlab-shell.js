@@ -1,5 +1,5 @@
 // LatentLab's page logic: checks the browser can run the app, shows download progress, starts
-// the wasm module with ?lab= as its --lab argument (?embed=1 as --embed), stops training while
+// the wasm module with the query as its --link argument (?embed=1 also as --embed), stops training while
 // the page is hidden, and exposes window.latentlab for tests and for course pages that embed a
 // lab (latentlab-embed.js speaks to those over postMessage).
 (function () {
@@ -32,7 +32,6 @@
   });
 
   const query = new URLSearchParams(window.location.search);
-  const lab = query.get('lab');
   const embed = query.get('embed') === '1';
   if (embed) document.body.classList.add('embed');
   const listeners = [], readyListeners = [], heightListeners = [];
@@ -65,7 +64,8 @@
 
   window.Module = {
     canvas: canvas,
-    arguments: (lab ? ['--lab', lab] : []).concat(embed ? ['--embed'] : []),
+    // The whole query is a lesson link (lab, preset, settings, hide); the app parses and checks it.
+    arguments: (embed ? ['--embed'] : []).concat(['--link', window.location.search.slice(1)]),
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
     instantiateWasm: (imports, receive) => {

@@ -133,7 +133,7 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  g.app = std::make_unique<ll::App>(g.opt.lab, g.opt.embed);
+  g.app = std::make_unique<ll::App>(g.opt.lab, g.opt.embed, g.opt.link);
   ll::platform::publish(*g.app);
   g.start_ms = SDL_GetTicks();
   ll::platform::run_main_loop(frame);  // returns only on the desktop

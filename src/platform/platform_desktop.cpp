@@ -17,8 +17,9 @@ namespace ll::platform {
 
 static void usage(const char* argv0) {
   std::printf(
-      "usage: %s [--lab NAME] [--embed] [--quit-after-ms N] [--screenshot FILE.png]\n"
+      "usage: %s [--lab NAME] [--link QUERY] [--embed] [--quit-after-ms N] [--screenshot FILE.png]\n"
       "  --lab NAME          open this lab (%s)\n"
+      "  --link QUERY        a lesson link's settings, e.g. 'lab=gan&k=1' or 'preset=map-2d'\n"
       "  --embed             the compact layout the web app uses in a course page's iframe\n"
       "  --quit-after-ms N   exit after N milliseconds (for scripted runs)\n"
       "  --screenshot FILE   save the window as PNG just before quitting (needs --quit-after-ms)\n",
@@ -37,6 +38,8 @@ Options parse_options(int argc, char** argv) {
       opt.lab = argv[++i];
     } else if (a == "--embed") {
       opt.embed = true;
+    } else if (a == "--link" && has_value) {
+      opt.link = argv[++i];
     } else if (a == "--quit-after-ms" && has_value) {
       opt.quit_after_ms = std::atoi(argv[++i]);
     } else if (a == "--screenshot" && has_value) {
@@ -70,7 +73,14 @@ static std::string save_in_working_directory(const std::string& name, const std:
   }
 }
 
-void publish(App& app) { app.file_request.save = save_in_working_directory; }
+void publish(App& app) {
+  app.file_request.save = save_in_working_directory;
+  app.share_link = [](const std::string& query) {
+    const std::string command = "latentlab-gui --link '" + query + "'";
+    SDL_SetClipboardText(command.c_str());
+    return command;
+  };
+}
 void before_frame(SDL_Window*) {}
 
 void run_main_loop(const std::function<bool()>& frame) {

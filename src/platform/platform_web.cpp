@@ -4,6 +4,7 @@
 #include <SDL.h>
 #include <emscripten.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "platform/platform.h"
@@ -17,8 +18,15 @@ std::function<bool()> g_frame;
 // clang-format off
 EM_JS(int, js_window_width, (), { return window.innerWidth; });
 EM_JS(int, js_window_height, (), { return window.innerHeight; });
-EM_JS(void, js_show_lab_in_url, (const char* key), {
+// On start the link's own settings stay in the address (a reload sets the lab up again); on a
+// lab change they are dropped, since they were another lab's (embed=1 stays).
+EM_JS(void, js_show_lab_in_url, (const char* key, int keep_settings), {
   const url = new URL(window.location.href);
+  if (!keep_settings) {
+    const embed = url.searchParams.get('embed');
+    url.search = '';
+    if (embed) url.searchParams.set('embed', embed);
+  }
   url.searchParams.set('lab', UTF8ToString(key));
   window.history.replaceState(null, '', url.toString());
   if (window.latentlab && window.latentlab._labChanged) window.latentlab._labChanged(UTF8ToString(key));
@@ -32,6 +40,17 @@ EM_JS(void, js_open_file_picker, (const char* target), {
   input.accept = t.endsWith('-model') ? '.safetensors' : 'image/png,image/jpeg,image/*';
   input.onchange = () => { if (input.files.length) window.latentlab.loadFile(input.files[0], t); };
   input.click();
+});
+// "Copy link": the page's own address with this setup's query; the clipboard where allowed.
+EM_JS(char*, js_share_link, (const char* query), {
+  const url = new URL(window.location.href);
+  url.search = '?' + UTF8ToString(query);
+  const text = url.toString();
+  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
+  const n = lengthBytesUTF8(text) + 1;
+  const p = _malloc(n);
+  stringToUTF8(text, p, n);
+  return p;
 });
 // A download of bytes the app made (a saved model): a Blob URL on a temporary link.
 EM_JS(void, js_download, (const char* name, const uint8_t* data, int size), {
@@ -92,13 +111,15 @@ EMSCRIPTEN_KEEPALIVE void ll_js_set_visible(int visible) {
 
 namespace ll::platform {
 
-// The shell turns ?lab=NAME into "--lab NAME" and ?embed=1 into "--embed" (Module.arguments).
+// The shell turns ?lab=NAME into "--lab NAME", ?embed=1 into "--embed" and the whole query
+// into "--link QUERY" (Module.arguments).
 Options parse_options(int argc, char** argv) {
   Options opt;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--lab" && i + 1 < argc) opt.lab = argv[++i];
     else if (a == "--embed") opt.embed = true;
+    else if (a == "--link" && i + 1 < argc) opt.link = argv[++i];
   }
   return opt;
 }
@@ -122,9 +143,15 @@ void publish(App& app) {
     return "Downloaded " + name + " (" + std::to_string(bytes.size() / 1024) + " KiB).";
   }};
   app.datasets.set_fetch(js_fetch_dataset);
-  app.on_lab_changed = [](const std::string& key) { js_show_lab_in_url(key.c_str()); };
+  app.share_link = [](const std::string& query) {
+    char* text = js_share_link(query.c_str());
+    std::string s(text);
+    free(text);
+    return s;
+  };
+  app.on_lab_changed = [](const std::string& key) { js_show_lab_in_url(key.c_str(), 0); };
   app.on_content_height = js_content_height;
-  js_show_lab_in_url(app.current_lab().c_str());
+  js_show_lab_in_url(app.current_lab().c_str(), 1);
   js_app_ready();
 }
 

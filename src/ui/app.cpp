@@ -19,11 +19,21 @@
 
 namespace ll {
 
-App::App(const std::string& lab_key, bool embed)
+App::App(const std::string& lab_key, bool embed, const std::string& link)
     : lab_(default_lab().key), embed_(embed), build_(build_info(LL_VERSION)) {
-  if (!lab_key.empty() && !switch_lab(lab_key))
-    notice_ = "There is no lab called '" + lab_key + "' (labs: " + lab_keys_list() +
+  link_ = ui::parse_lesson_link(link);
+  link_problems_ = link_.problems;
+  const std::string key = link.empty() ? lab_key : link_.lab;  // a refused link opens the default
+  if (!key.empty() && !switch_lab(key))
+    notice_ = "There is no lab called '" + key.substr(0, 40) + "' (labs: " + lab_keys_list() +
               "). Showing " + default_lab().title + ".";
+  if (!link_.lab.empty() && link_.lab != lab_) {  // its settings were for a lab that is not here
+    if (!link_.settings.empty() || !link_.hide.empty())
+      link_problems_.push_back("the link's settings were for that lab and were ignored");
+    link_ = {};
+  } else {
+    link_.lab = lab_;  // a link without lab= sets up the lab that opens
+  }
 }
 
 bool App::switch_lab(const std::string& key) {
@@ -42,6 +52,10 @@ ui::LabPage& App::page() {
     else if (lab_ == "gan") p = std::make_unique<ui::GanPage>(datasets);
     else if (lab_ == "pretraining") p = std::make_unique<ui::PretrainPage>(datasets);
     else p = std::make_unique<ui::PlaceholderPage>(*find_lab(lab_));
+    if (lab_ == link_.lab) {
+      apply_link_to(*p, link_);
+      link_ = {};
+    }
   }
   return *p;
 }
@@ -82,6 +96,8 @@ std::string App::metrics_json() {
       {"build", {{"version", build_.version}, {"target", build_.target}, {"simd", build_.simd},
                  {"threads", build_.threads}}},
       {"metrics", page().metrics()},
+      {"link", link_query()},
+      {"link_problems", link_problems_},
   };
   return j.dump();
 }
@@ -124,6 +140,15 @@ void App::frame() {
 void App::draw_notices() {
   const ImVec4 amber(1.0f, 0.7f, 0.3f, 1.0f);
   if (!notice_.empty()) ImGui::TextColored(amber, "%s", notice_.c_str());
+  if (!link_problems_.empty()) {
+    if (ImGui::SmallButton("OK##link")) link_problems_.clear();
+    ImGui::SameLine();
+    std::string text = "Parts of this page's link were ignored: ";
+    for (size_t i = 0; i < link_problems_.size(); ++i) text += (i ? "; " : "") + link_problems_[i];
+    ImGui::PushStyleColor(ImGuiCol_Text, amber);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+  }
   if (hidden_notice_.empty()) return;
   if (ImGui::SmallButton("OK##hidden")) hidden_notice_.clear();
   ImGui::SameLine();
@@ -154,6 +179,7 @@ void App::draw_lab_selector() {
                           ImGui::CalcTextSize(lab.title.c_str())))
       switch_lab(lab.key);
   }
+  if (!embed_) draw_link_menu();
 }
 
 void App::draw_status_bar(float height) {

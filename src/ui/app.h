@@ -13,6 +13,7 @@
 #include "core/build_info.h"
 #include "ui/dataset_store.h"
 #include "ui/lab_page.h"
+#include "ui/lesson_link.h"
 
 namespace ll {
 
@@ -25,7 +26,9 @@ class App {
   // `lab_key` as given by ?lab= or --lab; unknown keys open the default lab with a notice.
   // `embed` (?embed=1, --embed): the compact layout for an iframe in a course page, without
   // the title line and the status bar.
-  explicit App(const std::string& lab_key, bool embed = false);
+  // `link`: the page's query string (?a=b&c=d, without '?'), a lesson link (ui/lesson_link.h)
+  // whose lab, preset, settings and hidden controls are applied when its lab first opens.
+  explicit App(const std::string& lab_key, bool embed = false, const std::string& link = "");
 
   void frame();
 
@@ -51,6 +54,9 @@ class App {
   std::function<void(const std::string&)> on_lab_changed;  // web: mirrors the lab in the URL
   ui::FileRequest file_request;                             // web: opens a file picker
   std::function<void(int)> on_content_height;  // web: tells a hosting course page (iframe)
+  // "Copy link to this setup": gets the link's query, copies what it can to the clipboard and
+  // returns the text to show (web: the full URL; desktop: the command line).
+  std::function<std::string(const std::string&)> share_link;
   ui::DatasetStore datasets;  // shared by all pages; the web sets its fetch function
 
  private:
@@ -59,10 +65,18 @@ class App {
   void draw_status_bar(float height);
   void draw_notices();
   void measure_content_height(float below);
+  // Lesson links (app_links.cpp): the query of this setup, the Presets menu and the Copy link
+  // button with its popup, and applying a link or preset to a page.
+  std::string link_query();
+  void draw_link_menu();
+  void apply_link_to(ui::LabPage& page, const ui::LessonLink& link);
 
   std::string lab_;
   bool embed_ = false;
   std::string notice_;  // e.g. "unknown lab 'foo'"; shown at the top of the page
+  ui::LessonLink link_;           // from the URL; applied when its lab's page is created
+  std::vector<std::string> link_problems_;  // what a link asked for that was ignored, and why
+  std::string shared_link_;       // the last "Copy link" text, shown in its popup
   std::string hidden_notice_;  // "nothing was trained for N s while hidden", until dismissed
   bool hidden_ = false;
   std::chrono::steady_clock::time_point hidden_since_;

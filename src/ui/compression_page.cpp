@@ -37,6 +37,67 @@ CompressionPage::CompressionPage(FileRequest files) : files_(files), builtin_(bu
   new_choice_ = int(std::find(builtin_.begin(), builtin_.end(), "moon") - builtin_.begin());
   lab_ = std::make_unique<CompressionLab>(pending_, builtin_lab_image(builtin_[0]),
                                           builtin_lab_image(builtin_[size_t(new_choice_)]));
+  register_controls();
+}
+
+// Keys are the flags of `latentlab compress`.
+void CompressionPage::register_controls() {
+  controls_.add(int_slider("hidden", "code size", pending_.hidden, 1, 64));
+  controls_.add(optimizer_choice("optimizer", "optimizer", pending_.optimizer));
+  controls_.add(float_input("lr", "learn rate", pending_.lr, 1e-7f, 10.0f));
+  controls_.add(int_slider("batch", "batch", pending_.batch, 1, 512));
+  controls_.add(seed_input("seed", "seed", pending_.seed));
+  Control samples{"samples",
+                  [this] {  // shown in millions of frames, set in frames like the CLI
+                    float millions = float(pending_.samples / 1e6);
+                    const bool changed = ImGui::SliderFloat("frames (M)", &millions, 0.1f, 20.0f, "%.1f");
+                    if (changed) pending_.samples = std::max<int64_t>(1000, int64_t(millions * 1e6));
+                    return changed;
+                  },
+                  [this] { return std::to_string(pending_.samples); },
+                  [this](const std::string& v) {
+                    long long n = 0;
+                    const std::string why = parse_whole(v, 1000, 20000000, n);
+                    if (why.empty()) pending_.samples = n;
+                    return why;
+                  },
+                  ""};
+  controls_.add(samples);
+  Control noise = int_slider("noise-bits", "noise bits", pending_.noise_bits, 0, 8);
+  noise.draw = [this] {
+    const bool changed = ImGui::SliderInt("noise bits", &pending_.noise_bits, 0, 8, pending_.noise_bits ? "%d" : "off");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Training adds uniform noise of this rounding step to the code for the first\n"
+                        "80%% of frames, so the net learns codes that survive rounding.");
+    return changed;
+  };
+  controls_.add(noise);
+  controls_.add(image_control("image", "trained", trained_choice_));
+  controls_.add(image_control("new-image", "new", new_choice_));
+}
+
+// A built-in image by name (a link cannot name a user's file: such a choice is left out of it).
+Control CompressionPage::image_control(const std::string& key, const char* target, int& choice) {
+  Control c{key, [this, target, &choice] {
+              draw_image_choice(target, target, choice);
+              return false;
+            },
+            [this, &choice] { return choice >= 0 ? builtin_[size_t(choice)] : std::string(); }, nullptr, ""};
+  c.set = [this, target, &choice](const std::string& v) -> std::string {
+    for (size_t i = 0; i < builtin_.size(); ++i)
+      if (builtin_[i] == v) {
+        choice = int(i);
+        LabImage img = builtin_lab_image(v);
+        if (std::string(target) == "trained") lab_->set_trained_image(std::move(img));
+        else lab_->set_new_image(std::move(img));
+        dirty_ = true;
+        return "";
+      }
+    std::string names;
+    for (const std::string& b : builtin_) names += (names.empty() ? "" : ", ") + b;
+    return "must be one of " + names;
+  };
+  return c;
 }
 
 void CompressionPage::restart() {
@@ -188,8 +249,8 @@ void CompressionPage::draw_image_choice(const char* label, const char* target, i
 void CompressionPage::draw_settings() {
   ImGui::Separator();
   ImGui::TextDisabled("Images");
-  draw_image_choice("trained", "trained", trained_choice_);
-  draw_image_choice("new", "new", new_choice_);
+  controls_.draw("image");
+  controls_.draw("new-image");
   if (!files_.available) {
     ImGui::SetNextItemWidth(kLeft - 60);
     ImGui::InputTextWithHint("##path", "PNG/JPEG path", path_, sizeof path_);
@@ -218,21 +279,8 @@ void CompressionPage::draw_settings() {
   ImGui::Separator();
   ImGui::TextDisabled("Training (applies on Reset)");
   ImGui::PushItemWidth(100);
-  ImGui::SliderInt("code size", &pending_.hidden, 1, 64);
-  int opt = int(pending_.optimizer);
-  if (ImGui::Combo("optimizer", &opt, "SGD\0momentum\0Adam\0")) pending_.optimizer = OptimizerKind(opt);
-  ImGui::InputFloat("learn rate", &pending_.lr, 0, 0, "%.5f");
-  ImGui::SliderInt("batch", &pending_.batch, 1, 512);
-  int seed = int(pending_.seed);
-  if (ImGui::InputInt("seed", &seed)) pending_.seed = uint64_t(std::max(0, seed));
-  float millions = float(pending_.samples / 1e6);
-  if (ImGui::SliderFloat("frames (M)", &millions, 0.1f, 20.0f, "%.1f"))
-    pending_.samples = std::max<int64_t>(1000, int64_t(millions * 1e6));
-  ImGui::SliderInt("noise bits", &pending_.noise_bits, 0, 8, pending_.noise_bits ? "%d" : "off");
+  for (const char* key : {"hidden", "optimizer", "lr", "batch", "seed", "samples", "noise-bits"}) controls_.draw(key);
   ImGui::PopItemWidth();
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Training adds uniform noise of this rounding step to the code for the first\n"
-                      "80%% of frames, so the net learns codes that survive rounding.");
 }
 
 void CompressionPage::draw_image_grid(int row, const LabImage& img, const ImageResults& r) {

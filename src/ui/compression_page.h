@@ -29,6 +29,7 @@ class CompressionPage : public LabPage {
     restart();
     return true;
   }
+  Controls* controls() override { return &controls_; }
 
  private:
   enum Method { AE = 0, PCA = 1, JPEG = 2 };
@@ -41,6 +42,8 @@ class CompressionPage : public LabPage {
   void draw_filters();
   void refresh_textures();
   void restart();
+  void register_controls();
+  Control image_control(const std::string& key, const char* target, int& choice);
 
   FileRequest files_;
   std::unique_ptr<CompressionLab> lab_;
@@ -57,6 +60,7 @@ class CompressionPage : public LabPage {
   std::array<gfx::GrayTexture, 2> original_;
   std::array<std::array<gfx::GrayTexture, 3>, 2> decoded_;  // [image][B, C, D]
   gfx::GrayTexture enc_filters_, dec_filters_;
+  Controls controls_;
 };
 
 }  // namespace ll::ui

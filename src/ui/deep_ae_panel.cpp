@@ -37,6 +37,23 @@ DeepAePanel::DeepAePanel(DatasetStore& datasets, FileRequest files, std::string 
   // the plane 61% after 2 epochs, 70% after 6; PCA-2 40%).
   pending_.code = code;
   if (code == 2) pending_.epochs = 4;
+  // Keys of `latentlab deep-ae`.
+  controls_.add(string_choice("dataset", "dataset", dataset_, {{0, "mnist", "MNIST"}, {0, "fashion", "Fashion"}}, true));
+  Control pretrain = enum_choice("pretrain", "pretraining", pending_.pretrain,
+                                 {{int(Pretrain::Rbm), "rbm", "RBM"}, {int(Pretrain::None), "none", "none"}});
+  pretrain.draw = [this] {
+    bool rbm = pending_.pretrain == Pretrain::Rbm;
+    const bool changed = ImGui::Checkbox("RBM pretraining", &rbm);
+    pending_.pretrain = rbm ? Pretrain::Rbm : Pretrain::None;
+    return changed;
+  };
+  controls_.add(pretrain);
+  controls_.add(choice("code", "code size", pending_.code, {{30, "30", "30"}, {2, "2", "2"}}));
+  controls_.add(int_slider("rbm-epochs", "RBM epochs", pending_.rbm_epochs, 0, 50));
+  controls_.add(int_slider("epochs", "fine-tune epochs", pending_.epochs, 1, 200));
+  controls_.add(int_slider("batch", "batch", pending_.batch, 1, 200));
+  controls_.add(float_input("lr", "Adam lr", pending_.lr, 1e-6f, 1.0f));
+  controls_.add(seed_input("seed", "seed", pending_.seed));
 }
 
 void DeepAePanel::restart() {
@@ -165,20 +182,10 @@ void DeepAePanel::draw_controls() {
   draw_model_files();
   ImGui::Separator();
   ImGui::TextDisabled("Settings (apply on Reset)");
-  if (ImGui::RadioButton("MNIST", dataset_ == "mnist")) dataset_ = "mnist";
-  ImGui::SameLine();
-  if (ImGui::RadioButton("Fashion", dataset_ == "fashion")) dataset_ = "fashion";
-  bool rbm = pending_.pretrain == Pretrain::Rbm;
-  if (ImGui::Checkbox("RBM pretraining", &rbm)) pending_.pretrain = rbm ? Pretrain::Rbm : Pretrain::None;
+  controls_.draw("dataset");
+  controls_.draw("pretrain");
   ImGui::PushItemWidth(110);
-  int code_choice = pending_.code == 2 ? 1 : 0;
-  if (ImGui::Combo("code size", &code_choice, "30\0" "2\0")) pending_.code = code_choice ? 2 : 30;
-  ImGui::SliderInt("RBM epochs", &pending_.rbm_epochs, 0, 50);
-  ImGui::SliderInt("fine-tune epochs", &pending_.epochs, 1, 200);
-  ImGui::SliderInt("batch", &pending_.batch, 1, 200);
-  ImGui::InputFloat("Adam lr", &pending_.lr, 0, 0, "%.5f");
-  int seed = int(pending_.seed);
-  if (ImGui::InputInt("seed", &seed)) pending_.seed = uint64_t(std::max(0, seed));
+  for (const char* key : {"code", "rbm-epochs", "epochs", "batch", "lr", "seed"}) controls_.draw(key);
   ImGui::PopItemWidth();
   if (!finished_.empty()) {
     ImGui::Separator();

@@ -31,6 +31,7 @@ class DeepAePanel {
   const std::string& key() const { return key_; }
   void set_training(bool on) { playing_ = on; }
   void reset() { restart(); }  // the Reset button
+  Controls& controls() { return controls_; }
   // A model file (target "<key>-model"): checked completely, then it replaces the current run;
   // on any error the current run stays and the message says why.
   std::string load_model(std::string_view bytes, const std::string& name);
@@ -51,6 +52,7 @@ class DeepAePanel {
   char path_[512] = {};  // desktop: the model file to load
   std::array<float, 4> save_rect_{};
   CodeMapView map_;
+  Controls controls_;
   std::string dataset_ = "mnist";
   DeepAeSettings pending_;
   std::unique_ptr<DeepAeLab> lab_;

@@ -32,6 +32,44 @@ GanPage::GanPage(DatasetStore& datasets) : datasets_(datasets) {
     scorer_error_ = std::string("No quality score: ") + e.what();
   }
   toy_ = std::make_unique<Gan2dLab>(pending2_);
+  register_controls();
+}
+
+void GanPage::register_controls() {
+  GanConfig& p = pending_.gan;
+  controls_.add(string_choice("dataset", "dataset", dataset_, {{0, "mnist", "mnist"}, {0, "fashion", "fashion"}}));
+  // k and the loss also change the running game at once (draw_game_controls draws them).
+  controls_.add(int_slider("k", "k: D steps/G step", p.d_steps, 1, 10));
+  controls_.add(enum_choice("gen-loss", "G loss", p.gen_loss,
+                            {{int(GenLoss::Minimax), "minimax", "minimax"},
+                             {int(GenLoss::NonSaturating), "nonsat", "non-saturating"}}));
+  controls_.add(int_slider("latent", "latent size", p.latent, 1, 128));
+  controls_.add(enum_choice("z-dist", "z from", p.latent_dist,
+                            {{int(LatentDist::Normal), "normal", "normal"},
+                             {int(LatentDist::Uniform), "uniform", "uniform (-1,1)"}}));
+  controls_.add(enum_choice("g-output", "G output", p.gen_output,
+                            {{int(Activation::Tanh), "tanh", "tanh [-1,1]"},
+                             {int(Activation::Sigmoid), "sigmoid", "sigmoid [0,1]"}}));
+  controls_.add(int_slider("g-hidden", "G hidden", p.gen_hidden[0], 16, 1024));
+  controls_.add(int_slider("d-hidden", "D hidden", p.disc_hidden[0], 16, 1024));
+  Control opt = optimizer_choice("optimizer", "optimizer", p.d_opt.kind);
+  const auto set_both = opt.set;
+  opt.set = [set_both, &p](const std::string& v) {  // one optimizer for both players
+    const std::string why = set_both(v);
+    p.g_opt.kind = p.d_opt.kind;
+    return why;
+  };
+  opt.draw = [&p] {
+    int k = int(p.d_opt.kind);
+    const bool changed = ImGui::Combo("optimizer", &k, "SGD\0momentum\0Adam\0");
+    if (changed) p.d_opt.kind = p.g_opt.kind = OptimizerKind(k);
+    return changed;
+  };
+  controls_.add(opt);
+  controls_.add(float_input("lr-d", "lr D", p.d_opt.lr, 1e-7f, 10.0f));
+  controls_.add(float_input("lr-g", "lr G", p.g_opt.lr, 1e-7f, 10.0f));
+  controls_.add(int_slider("batch", "batch", p.batch, 8, 256));
+  controls_.add(seed_input("seed", "seed", p.seed));
 }
 
 void GanPage::ensure_image_lab() {
@@ -139,8 +177,11 @@ void GanPage::draw_game_controls(GanRun& run, bool& playing, GanConfig& pending)
   const GanConfig& c = run.gan().config();
   ImGui::TextDisabled("The game (applies at once)");
   int loss = int(c.gen_loss);
-  bool changed = ImGui::RadioButton("minimax: min ln(1 - D(G(z)))", &loss, int(GenLoss::Minimax));
-  changed |= ImGui::RadioButton("non-saturating: max ln D(G(z))", &loss, int(GenLoss::NonSaturating));
+  bool changed = false;
+  if (!controls_.hidden("gen-loss")) {
+    changed |= ImGui::RadioButton("minimax: min ln(1 - D(G(z)))", &loss, int(GenLoss::Minimax));
+    changed |= ImGui::RadioButton("non-saturating: max ln D(G(z))", &loss, int(GenLoss::NonSaturating));
+  }
   if (changed) run.gan().set_gen_loss(pending.gen_loss = GenLoss(loss));
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("Early on D rejects fakes easily, D(G(z)) ~ 0, where ln(1 - D) is flat: "
@@ -149,7 +190,8 @@ void GanPage::draw_game_controls(GanRun& run, bool& playing, GanConfig& pending)
   ImGui::PopStyleColor();
   int k = c.d_steps;
   ImGui::SetNextItemWidth(100);
-  if (ImGui::SliderInt("k: D steps/G step", &k, 1, 10)) run.gan().set_d_steps(pending.d_steps = k);
+  if (!controls_.hidden("k") && ImGui::SliderInt("k: D steps/G step", &k, 1, 10))
+    run.gan().set_d_steps(pending.d_steps = k);
   if (ImGui::Button(playing ? "Pause" : "Train", ImVec2(60, 0))) playing = !playing;
   ImGui::SameLine();
   if (ImGui::Button("Step D", ImVec2(60, 0))) {
@@ -190,11 +232,7 @@ void GanPage::draw_digit_controls() {
   ImGui::TextWrapped("G: %d-%d-784 (%s), D: 784-%d-1 (sigmoid), batch %d", c.latent, c.gen_hidden[0],
                      activation_name(c.gen_output), c.disc_hidden[0], c.batch);
   ImGui::SetNextItemWidth(120);
-  if (ImGui::BeginCombo("dataset", dataset_.c_str())) {
-    for (const char* d : {"mnist", "fashion"})
-      if (ImGui::Selectable(d, dataset_ == d)) dataset_ = d;
-    ImGui::EndCombo();
-  }
+  controls_.draw("dataset");
   if (lab_) {
     ImGui::ProgressBar(float(double(lab_->run().iteration()) / double(lab_->settings().max_iterations)),
                        ImVec2(-1, 0), fmt("%.0f / %.0f iterations", double(lab_->run().iteration()),
@@ -203,24 +241,9 @@ void GanPage::draw_digit_controls() {
   }
   ImGui::Separator();
   ImGui::TextDisabled("Model and optimizer (apply on Reset)");
-  GanConfig& p = pending_.gan;
   ImGui::PushItemWidth(110);
-  ImGui::SliderInt("latent size", &p.latent, 1, 128);
-  int dist = int(p.latent_dist);
-  ImGui::Combo("z from", &dist, "normal\0uniform (-1,1)\0");
-  p.latent_dist = LatentDist(dist);
-  int out = p.gen_output == Activation::Tanh ? 0 : 1;
-  if (ImGui::Combo("G output", &out, "tanh [-1,1]\0sigmoid [0,1]\0"))
-    p.gen_output = out == 0 ? Activation::Tanh : Activation::Sigmoid;
-  ImGui::SliderInt("G hidden", &p.gen_hidden[0], 16, 1024);
-  ImGui::SliderInt("D hidden", &p.disc_hidden[0], 16, 1024);
-  int opt = int(p.d_opt.kind);
-  if (ImGui::Combo("optimizer", &opt, "SGD\0momentum\0Adam\0")) p.d_opt.kind = p.g_opt.kind = OptimizerKind(opt);
-  ImGui::InputFloat("lr D", &p.d_opt.lr, 0, 0, "%.5f");
-  ImGui::InputFloat("lr G", &p.g_opt.lr, 0, 0, "%.5f");
-  ImGui::SliderInt("batch", &p.batch, 8, 256);
-  int seed = int(p.seed);
-  if (ImGui::InputInt("seed", &seed)) p.seed = uint64_t(std::max(0, seed));
+  for (const char* key : {"latent", "z-dist", "g-output", "g-hidden", "d-hidden", "optimizer", "lr-d", "lr-g", "batch", "seed"})
+    controls_.draw(key);
   ImGui::PopItemWidth();
   if (ImGui::Button("Reset", ImVec2(-1, 0))) reset();
   if (!scorer_error_.empty()) ImGui::TextWrapped("%s", scorer_error_.c_str());

@@ -30,6 +30,9 @@ class GanPage : public LabPage {
   // Both act on the open tab (Digits or 2-D), like its own buttons.
   bool set_training(bool on) override;
   bool reset() override;
+  // Links set up the Digits tab (the flags of `latentlab gan`, plus z-dist, g-output, g-hidden
+  // and d-hidden, which the CLI does not have).
+  Controls* controls() override { return &controls_; }
 
  private:
   enum Tab { Digits = 0, Plane = 1 };
@@ -47,6 +50,7 @@ class GanPage : public LabPage {
   // shared controls: loss switch, k, step buttons, slow motion
   void draw_game_controls(GanRun& run, bool& playing, GanConfig& pending);
   void slow_step(GanRun& run);
+  void register_controls();
 
   DatasetStore& datasets_;
   int tab_ = Digits;
@@ -69,6 +73,7 @@ class GanPage : public LabPage {
   std::unique_ptr<Gan2dLab> toy_;
   bool playing2_ = true;
   gfx::GrayTexture heat_tex_;
+  Controls controls_;
 };
 
 }  // namespace ll::ui

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ui/controls.h"
+
 namespace ll::ui {
 
 // How a page asks the platform for a file (web: a file picker; desktop: unavailable, so the
@@ -38,6 +40,15 @@ class LabPage {
     return false;
   }
   virtual bool reset() { return false; }
+
+  // Lesson links (ui/lesson_link.h). controls(): the page's settings, or nullptr when it has
+  // none. apply_link() sets them from a link, hides the named controls, restarts the run when a
+  // setting changed, and returns one message per refused setting (the rest still apply).
+  // link_settings(): what "copy link to this setup" writes: the settings that differ from the
+  // defaults. Pages with tabs override the last two to route keys to the right tab.
+  virtual Controls* controls() { return nullptr; }
+  virtual std::vector<std::string> apply_link(const KeyValues& settings, const std::vector<std::string>& hide);
+  virtual KeyValues link_settings();
 };
 
 }  // namespace ll::ui

@@ -12,12 +12,6 @@ namespace {
 constexpr float kLeft = 230.0f;  // controls column
 constexpr int kComponents = 20;  // components shown as images
 
-struct Choice {
-  const char* key;
-  const char* label;
-};
-constexpr Choice kDatasets[] = {{"mnist", "MNIST digits"}, {"fashion", "Fashion-MNIST"}, {"faces", "Faces 25x25"}};
-
 std::string fmt(const char* f, double a, double b = 0) {
   char buf[128];
   std::snprintf(buf, sizeof buf, f, a, b);
@@ -55,6 +49,60 @@ nlohmann::json PcaPage::metrics() const {
   return j;
 }
 
+PcaPage::PcaPage(DatasetStore& datasets, FileRequest files)
+    : datasets_(datasets), deep_(datasets, files, "deep-ae", 30), map_(datasets, files, "map", 2) {
+  // Keys of `latentlab pca`; the slider's range follows the dataset once it is loaded.
+  controls_.add(string_choice("dataset", "dataset", dataset_,
+                              {{0, "mnist", "MNIST digits"}, {0, "fashion", "Fashion-MNIST"}, {0, "faces", "Faces 25x25"}},
+                              true));
+  Control k = int_slider("k", "##k", k_, 1, 200);
+  k.draw = [this] { return ImGui::SliderInt("##k", &k_, 1, lab_ ? lab_->max_k() : 200); };
+  controls_.add(k);
+}
+
+// `tab` picks the tab (pca, deep-ae, map: the one key that is not a CLI flag, since the CLI has
+// separate commands); the other keys go to that tab's settings.
+std::vector<std::string> PcaPage::apply_link(const KeyValues& settings, const std::vector<std::string>& hide) {
+  std::vector<std::string> problems;
+  KeyValues rest;
+  for (const auto& [key, value] : settings) {
+    if (key != "tab") {
+      rest.emplace_back(key, value);
+    } else if (value == "pca" || value == "deep-ae" || value == "map") {
+      open_tab_ = value;
+    } else {
+      problems.push_back("tab='" + value.substr(0, 24) + "': must be one of pca, deep-ae, map");
+    }
+  }
+  DeepAePanel* panel = open_tab_ == "deep-ae" ? &deep_ : open_tab_ == "map" ? &map_ : nullptr;
+  Controls& c = panel ? panel->controls() : controls_;
+  for (const auto& [key, value] : rest) {
+    const std::string why = c.set(key, value);
+    if (!why.empty()) problems.push_back(why);
+  }
+  for (const std::string& key : hide) {
+    bool found = false;
+    for (Controls* each : {&controls_, &deep_.controls(), &map_.controls()})
+      if (each->has(key)) {
+        each->hide(key);
+        found = true;
+      }
+    if (!found) problems.push_back("hide: there is no control '" + key.substr(0, 24) + "'");
+  }
+  if (panel) panel->reset();
+  lab_.reset();  // the PCA tab starts again with its dataset and k
+  error_.clear();
+  return problems;
+}
+
+KeyValues PcaPage::link_settings() {
+  if (pca_tab_) return controls_.changed();
+  DeepAePanel& panel = deep_.active ? deep_ : map_;
+  KeyValues kv = {{"tab", panel.key()}};
+  for (const auto& p : panel.controls().changed()) kv.push_back(p);
+  return kv;
+}
+
 bool PcaPage::set_training(bool on) {
   for (DeepAePanel* p : {&deep_, &map_})
     if (p->active) p->set_training(on);
@@ -76,22 +124,25 @@ std::string PcaPage::load_file(std::string_view bytes, const std::string& name, 
 void PcaPage::draw() {
   if (ImGui::BeginTabBar("pca_tabs")) {
     pca_tab_ = false;
-    if (ImGui::BeginTabItem("PCA")) {
+    // A link's tab is selected once, on the first draw after it was set.
+    auto select = [this](const char* tab) { return open_tab_ == tab ? ImGuiTabItemFlags_SetSelected : 0; };
+    if (ImGui::BeginTabItem("PCA", nullptr, select("pca"))) {
       pca_tab_ = true;
       draw_pca();
       ImGui::EndTabItem();
     }
-    deep_.active = ImGui::BeginTabItem("Deep autoencoder");
+    deep_.active = ImGui::BeginTabItem("Deep autoencoder", nullptr, select("deep-ae"));
     if (deep_.active) {
       deep_.draw();
       ImGui::EndTabItem();
     }
-    map_.active = ImGui::BeginTabItem("2-D maps");
+    map_.active = ImGui::BeginTabItem("2-D maps", nullptr, select("map"));
     if (map_.active) {
       map_.draw();
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
+    open_tab_.clear();
   }
 }
 
@@ -142,17 +193,14 @@ void PcaPage::draw_controls() {
   ImGui::TextWrapped("PCA: the k directions of largest variance of the training images.");
   ImGui::Separator();
   ImGui::TextDisabled("Dataset");
-  for (const Choice& c : kDatasets)
-    if (ImGui::RadioButton(c.label, dataset_ == c.key) && dataset_ != c.key) {
-      dataset_ = c.key;
-      lab_.reset();
-      error_.clear();
-    }
+  if (controls_.draw("dataset")) {
+    lab_.reset();
+    error_.clear();
+  }
   ImGui::Separator();
-  const int max_k = lab_ ? lab_->max_k() : 200;
   ImGui::TextDisabled("Components k");
   ImGui::SetNextItemWidth(kLeft - 10);
-  if (ImGui::SliderInt("##k", &k_, 1, max_k) && lab_) lab_->set_k(k_);
+  if (controls_.draw("k") && lab_) lab_->set_k(k_);
   if (lab_ && lab_->ready()) {
     const Dataset& d = lab_->dataset();
     ImGui::Text("%d numbers -> %d numbers", d.dims(), k_);

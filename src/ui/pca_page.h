@@ -16,8 +16,7 @@ namespace ll::ui {
 
 class PcaPage : public LabPage {
  public:
-  PcaPage(DatasetStore& datasets, FileRequest files)
-      : datasets_(datasets), deep_(datasets, files, "deep-ae", 30), map_(datasets, files, "map", 2) {}
+  PcaPage(DatasetStore& datasets, FileRequest files);
   void update(double budget_ms) override;
   void draw() override;
   nlohmann::json metrics() const override;
@@ -26,6 +25,8 @@ class PcaPage : public LabPage {
   // Start, pause and reset act on the open deep autoencoder tab; the PCA tab has no training.
   bool set_training(bool on) override;
   bool reset() override;
+  std::vector<std::string> apply_link(const KeyValues& settings, const std::vector<std::string>& hide) override;
+  KeyValues link_settings() override;
 
  private:
   void draw_pca();
@@ -42,6 +43,8 @@ class PcaPage : public LabPage {
   gfx::GrayTexture components_, originals_, reconstructions_;
   DeepAePanel deep_, map_;  // "Deep autoencoder" (code 30) and "2-D maps" (code 2) tabs
   bool pca_tab_ = true;
+  std::string open_tab_;  // a tab to select on the next draw (from a link)
+  Controls controls_;     // the PCA tab's
 };
 
 }  // namespace ll::ui

@@ -48,6 +48,19 @@ void PretrainPage::update(double budget_ms) {
   was_done_ = lab_->done();
 }
 
+PretrainPage::PretrainPage(DatasetStore& datasets) : datasets_(datasets) {
+  Control labels = int_slider("labels", "##labels", labels_, 10, 8000, "N = %d", true);
+  labels.draw = [this] {
+    ImGui::SliderInt("##labels", &labels_, 10, 8000, "N = %d", ImGuiSliderFlags_Logarithmic);
+    return ImGui::IsItemDeactivatedAfterEdit();  // applied on release, not while dragging
+  };
+  controls_.add(labels);
+  controls_.add(int_slider("rbm-epochs", "RBM epochs", pending_.rbm_epochs, 0, 20));
+  controls_.add(int_slider("steps", "fine-tune steps", pending_.steps, 25, 3000));
+  controls_.add(float_input("lr", "momentum lr", pending_.lr, 1e-5f, 10.0f, "%.4f"));
+  controls_.add(seed_input("seed", "seed", pending_.seed));
+}
+
 bool PretrainPage::reset() {
   lab_.reset();  // rebuilt by update() from the settings below, once the dataset is there
   error_.clear();
@@ -91,9 +104,9 @@ void PretrainPage::draw_controls() {
   ImGui::Separator();
   ImGui::TextUnformatted("Labelled training images N");
   ImGui::PushItemWidth(-1);
-  ImGui::SliderInt("##labels", &labels_, 10, 8000, "N = %d", ImGuiSliderFlags_Logarithmic);
+  const bool relabel = controls_.draw("labels");
   ImGui::PopItemWidth();
-  if (ImGui::IsItemDeactivatedAfterEdit() && lab_) {  // on release: restart fine-tuning only
+  if (relabel && lab_) {  // on release: restart fine-tuning only
     try {
       lab_->relabel(labels_);
       was_done_ = false;
@@ -109,12 +122,7 @@ void PretrainPage::draw_controls() {
   ImGui::Separator();
   ImGui::TextDisabled("Settings (apply on Reset)");
   ImGui::PushItemWidth(110);
-  ImGui::SliderInt("RBM epochs", &pending_.rbm_epochs, 0, 20);
-  ImGui::SliderInt("fine-tune steps", &pending_.steps, 25, 3000);
-  ImGui::InputFloat("momentum lr", &pending_.lr, 0, 0, "%.4f");
-  pending_.lr = std::max(1e-5f, pending_.lr);
-  int seed = int(pending_.seed);
-  if (ImGui::InputInt("seed", &seed)) pending_.seed = uint64_t(std::max(0, seed));
+  for (const char* key : {"rbm-epochs", "steps", "lr", "seed"}) controls_.draw(key);
   ImGui::PopItemWidth();
   std::string arch = "784";
   for (int h : pending_.hidden) arch += "-" + std::to_string(h);

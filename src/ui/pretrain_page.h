@@ -19,7 +19,7 @@ namespace ll::ui {
 
 class PretrainPage : public LabPage {
  public:
-  explicit PretrainPage(DatasetStore& datasets) : datasets_(datasets) {}
+  explicit PretrainPage(DatasetStore& datasets);
   void update(double budget_ms) override;
   void draw() override;
   nlohmann::json metrics() const override;
@@ -30,6 +30,7 @@ class PretrainPage : public LabPage {
     playing_ = on;
     return true;
   }
+  Controls* controls() override { return &controls_; }
   bool reset() override;  // the Reset button: a new lab with the panel's settings
 
  private:
@@ -41,6 +42,7 @@ class PretrainPage : public LabPage {
   DatasetStore& datasets_;
   PretrainSettings pending_;  // applied on Reset (N applies at once)
   int labels_ = 100;
+  Controls controls_;  // the flags of `latentlab pretrain`
   std::unique_ptr<PretrainLab> lab_;
   bool playing_ = true, was_done_ = false;
   std::string error_;

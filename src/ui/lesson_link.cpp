@@ -1,0 +1,131 @@
+#include "ui/lesson_link.h"
+
+#include <cctype>
+
+#include "ui/presets.h"
+
+namespace ll::ui {
+
+namespace {
+
+int hex(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string decode(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '+') {
+      out += ' ';
+    } else if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      out += char(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::string encode(const std::string& s) {
+  static const char* digits = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == ',') {
+      out += char(c);
+    } else {
+      out += '%';
+      out += digits[c >> 4];
+      out += digits[c & 15];
+    }
+  }
+  return out;
+}
+
+// Keys are short lowercase words with dashes, like CLI flags; anything else is not ours.
+bool plausible_key(const std::string& k) {
+  if (k.empty() || k.size() > 32) return false;
+  for (char c : k)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+
+std::string quoted(const std::string& s) { return "'" + (s.size() > 24 ? s.substr(0, 24) + "..." : s) + "'"; }
+
+std::vector<std::string> split_commas(const std::string& s) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i)
+    if (i == s.size() || s[i] == ',') {
+      if (i > start) parts.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  return parts;
+}
+
+}  // namespace
+
+LessonLink parse_lesson_link(std::string_view query) {
+  LessonLink link;
+  if (!query.empty() && query.front() == '?') query.remove_prefix(1);
+  if (query.size() > kMaxLinkLength) {
+    link.problems.push_back("The link's settings are " + std::to_string(query.size()) + " characters long (limit " +
+                            std::to_string(kMaxLinkLength) + "); all of them were ignored.");
+    return link;
+  }
+  KeyValues own;
+  size_t start = 0;
+  while (start <= query.size()) {
+    size_t end = query.find('&', start);
+    if (end == std::string_view::npos) end = query.size();
+    const std::string_view part = query.substr(start, end - start);
+    start = end + 1;
+    if (part.empty()) continue;
+    const size_t eq = part.find('=');
+    const std::string key = decode(part.substr(0, eq));
+    const std::string value = eq == std::string_view::npos ? "" : decode(part.substr(eq + 1));
+    if (!plausible_key(key)) {
+      link.problems.push_back("ignored the link key " + quoted(key));
+    } else if (key == "lab") {
+      link.lab = value;
+    } else if (key == "preset") {
+      link.preset = value;
+    } else if (key == "hide") {
+      for (const std::string& h : split_commas(value)) link.hide.push_back(h);
+    } else if (key != "embed") {  // the page shell handles embed=1
+      own.emplace_back(key, value);
+    }
+  }
+  if (!link.preset.empty()) {
+    const Preset* p = find_preset(link.preset);
+    if (!p) {
+      std::string names;
+      for (const Preset& q : presets()) names += (names.empty() ? "" : ", ") + q.name;
+      link.problems.push_back("there is no preset " + quoted(link.preset) + " (presets: " + names + ")");
+    } else if (!link.lab.empty() && link.lab != p->lab) {
+      link.problems.push_back("preset " + p->name + " belongs to the " + p->lab + " lab, not " + quoted(link.lab) +
+                              "; the preset was ignored");
+    } else {
+      link.lab = p->lab;
+      link.settings = p->settings;
+    }
+  }
+  link.settings.insert(link.settings.end(), own.begin(), own.end());
+  return link;
+}
+
+std::string lesson_link_query(const std::string& lab, const KeyValues& settings, const std::vector<std::string>& hide) {
+  std::string q = "lab=" + encode(lab);
+  for (const auto& [k, v] : settings) q += "&" + encode(k) + "=" + encode(v);
+  if (!hide.empty()) {
+    std::string h;
+    for (const std::string& k : hide) h += (h.empty() ? "" : ",") + encode(k);
+    q += "&hide=" + h;
+  }
+  return q;
+}
+
+}  // namespace ll::ui

@@ -1,0 +1,34 @@
+// Lesson links: a lab's whole setup in its URL, so an instructor can link "this experiment,
+// these settings" from a course page:
+//   ?lab=compression&hidden=16&optimizer=momentum&lr=0.5&seed=3
+//   ?preset=gan-k1            a named setup of a lecture experiment (ui/presets.h)
+//   ?hide=lr,seed             controls the student should not see
+// Keys other than lab/preset/hide/embed are a page's settings (ui/controls.h), spelled like the
+// CLI's flags. Nothing from a link is ever executed: values are parsed as numbers or matched
+// against known names, and whatever is refused is reported, never half-applied.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ui/controls.h"
+
+namespace ll::ui {
+
+constexpr size_t kMaxLinkLength = 2000;  // longer queries are ignored as a whole
+
+struct LessonLink {
+  std::string lab;                    // "" when the link names none
+  std::string preset;
+  std::vector<std::string> hide;
+  KeyValues settings;                 // a preset's values first, then the link's own
+  std::vector<std::string> problems;  // what was ignored and why, for the page to show
+};
+
+// `query` without the leading '?'; percent-escapes and '+' are decoded.
+LessonLink parse_lesson_link(std::string_view query);
+// The query of a link to this setup (without '?'), keys and values percent-encoded.
+std::string lesson_link_query(const std::string& lab, const KeyValues& settings,
+                              const std::vector<std::string>& hide);
+
+}  // namespace ll::ui

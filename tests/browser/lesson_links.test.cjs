@@ -1,0 +1,103 @@
+// Lesson links in real Chromium: a link sets up a lab exactly (settings, hidden controls, a
+// preset's tab), "copy link" gives a link that restores the same setup in a fresh page, and a
+// hostile or huge query string changes nothing, runs nothing, and says what it ignored.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { metrics, openBrowser, openPage, waitForApp, screenshot } = require('./browser.cjs');
+
+let env;
+test.before(async () => { env = await openBrowser(); });
+test.after(async () => { await env.close(); });
+
+test('a lesson link sets up the compression lab, hides controls, and copy-link restores it', async () => {
+  const link = '?lab=compression&hidden=8&optimizer=momentum&lr=0.05&seed=3&new-image=coins&hide=lr,seed';
+  const { page, log, errors } = await openPage(env, link);
+  await waitForApp(page, 3);
+  const m = await metrics(page);
+  assert.deepEqual(m.link_problems, []);
+  assert.equal(m.lab, 'compression');
+  const s = m.metrics.settings;
+  assert.deepEqual([s.hidden, s.optimizer, s.seed], [8, 'momentum', 3]);
+  assert.ok(Math.abs(s.lr - 0.05) < 1e-7);
+  assert.equal(m.metrics.new.image, 'coins');
+  // The app writes the same setup back as a link: changed settings and the hidden controls.
+  assert.equal(m.link, 'lab=compression&hidden=8&optimizer=momentum&lr=0.05&seed=3&new-image=coins&hide=lr,seed');
+  await screenshot(page, 'web-link-compression.png');
+  assert.deepEqual(errors, [], log.join('\n'));
+
+  // "Copy link to this setup" (the button) shows the whole URL; a fresh page opened with it
+  // gets the same settings.
+  const box = await page.locator('canvas').boundingBox();
+  const copied = await page.evaluate(() => window.latentlab.metrics().link);
+  const again = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await again.goto(env.base + '?' + copied);
+  await waitForApp(again, 3);
+  const m2 = await metrics(again);
+  assert.deepEqual(m2.metrics.settings, m.metrics.settings);
+  assert.equal(m2.link, copied);
+  await again.close();
+  assert.ok(box.width > 0);
+  await page.close();
+});
+
+test('presets open the lecture experiments: the minimax GAN, the 2-D maps tab', async () => {
+  const { page, errors, log } = await openPage(env, '?preset=gan-minimax&k=3');
+  await waitForApp(page, 3);
+  let m = await metrics(page);
+  assert.equal(m.lab, 'gan');
+  assert.deepEqual(m.link_problems, []);
+  for (let i = 0; i < 100 && !m.metrics.image; ++i) {  // the digits load, then the lab starts
+    await page.waitForTimeout(200);
+    m = await metrics(page);
+  }
+  assert.equal(m.metrics.image.settings.gen_loss, 'minimax');
+  assert.equal(m.metrics.image.settings.d_steps, 3, "the link's own k on top of the preset");
+  assert.equal(m.link, 'lab=gan&k=3&gen-loss=minimax');
+  await page.goto(env.base + '?preset=map-2d&epochs=3');
+  await waitForApp(page, 3);
+  await page.waitForTimeout(500);
+  m = await metrics(page);
+  assert.equal(m.lab, 'pca');
+  assert.equal(m.metrics.tab, 'map');
+  assert.equal(m.link, 'lab=pca&tab=map&epochs=3');
+  await screenshot(page, 'web-link-preset-map.png');
+  assert.deepEqual(errors, [], log.join('\n'));
+  await page.close();
+});
+
+test('hostile and huge query strings change nothing, run nothing, and are reported', async () => {
+  const hostile = '?lab=compression&hidden=abc&lr=-5&optimizer=%3Cimg%20src%3Dx%20onerror%3Dwindow.pwned%3D2%3E' +
+    '&%3Cb%3E=1&unknown=1&hide=nothing';
+  const { page } = await openPage(env, hostile);
+  await waitForApp(page, 3);
+  let m = await metrics(page);
+  assert.equal(m.lab, 'compression');
+  const s = m.metrics.settings;
+  assert.deepEqual([s.hidden, s.optimizer], [16, 'adam'], 'defaults kept');
+  const problems = m.link_problems.join(' | ');
+  console.log('reported: ' + problems);
+  for (const expected of [/ignored the link key/, /hidden='abc': not a whole number/, /lr='-5': must be from/,
+    /optimizer='<img src=x onerror=windo\.\.\.': must be one of sgd, momentum, adam/, /unknown setting 'unknown'/,
+    /hide: there is no control 'nothing'/])
+    assert.match(problems, expected);
+  assert.equal(await page.evaluate(() => window.pwned), undefined, 'nothing from the URL ran');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('img, b').length), 0, 'no markup injected');
+  await screenshot(page, 'web-link-hostile.png');
+
+  // An unknown lab written as markup: the default lab opens and the notice says so, as text.
+  await page.goto(env.base + '?lab=%3Cscript%3Ewindow.pwned%3D1%3C%2Fscript%3E&hidden=4');
+  await waitForApp(page, 3);
+  m = await metrics(page);
+  assert.equal(m.lab, 'compression');
+  assert.equal(m.metrics.settings.hidden, 16);
+  assert.match(m.link_problems.join(' '), /settings were for that lab and were ignored/);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+
+  await page.goto(env.base + '?lab=gan&k=' + 'x'.repeat(100000));
+  await waitForApp(page, 3);
+  m = await metrics(page);
+  assert.equal(m.lab, 'compression', 'a 100 kB query is ignored as a whole');
+  assert.match(m.link_problems.join(' '), /characters long \(limit 2000\); all of them were ignored/);
+  await page.close();
+});
