@@ -97,6 +97,7 @@ std::string App::metrics_json() {
                  {"threads", build_.threads}}},
       {"metrics", page().metrics()},
       {"link", link_query()},
+      {"controls_drawn", page().controls() ? page().controls()->drawn_keys() : std::vector<std::string>{}},
       {"link_problems", link_problems_},
   };
   return j.dump();

@@ -55,7 +55,21 @@ bool Controls::has(const std::string& key) const { return find(key) != nullptr; 
 
 bool Controls::draw(const std::string& key) {
   const Control* c = find(key);
-  return c && !hidden(key) && c->draw();
+  if (!c || hidden(key)) return false;
+  const int frame = ImGui::GetFrameCount();
+  auto it = std::find_if(drawn_.begin(), drawn_.end(), [&](const auto& d) { return d.first == key; });
+  if (it == drawn_.end()) drawn_.emplace_back(key, frame);
+  else it->second = frame;
+  return c->draw();
+}
+
+std::vector<std::string> Controls::drawn_keys() const {
+  int last = -1;
+  for (const auto& d : drawn_) last = std::max(last, d.second);
+  std::vector<std::string> keys;
+  for (const auto& d : drawn_)
+    if (d.second == last) keys.push_back(d.first);
+  return keys;
 }
 
 std::string Controls::set(const std::string& key, const std::string& value) {

@@ -42,12 +42,15 @@ class Controls {
   void hide(const std::string& key) { hidden_.insert(key); }
   bool hidden(const std::string& key) const { return hidden_.count(key) > 0; }
   std::vector<std::string> hidden_keys() const { return {hidden_.begin(), hidden_.end()}; }
+  // Keys drawn in the last frame that drew any (so tests can see what hide= hid).
+  std::vector<std::string> drawn_keys() const;
   std::vector<std::string> keys() const;
 
  private:
   const Control* find(const std::string& key) const;
   std::vector<Control> controls_;
   std::set<std::string> hidden_;
+  std::vector<std::pair<std::string, int>> drawn_;  // key, ImGui frame it was last drawn in
 };
 
 // Widgets bound to a value. Ranges are enforced for links too: a value out of range is refused.

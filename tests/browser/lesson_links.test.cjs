@@ -23,6 +23,10 @@ test('a lesson link sets up the compression lab, hides controls, and copy-link r
   assert.equal(m.metrics.new.image, 'coins');
   // The app writes the same setup back as a link: changed settings and the hidden controls.
   assert.equal(m.link, 'lab=compression&hidden=8&optimizer=momentum&lr=0.05&seed=3&new-image=coins&hide=lr,seed');
+  // hide= hid exactly those: the page draws its other settings but not lr and seed.
+  for (const key of ['hidden', 'optimizer', 'batch', 'samples', 'noise-bits', 'image', 'new-image'])
+    assert.ok(m.controls_drawn.includes(key), `${key} is drawn: ${m.controls_drawn}`);
+  for (const key of ['lr', 'seed']) assert.ok(!m.controls_drawn.includes(key), `${key} is hidden`);
   await screenshot(page, 'web-link-compression.png');
   assert.deepEqual(errors, [], log.join('\n'));
 
