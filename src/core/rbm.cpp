@@ -3,9 +3,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "core/dense.h"
-#include "core/gemm.h"
-
 namespace ll {
 
 namespace {
@@ -48,16 +45,14 @@ void Rbm::init(Rng& rng, float stddev) {
   rng.fill_normal(params_.data(), layout_.slot(0).size, stddev);
 }
 
-// The products go through dense.h and core/gemm.h (our SIMD128 kernel in wasm), like the MLP's.
 Matrix Rbm::hidden_mean(const Matrix& V) const {
-  Matrix X;
-  dense_forward<float>(W(), b_hidden(), V, X);
+  Matrix X = W() * V;
+  X.colwise() += b_hidden();
   return units_ == HiddenUnits::Binary ? sigmoid(X) : X;
 }
 
 Matrix Rbm::visible_mean(const Matrix& H) const {
-  Matrix X;
-  product_wt_dz<float>(W(), H, X);
+  Matrix X = W().transpose() * H;
   X.colwise() += b_visible();
   return sigmoid(X);
 }
@@ -81,17 +76,7 @@ float Rbm::cd1_step(const Matrix& V, const RbmConfig& cfg, Rng& rng) {
   const Matrix v1 = visible_mean(sample_hidden(h0, rng));
   const Matrix h1 = hidden_mean(v1);
   // Gradient of the log-likelihood, approximated: <h v^T>_0 - <h v^T>_1.
-  // Row-major dW is column-major dW^T = (V h0^T - v1 h1^T) / n. gemm() has no alpha, so the
-  // scale and the sign ride on copies of the hidden matrices (hidden x batch, cheap next to dW).
-  {
-    const Matrix pos = h0 / n, neg = h1 / -n;
-    auto dW = layout_.matrix(grads_, 0);
-    const GemmShape s{visible_, hidden_, V.cols()};
-    gemm(s, V.data(), V.rows(), false, pos.data(), pos.rows(), true, 0.0f, dW.data(),
-         dW.outerStride());
-    gemm(s, v1.data(), v1.rows(), false, neg.data(), neg.rows(), true, 1.0f, dW.data(),
-         dW.outerStride());
-  }
+  layout_.matrix(grads_, 0).noalias() = (h0 * V.transpose() - h1 * v1.transpose()) / n;
   layout_.vector(grads_, 1) = (V - v1).rowwise().sum() / n;
   layout_.vector(grads_, 2) = (h0 - h1).rowwise().sum() / n;
   // Weight cost on W only (the first slot).
@@ -107,8 +92,8 @@ float Rbm::reconstruction_error(const Matrix& V) const {
 }
 
 float Rbm::free_energy(const Matrix& V) const {
-  Matrix X;
-  dense_forward<float>(W(), b_hidden(), V, X);
+  Matrix X = W() * V;
+  X.colwise() += b_hidden();
   const Eigen::ArrayXXf x = X.array();
   const float visible_term = (b_visible().transpose() * V).sum();
   float hidden_term;
