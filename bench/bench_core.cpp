@@ -14,6 +14,8 @@
 
 #include "bench_timer.h"
 #include "core/activation.h"
+#include "core/dense.h"
+#include "core/gemm.h"
 #include "core/loss.h"
 #include "core/mlp.h"
 #include "core/optimizer.h"
@@ -92,25 +94,34 @@ double w2(const TimerConfig& cfg) {
   return t;
 }
 
-// The GEMM ceiling of W2: every GEMM one step really performs, with the same Eigen expressions as
-// core/dense.h on the same row-major weight and column-major batch types, each timed alone.
+// The GEMM ceiling of W2: every GEMM one step really performs, through the same functions and
+// types as core/dense.h (row-major weights, column-major batches), each timed alone.
 // W2_gemm_gflops is the rate our GEMM reaches at exactly these shapes; W2_gemm_share is the
 // fraction of a step those GEMMs would take at that rate (1.0 = pure GEMM, no overhead).
+// W2_gemm_eigen_gflops times the same products as plain Eigen expressions, the reference our
+// wasm kernel has to beat (natively core/gemm.cpp hands them to Eigen anyway).
 void w2_gemm_bound(const TimerConfig& cfg, double step_s) {
   Rng rng(3);
-  double time = 0, flops = 0;
+  double time = 0, eigen_time = 0, flops = 0;
   for (size_t l = 0; l + 1 < kW2Sizes.size(); ++l) {
     const Index in = kW2Sizes[l], out = kW2Sizes[l + 1], B = kW2Batch;
     RowMatrix W = RowMatrix(uniform(rng, out, in, -0.1f, 0.1f)), dW(out, in);
     Matrix X = uniform(rng, in, B, 0, 1), dZ = uniform(rng, out, B, -1, 1), Z(out, B), dX(in, B);
-    time += median_seconds([&] { Z.noalias() = W * X; }, cfg);
-    time += median_seconds([&] { dW.noalias() = dZ * X.transpose(); }, cfg);
-    if (l > 0) time += median_seconds([&] { dX.noalias() = W.transpose() * dZ; }, cfg);
+    Eigen::Map<RowMatrix> dW_map(dW.data(), out, in);
+    time += median_seconds([&] { product_w_x<float>(W, X, Z); }, cfg);
+    eigen_time += median_seconds([&] { Z.noalias() = W * X; }, cfg);
+    time += median_seconds([&] { product_dz_xt<float>(dZ, X, dW_map); }, cfg);
+    eigen_time += median_seconds([&] { dW.noalias() = dZ * X.transpose(); }, cfg);
+    if (l > 0) {
+      time += median_seconds([&] { product_wt_dz<float>(W, dZ, dX); }, cfg);
+      eigen_time += median_seconds([&] { dX.noalias() = W.transpose() * dZ; }, cfg);
+    }
     flops += (l > 0 ? 3 : 2) * 2.0 * double(in) * out * B;
     g_sink = g_sink + Z(0, 0) + dW(0, 0) + dX(0, 0);
   }
   report("W2_gemm_gflops", flops / time / 1e9, "GFLOP/s");
   report("W2_gemm_share", time / step_s, "of a step");
+  report("W2_gemm_eigen_gflops", flops / eigen_time / 1e9, "GFLOP/s");
 }
 
 // W3: one iteration of an MLP GAN (Goodfellow et al. 2014) with the non-saturating G loss:
@@ -169,8 +180,9 @@ void w4(const TimerConfig& cfg) {
   std::fprintf(stderr, "  (W4: lambda_1 = %.4g)\n", pca.eigenvalues()[0]);
 }
 
-// W5: C = A B for (m x k)(k x n), plain and with either operand stored transposed (A^T B is what
-// dense_backward_input does, A B^T what dense_backward_params does).
+// W5: C = A B for (m x k)(k x n) through core/gemm.h, plain and with either operand stored
+// transposed (A^T B is what dense_backward_input does, A B^T what dense_backward_params does).
+// The _eigen figures are the plain product as an Eigen expression, for comparison.
 void w5(const TimerConfig& cfg) {
   Rng rng(6);
   const int shapes[][3] = {{100, 784, 1000}, {64, 64, 16}, {1000, 1000, 1000}};
@@ -180,11 +192,16 @@ void w5(const TimerConfig& cfg) {
     const double flops = 2.0 * m * k * n;
     Matrix A = uniform(rng, m, k, -1, 1), B = uniform(rng, k, n, -1, 1), C(m, n);
     Matrix At = A.transpose(), Bt = B.transpose();
-    report(name, flops / median_seconds([&] { C.noalias() = A * B; }, cfg) / 1e9, "GFLOP/s");
-    report(name + "_At", flops / median_seconds([&] { C.noalias() = At.transpose() * B; }, cfg) / 1e9,
-           "GFLOP/s");
-    report(name + "_Bt", flops / median_seconds([&] { C.noalias() = A * Bt.transpose(); }, cfg) / 1e9,
-           "GFLOP/s");
+    auto rate = [&](bool ta, bool tb) {
+      const float* a = ta ? At.data() : A.data();
+      const float* b = tb ? Bt.data() : B.data();
+      auto f = [&] { gemm({m, n, k}, a, ta ? k : m, ta, b, tb ? n : k, tb, 0.0f, C.data(), m); };
+      return flops / median_seconds(f, cfg) / 1e9;
+    };
+    report(name, rate(false, false), "GFLOP/s");
+    report(name + "_At", rate(true, false), "GFLOP/s");
+    report(name + "_Bt", rate(false, true), "GFLOP/s");
+    report(name + "_eigen", flops / median_seconds([&] { C.noalias() = A * B; }, cfg) / 1e9, "GFLOP/s");
     g_sink = g_sink + C(0, 0);
   }
 }

@@ -18,7 +18,7 @@ if (!dir) {
 const SYSTEMS = { latentlab_wasm: 'wasm', latentlab_native: 'native', tfjs_wasm: 'tfjs', torch_cpu: 'torch' };
 
 const UNITS = { W1: 'samples/s', W2: 'samples/s', W2_gflops: 'GFLOP/s', W2_gemm_gflops: 'GFLOP/s',
-  W2_gemm_share: 'fraction', W3: 'iterations/s', W4: 's' };
+  W2_gemm_eigen_gflops: 'GFLOP/s', W2_gemm_share: 'fraction', W3: 'iterations/s', W4: 's' };
 const unitOf = (key) => UNITS[key] || (key.startsWith('W5_') ? 'GFLOP/s' : '?');
 
 // The last stdout line that is a JSON object (TF.js prints its own notes before ours).

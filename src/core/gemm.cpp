@@ -1,0 +1,203 @@
+// Packed GEMM in the GotoBLAS/BLIS layout: op(B) is packed in KC x NC blocks of NR-column
+// panels, op(A) in MC x KC blocks of MR-row panels, and an MR x NR register-blocked micro-kernel
+// runs over them. Packing makes every operand layout (transposed or not, any leading dimension)
+// look the same to the kernel and keeps its loads sequential; KC x NR of B (4 KB) stays in L1
+// while the A block (MC x KC) streams from L2.
+#include "core/gemm.h"
+
+#include <algorithm>
+#include <vector>
+
+#ifdef __wasm_simd128__
+#include <wasm_simd128.h>
+#endif
+
+namespace ll {
+
+namespace {
+
+// Four float lanes. wasm SIMD128 has no fused multiply-add, so the kernel multiplies then adds.
+#ifdef __wasm_simd128__
+using f32x4 = v128_t;
+inline f32x4 load(const float* p) { return wasm_v128_load(p); }
+inline f32x4 broadcast(const float* p) { return wasm_v128_load32_splat(p); }
+inline f32x4 splat(float x) { return wasm_f32x4_splat(x); }
+inline f32x4 mul(f32x4 a, f32x4 b) { return wasm_f32x4_mul(a, b); }
+inline f32x4 add(f32x4 a, f32x4 b) { return wasm_f32x4_add(a, b); }
+inline void store(float* p, f32x4 v) { wasm_v128_store(p, v); }
+#else
+typedef float f32x4 __attribute__((vector_size(16), aligned(4)));
+inline f32x4 load(const float* p) { return *reinterpret_cast<const f32x4*>(p); }
+inline f32x4 broadcast(const float* p) { return f32x4{} + *p; }
+inline f32x4 splat(float x) { return f32x4{} + x; }
+inline f32x4 mul(f32x4 a, f32x4 b) { return a * b; }
+inline f32x4 add(f32x4 a, f32x4 b) { return a + b; }
+inline void store(float* p, f32x4 v) { *reinterpret_cast<f32x4*>(p) = v; }
+#endif
+
+// 8 x 4: V8 on x64 keeps the 8 accumulators, 2 A vectors, 4 broadcast B values and a product
+// in 15 xmm registers (it reserves xmm15). LLVM hoists all of a step's loads to its top, so larger
+// tiles spill accumulators to the stack every step (seen in V8's code for 8 x 6). At W2's shapes
+// in node, 8 x 6, 12 x 4 and 4 x 8 ran at 0.8-0.9x the speed of 8 x 4, and 4 x 16 at 0.5x.
+// Without FMA every 8 FLOPs cost a mul and an add on the same ports, which bound the kernel; a
+// bigger tile could only save loads, and loads are not the limit.
+constexpr int MV = 2;          // vectors per micro-tile column
+constexpr int MR = 4 * MV;     // micro-tile rows
+constexpr int NR = 4;          // micro-tile columns
+// MC between 64 and 1024 made no measurable difference (the L2 holds any of them).
+constexpr Index KC = 256, MC = 128, NC = 2048;
+
+// c (MR x NR, leading dimension ldc) = a-panel * b-panel + beta c, over kc packed steps.
+inline void micro_kernel(Index kc, const float* a, const float* b, float beta, float* c,
+                         Index ldc) {
+  f32x4 acc[MV][NR];
+  for (int j = 0; j < NR; ++j)
+    for (int v = 0; v < MV; ++v) acc[v][j] = splat(0.0f);
+  for (Index p = 0; p < kc; ++p, a += MR, b += NR) {
+    f32x4 av[MV];
+    for (int v = 0; v < MV; ++v) av[v] = load(a + 4 * v);
+    for (int j = 0; j < NR; ++j) {
+      const f32x4 bj = broadcast(b + j);
+      for (int v = 0; v < MV; ++v) acc[v][j] = add(acc[v][j], mul(av[v], bj));
+    }
+  }
+  if (beta == 0.0f) {
+    for (int j = 0; j < NR; ++j)
+      for (int v = 0; v < MV; ++v) store(c + j * ldc + 4 * v, acc[v][j]);
+  } else {
+    const f32x4 bv = splat(beta);
+    for (int j = 0; j < NR; ++j)
+      for (int v = 0; v < MV; ++v) {
+        float* cj = c + j * ldc + 4 * v;
+        store(cj, add(mul(load(cj), bv), acc[v][j]));
+      }
+  }
+}
+
+// Packs rows x depth of a matrix whose element (i, p) is src[i * rs + p * cs] into panels of R
+// rows: panel by panel, each depth-major (R values per step), short last panel padded with zeros.
+template <int R>
+void pack(const float* src, Index rs, Index cs, Index rows, Index depth, float* dst) {
+  for (Index i0 = 0; i0 < rows; i0 += R, dst += R * depth) {
+    const Index r = std::min<Index>(R, rows - i0);
+    const float* s = src + i0 * rs;
+    if (r == R && rs == 1) {  // R contiguous values per step: the compiler emits vector copies
+      for (Index p = 0; p < depth; ++p)
+        for (int i = 0; i < R; ++i) dst[p * R + i] = s[i + p * cs];
+    } else {
+      for (Index p = 0; p < depth; ++p) {
+        for (Index i = 0; i < r; ++i) dst[p * R + i] = s[i * rs + p * cs];
+        for (Index i = r; i < R; ++i) dst[p * R + i] = 0.0f;
+      }
+    }
+  }
+}
+
+// Grow-only packing buffers, reused across calls so the hot path never allocates.
+struct PackBuffers {
+  std::vector<float> a, b;
+};
+
+float* reserve(std::vector<float>& buf, Index n) {
+  if (Index(buf.size()) < n) buf.resize(size_t(n));
+  return buf.data();
+}
+
+Index round_up(Index x, Index r) { return (x + r - 1) / r * r; }
+
+}  // namespace
+
+void gemm_packed(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,
+                 bool trans_b, float beta, float* C, Index ldc) {
+  if (s.m <= 0 || s.n <= 0) return;
+  if (s.k <= 0) {  // C = beta C; beta 0 must overwrite garbage rather than scale it
+    for (Index j = 0; j < s.n; ++j)
+      for (Index i = 0; i < s.m; ++i) C[i + j * ldc] = beta == 0.0f ? 0.0f : beta * C[i + j * ldc];
+    return;
+  }
+  static thread_local PackBuffers buf;
+  // Strides of op(A)(i, p) and op(B)(p, j), with B's panel index j playing the role of i.
+  const Index a_rs = trans_a ? lda : 1, a_cs = trans_a ? 1 : lda;
+  const Index b_rs = trans_b ? 1 : ldb, b_cs = trans_b ? ldb : 1;
+  float* pa = reserve(buf.a, round_up(std::min(MC, s.m), MR) * KC);
+  float* pb = reserve(buf.b, round_up(std::min(NC, s.n), NR) * KC);
+  alignas(16) float edge[MR * NR];
+
+  for (Index jc = 0; jc < s.n; jc += NC) {
+    const Index nc = std::min(NC, s.n - jc);
+    for (Index pc = 0; pc < s.k; pc += KC) {
+      const Index kc = std::min(KC, s.k - pc);
+      const float beta_p = pc == 0 ? beta : 1.0f;  // later K blocks accumulate onto the first
+      pack<NR>(B + jc * b_rs + pc * b_cs, b_rs, b_cs, nc, kc, pb);
+      for (Index ic = 0; ic < s.m; ic += MC) {
+        const Index mc = std::min(MC, s.m - ic);
+        pack<MR>(A + ic * a_rs + pc * a_cs, a_rs, a_cs, mc, kc, pa);
+        for (Index jr = 0; jr < nc; jr += NR) {
+          const Index nr = std::min<Index>(NR, nc - jr);
+          const float* b_panel = pb + jr * kc;
+          for (Index ir = 0; ir < mc; ir += MR) {
+            const Index mr = std::min<Index>(MR, mc - ir);
+            const float* a_panel = pa + ir * kc;
+            float* c = C + (ic + ir) + (jc + jr) * ldc;
+            if (mr == MR && nr == NR) {
+              micro_kernel(kc, a_panel, b_panel, beta_p, c, ldc);
+              continue;
+            }
+            // Edge tile: compute the full padded tile aside, then merge its valid part.
+            micro_kernel(kc, a_panel, b_panel, 0.0f, edge, MR);
+            for (Index j = 0; j < nr; ++j)
+              for (Index i = 0; i < mr; ++i) {
+                float& cij = c[i + j * ldc];
+                cij = (beta_p == 0.0f ? 0.0f : beta_p * cij) + edge[i + j * MR];
+              }
+          }
+        }
+      }
+    }
+  }
+}
+
+void gemm_reference(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,
+                    bool trans_b, float beta, float* C, Index ldc) {
+  for (Index j = 0; j < s.n; ++j)
+    for (Index i = 0; i < s.m; ++i) {
+      double sum = 0;
+      for (Index p = 0; p < s.k; ++p)
+        sum += double(trans_a ? A[p + i * lda] : A[i + p * lda]) *
+               double(trans_b ? B[j + p * ldb] : B[p + j * ldb]);
+      float& cij = C[i + j * ldc];
+      cij = float(sum + (beta == 0.0f ? 0.0 : double(beta) * cij));
+    }
+}
+
+void gemm(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,
+          bool trans_b, float beta, float* C, Index ldc) {
+#ifdef __wasm_simd128__
+  gemm_packed(s, A, lda, trans_a, B, ldb, trans_b, beta, C, ldc);
+#else
+  if (s.m <= 0 || s.n <= 0) return;
+  using Stride = Eigen::OuterStride<>;
+  using ConstMap = Eigen::Map<const Matrix, 0, Stride>;
+  Eigen::Map<Matrix, 0, Stride> c(C, s.m, s.n, Stride(ldc));
+  const ConstMap a(A, trans_a ? s.k : s.m, trans_a ? s.m : s.k, Stride(lda));
+  const ConstMap b(B, trans_b ? s.n : s.k, trans_b ? s.k : s.n, Stride(ldb));
+  auto assign = [&](const auto& product) {
+    if (beta == 0.0f) {
+      c.noalias() = product;
+    } else {
+      if (beta != 1.0f) c *= beta;
+      c.noalias() += product;
+    }
+  };
+  if (trans_a && trans_b)
+    assign(a.transpose() * b.transpose());
+  else if (trans_a)
+    assign(a.transpose() * b);
+  else if (trans_b)
+    assign(a * b.transpose());
+  else
+    assign(a * b);
+#endif
+}
+
+}  // namespace ll
