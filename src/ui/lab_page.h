@@ -38,6 +38,10 @@ class LabPage {
     return false;
   }
   virtual bool reset() { return false; }
+  // What the page shows and its key numbers in a few sentences, for screen readers (the web
+  // page's aria-live region; the App puts the lab's title in front). Implementations live in
+  // ui/page_descriptions.cpp.
+  virtual std::string describe() const { return {}; }
 };
 
 }  // namespace ll::ui
