@@ -17,9 +17,10 @@ namespace ll::platform {
 
 static void usage(const char* argv0) {
   std::printf(
-      "usage: %s [--lab NAME] [--embed] [--quit-after-ms N] [--screenshot FILE.png]\n"
+      "usage: %s [--lab NAME] [--embed] [--touch] [--quit-after-ms N] [--screenshot FILE.png]\n"
       "  --lab NAME          open this lab (%s)\n"
       "  --embed             the compact layout the web app uses in a course page's iframe\n"
+      "  --touch             for touch screens: larger hit areas, long press for context menus\n"
       "  --quit-after-ms N   exit after N milliseconds (for scripted runs)\n"
       "  --screenshot FILE   save the window as PNG just before quitting (needs --quit-after-ms)\n",
       argv0, lab_keys_list().c_str());
@@ -37,6 +38,8 @@ Options parse_options(int argc, char** argv) {
       opt.lab = argv[++i];
     } else if (a == "--embed") {
       opt.embed = true;
+    } else if (a == "--touch") {
+      opt.touch = true;
     } else if (a == "--quit-after-ms" && has_value) {
       opt.quit_after_ms = std::atoi(argv[++i]);
     } else if (a == "--screenshot" && has_value) {

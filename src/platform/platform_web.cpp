@@ -47,6 +47,8 @@ EM_JS(void, js_download, (const char* name, const uint8_t* data, int size), {
 // The App exists: window.latentlab can answer, and a hosting course page can be told.
 EM_JS(void, js_app_ready, (), { window.latentlab._appReady(); });
 EM_JS(void, js_content_height, (int px), { window.latentlab._contentHeight(px); });
+// The lab's description for screen readers (App::describe) into the page's aria-live region.
+EM_JS(void, js_describe, (const char* text), { window.latentlab._describe(UTF8ToString(text)); });
 // Datasets are fetched lazily by the page (web/latentlab-shell.js), which calls back
 // ll_js_dataset_progress / ll_js_dataset_loaded / ll_js_dataset_failed.
 EM_JS(void, js_fetch_dataset, (const char* name), {
@@ -92,13 +94,15 @@ EMSCRIPTEN_KEEPALIVE void ll_js_set_visible(int visible) {
 
 namespace ll::platform {
 
-// The shell turns ?lab=NAME into "--lab NAME" and ?embed=1 into "--embed" (Module.arguments).
+// The shell turns ?lab=NAME into "--lab NAME", ?embed=1 into "--embed" and a touch screen
+// (matchMedia any-pointer: coarse) into "--touch" (Module.arguments).
 Options parse_options(int argc, char** argv) {
   Options opt;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--lab" && i + 1 < argc) opt.lab = argv[++i];
     else if (a == "--embed") opt.embed = true;
+    else if (a == "--touch") opt.touch = true;
   }
   return opt;
 }
@@ -124,6 +128,7 @@ void publish(App& app) {
   app.datasets.set_fetch(js_fetch_dataset);
   app.on_lab_changed = [](const std::string& key) { js_show_lab_in_url(key.c_str()); };
   app.on_content_height = js_content_height;
+  app.on_description = [](const std::string& text) { js_describe(text.c_str()); };
   js_show_lab_in_url(app.current_lab().c_str());
   js_app_ready();
 }
