@@ -2,6 +2,7 @@
 // puts the lab's title in front and the web page reads it out through an aria-live region, at
 // most every 2 s, so the text names the key numbers, rounded as the page shows them, and the
 // state (training, paused, finished), not everything on screen.
+#include <cctype>
 #include <cstdio>
 #include <string>
 
@@ -21,6 +22,12 @@ std::string fmt(const char* f, double a, double b = 0, double c = 0, double d = 
   return buf;
 }
 
+// "pretraining RBM 1 of 2" -> "Pretraining RBM 1 of 2": phase names start sentences here.
+std::string capitalized(std::string s) {
+  if (!s.empty()) s[0] = char(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
 const char* state(bool done, bool playing) { return done ? "finished" : playing ? "training" : "paused"; }
 
 // "Loading the mnist dataset, 40%." or its error, while a page waits for its data.
@@ -30,11 +37,12 @@ std::string dataset_state(DatasetStore& store, const std::string& name) {
   return "Loading the " + name + " dataset" + fmt(", %.0f%%.", 100 * e.progress);
 }
 
+std::string bit_rate(double bpp) { return fmt("%.2g bit", bpp) + (bpp == 1.0 ? "" : "s") + " per pixel"; }
+
 // One image's row of the Compression lab: the method's three panels with PSNR and bit rate.
 std::string coded(const std::string& name, const char* method, const Panel& plain, const Panel& q6, const Panel& q4) {
-  return name + ", " + method + fmt(": plain code %.1f dB, 6-bit code %.1f dB at %.2g bits per pixel, ", plain.psnr_db,
-                                    q6.psnr_db, q6.bpp) +
-         fmt("4-bit code %.1f dB at %.2g bits per pixel.", q4.psnr_db, q4.bpp);
+  return name + ", " + method + fmt(": plain code %.1f dB, 6-bit code %.1f dB at ", plain.psnr_db, q6.psnr_db) +
+         bit_rate(q6.bpp) + fmt(", 4-bit code %.1f dB at ", q4.psnr_db) + bit_rate(q4.bpp) + ".";
 }
 }  // namespace
 
@@ -73,7 +81,7 @@ std::string DeepAePanel::describe() const {
   std::string out = std::string(pending_.code == 2 ? "2-D maps tab, " : "Deep autoencoder tab, ") + dataset_ + ". ";
   if (!error_.empty()) return out + error_;
   if (!lab_) return out + dataset_state(datasets_, dataset_);
-  out += lab_->phase_name() + fmt(", %.0f%% done, ", 100 * lab_->progress()) + state(lab_->done(), playing_) + ".";
+  out += capitalized(lab_->phase_name()) + fmt(", %.0f%% done, ", 100 * lab_->progress()) + state(lab_->done(), playing_) + ".";
   if (!lab_->status().empty()) out += " " + lab_->status();
   const int code = lab_->settings().code;
   if (lab_->pca().ready())
@@ -117,7 +125,7 @@ std::string GanPage::describe() const {
 std::string PretrainPage::describe() const {
   if (!error_.empty()) return error_;
   if (!lab_) return dataset_state(datasets_, "mnist");
-  std::string out = lab_->phase_name() + fmt(", %.0f%% done, ", 100 * lab_->progress()) +
+  std::string out = capitalized(lab_->phase_name()) + fmt(", %.0f%% done, ", 100 * lab_->progress()) +
                     state(lab_->done(), playing_) + ".";
   if (!lab_->curve().empty()) {
     const AccuracyPoint& p = lab_->curve().back();
