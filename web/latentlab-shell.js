@@ -34,6 +34,10 @@
   const query = new URLSearchParams(window.location.search);
   const embed = query.get('embed') === '1';
   if (embed) document.body.classList.add('embed');
+  // Any touch screen, also on a laptop that has a mouse too: larger hit areas, long press for
+  // context menus (the app's --touch).
+  const touch = window.matchMedia('(any-pointer: coarse)').matches;
+  const description = document.getElementById('lab-description');
   const listeners = [], readyListeners = [], heightListeners = [];
   let appReady = false, contentHeight = 0;
 
@@ -65,7 +69,7 @@
   window.Module = {
     canvas: canvas,
     // The whole query is a lesson link (lab, preset, settings, hide); the app parses and checks it.
-    arguments: (embed ? ['--embed'] : []).concat(['--link', window.location.search.slice(1)]),
+    arguments: (embed ? ['--embed'] : []).concat(touch ? ['--touch'] : [], ['--link', window.location.search.slice(1)]),
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
     instantiateWasm: (imports, receive) => {
@@ -140,6 +144,10 @@
       }
     },
     _labChanged: (key) => listeners.forEach((fn) => fn(key)),
+    // The app's description of the lab (App::describe), already throttled and only when it
+    // changed: into the aria-live region, which screen readers read out politely.
+    _describe: (text) => { description.textContent = text; },
+    touch: () => touch,
     // Called by the app (DatasetStore) the first time a lab needs a dataset: downloads
     // data/NAME.safetensors.gz with progress, gunzips it with the browser's DecompressionStream
     // and hands the bytes to wasm, which parses and checks them. Any failure (HTTP error,

@@ -1,6 +1,10 @@
 // A single-channel float texture (R32F) holding an image's raw values, so the shader, not the
 // CPU, maps values to gray levels. Nearest filtering: one texel is one pixel, never blurred.
+// A copy of the last upload stays on the CPU, so "Save as PNG" can write what is shown without
+// reading the GPU back (WebGL2 cannot read R32F textures).
 #pragma once
+#include <vector>
+
 #include "core/gray_image.h"
 #include "gfx/gl.h"
 
@@ -20,9 +24,11 @@ class GrayTexture {
   GLuint id() const { return id_; }
   int width() const { return width_; }
   int height() const { return height_; }
+  const std::vector<float>& values() const { return values_; }
 
  private:
   GLuint id_ = 0;
+  std::vector<float> values_;
   int width_ = 0, height_ = 0;
 };
 

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
 #include <deque>
 #include <memory>
 
@@ -30,6 +32,8 @@ void use_image_program(const ImDrawList*, const ImDrawCmd* cmd) {
   glUniform1i(g_program->uniform("Texture"), 0);
   glUniform2f(g_program->uniform("Range"), style->lo, style->hi);
   glUniform1i(g_program->uniform("Colormap"), int(style->colormap));
+  glUniform3fv(g_program->uniform("Low"), 1, kDivergingLow.data());
+  glUniform3fv(g_program->uniform("High"), 1, kDivergingHigh.data());
 }
 }  // namespace
 
@@ -39,13 +43,20 @@ void init_image_view() {
 
 void begin_image_frame() { g_frame_styles.clear(); }
 
+float texel_size(const ImageStyle& style) {
+  const float scale = ImGui::GetIO().DisplayFramebufferScale.x;
+  const float fb_pixels = std::max(1.0f, std::round(float(std::max(1, style.zoom)) * scale));
+  return fb_pixels / scale;
+}
+
 void image(const GrayTexture& tex, const ImageStyle& style) {
-  const int zoom = style.zoom < 1 ? 1 : style.zoom;
-  const ImVec2 size(float(tex.width() * zoom), float(tex.height() * zoom));
+  const float texel = texel_size(style), scale = ImGui::GetIO().DisplayFramebufferScale.x;
+  const ImVec2 size(float(tex.width()) * texel, float(tex.height()) * texel);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 p = ImGui::GetCursorScreenPos();
-  // Snap to whole pixels so nearest sampling maps each texel to exactly zoom x zoom pixels.
-  const ImVec2 p0(float(int(p.x)), float(int(p.y)));
+  // Snap to whole framebuffer pixels so nearest sampling maps each texel to the same number of
+  // framebuffer pixels.
+  const ImVec2 p0(std::floor(p.x * scale) / scale, std::floor(p.y * scale) / scale);
   g_frame_styles.push_back(style);
   dl->AddCallback(use_image_program, &g_frame_styles.back());
   dl->AddImage(ImTextureID(intptr_t(tex.id())), p0, ImVec2(p0.x + size.x, p0.y + size.y));

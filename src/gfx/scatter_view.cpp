@@ -1,5 +1,7 @@
 #include "gfx/scatter_view.h"
 
+#include <algorithm>
+#include <cmath>
 #include <deque>
 #include <memory>
 #include <vector>
@@ -79,6 +81,35 @@ void PointCloud::upload(const float* x, const float* y, const int* cls, int n) {
   glBindBuffer(GL_ARRAY_BUFFER, vbo_);
   glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(v.size() * sizeof(float)), v.data(), GL_DYNAMIC_DRAW);
   count_ = n;
+  data_ = std::move(v);
+}
+
+std::vector<uint8_t> scatter_rgb(const PointCloud& points, const ScatterStyle& style, int size, unsigned background) {
+  std::vector<float> img(size_t(size) * size_t(size) * 3);
+  for (size_t i = 0; i < img.size(); ++i) img[i] = float((background >> (16 - 8 * (i % 3))) & 255);
+  const std::vector<float>& d = points.data();
+  const float diameter = style.point_px;
+  for (size_t p = 0; p + 2 < d.size(); p += 3) {
+    // scatter.vert: data -> pixel position (y up in data, down on screen).
+    const float cx = (d[p] - style.x0) / (style.x1 - style.x0) * float(size);
+    const float cy = (1.0f - (d[p + 1] - style.y0) / (style.y1 - style.y0)) * float(size);
+    const unsigned rgb = kClassColors[size_t(int(d[p + 2]) % 10)];
+    const int x0 = std::max(0, int(std::floor(cx - diameter / 2))), x1 = std::min(size - 1, int(std::ceil(cx + diameter / 2)));
+    const int y0 = std::max(0, int(std::floor(cy - diameter / 2))), y1 = std::min(size - 1, int(std::ceil(cy + diameter / 2)));
+    for (int y = y0; y <= y1; ++y)
+      for (int x = x0; x <= x1; ++x) {
+        // scatter.frag: r is the distance from the centre in units of the point's width.
+        const float r = std::hypot(float(x) + 0.5f - cx, float(y) + 0.5f - cy) / diameter;
+        if (r > 0.5f) continue;
+        const float e = std::clamp((r - 0.5f) / (0.35f - 0.5f), 0.0f, 1.0f);
+        const float a = style.alpha * e * e * (3.0f - 2.0f * e);  // smoothstep(0.5, 0.35, r)
+        float* px = &img[(size_t(y) * size_t(size) + size_t(x)) * 3];
+        for (int k = 0; k < 3; ++k) px[k] = float((rgb >> (16 - 8 * k)) & 255) * a + px[k] * (1.0f - a);
+      }
+  }
+  std::vector<uint8_t> out(img.size());
+  for (size_t i = 0; i < img.size(); ++i) out[i] = uint8_t(std::lround(img[i]));
+  return out;
 }
 
 void init_scatter_view() {

@@ -67,11 +67,15 @@ static void write_file(const std::string& path, const std::vector<uint8_t>& byte
 
 void save_png(const GrayImage& img, const std::string& path) { write_file(path, encode_png(img)); }
 
-void save_png_rgba(const std::string& path, int width, int height, const uint8_t* rgba) {
+std::vector<uint8_t> encode_png_pixels(int width, int height, int channels, const uint8_t* pixels) {
   std::vector<uint8_t> out;
-  if (!stbi_write_png_to_func(append_bytes, &out, width, height, 4, rgba, width * 4))
+  if (!stbi_write_png_to_func(append_bytes, &out, width, height, channels, pixels, width * channels))
     throw ImageError("PNG encoding failed");
-  write_file(path, out);
+  return out;
+}
+
+void save_png_rgba(const std::string& path, int width, int height, const uint8_t* rgba) {
+  write_file(path, encode_png_pixels(width, height, 4, rgba));
 }
 
 std::vector<std::string> builtin_image_names() { return {"camera", "coins", "moon"}; }

@@ -25,6 +25,8 @@ std::vector<uint8_t> encode_png(const GrayImage& img);
 // Baseline JPEG of the gray image (stb_image_write), quality 1..100.
 std::vector<uint8_t> encode_jpeg(const GrayImage& img, int quality);
 void save_png(const GrayImage& img, const std::string& path);
+// 8-bit PNG of raw pixels with 1 (gray), 3 (RGB) or 4 (RGBA) channels, rows top to bottom.
+std::vector<uint8_t> encode_png_pixels(int width, int height, int channels, const uint8_t* pixels);
 // RGBA8 PNG (for screenshots), rows top to bottom.
 void save_png_rgba(const std::string& path, int width, int height, const uint8_t* rgba);
 

@@ -21,6 +21,7 @@
 #include "labs/image_io.h"
 #include "platform/platform.h"
 #include "ui/app.h"
+#include "ui/export_menu.h"
 #include "ui/theme.h"
 
 namespace {
@@ -34,6 +35,7 @@ struct Session {
   std::unique_ptr<ll::App> app;
   Uint32 start_ms = 0;
   bool running = true;
+  float pixel_ratio = 0;  // the one the font was rasterized for
 };
 Session g;
 
@@ -46,6 +48,23 @@ void save_screenshot(const std::string& path, int w, int h) {
     std::copy_n(&rgba[size_t(h - 1 - y) * w * 4], size_t(w) * 4, &flipped[size_t(y) * w * 4]);
   ll::save_png_rgba(path, w, h, flipped.data());
   std::printf("screenshot: %s (%dx%d)\n", path.c_str(), w, h);
+}
+
+// Framebuffer pixels per window unit: devicePixelRatio in the browser (it changes with browser
+// zoom), 2 on Retina desktops. The font follows it, so text stays crisp.
+void follow_pixel_ratio() {
+  int win_w = 0, win_h = 0, fb_w = 0, fb_h = 0;
+  SDL_GetWindowSize(g.window, &win_w, &win_h);
+  SDL_GL_GetDrawableSize(g.window, &fb_w, &fb_h);
+  const float ratio = win_w > 0 ? float(fb_w) / float(win_w) : 1.0f;
+  if (ratio == g.pixel_ratio) return;
+  const bool rebuild = g.pixel_ratio > 0;  // the first time, the backend builds the texture itself
+  g.pixel_ratio = ratio;
+  ll::ui::apply_theme(ratio, g.opt.touch);
+  if (rebuild) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
 }
 
 // One frame: events, update + draw the app, present. Returns false when the app should quit.
@@ -63,6 +82,7 @@ bool frame() {
     }
   }
   ll::platform::before_frame(g.window);
+  follow_pixel_ratio();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
@@ -118,10 +138,9 @@ int main(int argc, char** argv) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // no settings file: the layout is fixed
-  int win_w = 0, win_h = 0, fb_w = 0, fb_h = 0;
-  SDL_GetWindowSize(g.window, &win_w, &win_h);
-  SDL_GL_GetDrawableSize(g.window, &fb_w, &fb_h);
-  ll::ui::apply_theme(win_w > 0 ? float(fb_w) / float(win_w) : 1.0f);
+  // Arrow keys move between widgets, Space presses, Enter edits a number, Escape leaves a pane.
+  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  follow_pixel_ratio();
   ImGui_ImplSDL2_InitForOpenGL(g.window, gl);
   ImGui_ImplOpenGL3_Init(ll::platform::imgui_glsl_version());
   ll::gfx::set_glsl_header(ll::platform::glsl_header());
@@ -135,6 +154,7 @@ int main(int argc, char** argv) {
 
   g.app = std::make_unique<ll::App>(g.opt.lab, g.opt.embed, g.opt.link);
   ll::platform::publish(*g.app);
+  ll::ui::init_export(g.app->file_request, g.opt.touch);
   g.start_ms = SDL_GetTicks();
   ll::platform::run_main_loop(frame);  // returns only on the desktop
 

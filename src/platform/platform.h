@@ -17,6 +17,7 @@ struct Options {
   std::string lab;            // --lab NAME (the web shell passes ?lab=NAME the same way)
   std::string link;           // --link QUERY: a lesson link's settings (the web passes ?...)
   bool embed = false;         // --embed: compact layout for a course page's iframe (?embed=1)
+  bool touch = false;         // --touch: larger hit areas, long press opens context menus
   int quit_after_ms = 0;      // desktop: exit on its own (CI); 0 = run until closed
   std::string screenshot;     // desktop: write the window to this PNG just before quitting
 };

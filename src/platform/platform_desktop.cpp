@@ -17,10 +17,11 @@ namespace ll::platform {
 
 static void usage(const char* argv0) {
   std::printf(
-      "usage: %s [--lab NAME] [--link QUERY] [--embed] [--quit-after-ms N] [--screenshot FILE.png]\n"
+      "usage: %s [--lab NAME] [--link QUERY] [--embed] [--touch] [--quit-after-ms N] [--screenshot FILE.png]\n"
       "  --lab NAME          open this lab (%s)\n"
       "  --link QUERY        a lesson link's settings, e.g. 'lab=gan&k=1' or 'preset=map-2d'\n"
       "  --embed             the compact layout the web app uses in a course page's iframe\n"
+      "  --touch             for touch screens: larger hit areas, long press for context menus\n"
       "  --quit-after-ms N   exit after N milliseconds (for scripted runs)\n"
       "  --screenshot FILE   save the window as PNG just before quitting (needs --quit-after-ms)\n",
       argv0, lab_keys_list().c_str());
@@ -40,6 +41,8 @@ Options parse_options(int argc, char** argv) {
       opt.embed = true;
     } else if (a == "--link" && has_value) {
       opt.link = argv[++i];
+    } else if (a == "--touch") {
+      opt.touch = true;
     } else if (a == "--quit-after-ms" && has_value) {
       opt.quit_after_ms = std::atoi(argv[++i]);
     } else if (a == "--screenshot" && has_value) {

@@ -66,6 +66,8 @@ EM_JS(void, js_download, (const char* name, const uint8_t* data, int size), {
 // The App exists: window.latentlab can answer, and a hosting course page can be told.
 EM_JS(void, js_app_ready, (), { window.latentlab._appReady(); });
 EM_JS(void, js_content_height, (int px), { window.latentlab._contentHeight(px); });
+// The lab's description for screen readers (App::describe) into the page's aria-live region.
+EM_JS(void, js_describe, (const char* text), { window.latentlab._describe(UTF8ToString(text)); });
 // Datasets are fetched lazily by the page (web/latentlab-shell.js), which calls back
 // ll_js_dataset_progress / ll_js_dataset_loaded / ll_js_dataset_failed.
 EM_JS(void, js_fetch_dataset, (const char* name), {
@@ -111,8 +113,8 @@ EMSCRIPTEN_KEEPALIVE void ll_js_set_visible(int visible) {
 
 namespace ll::platform {
 
-// The shell turns ?lab=NAME into "--lab NAME", ?embed=1 into "--embed" and the whole query
-// into "--link QUERY" (Module.arguments).
+// The shell turns ?embed=1 into "--embed", a touch screen (matchMedia any-pointer: coarse) into
+// "--touch" and the whole query into "--link QUERY" (Module.arguments).
 Options parse_options(int argc, char** argv) {
   Options opt;
   for (int i = 1; i < argc; ++i) {
@@ -120,6 +122,7 @@ Options parse_options(int argc, char** argv) {
     if (a == "--lab" && i + 1 < argc) opt.lab = argv[++i];
     else if (a == "--embed") opt.embed = true;
     else if (a == "--link" && i + 1 < argc) opt.link = argv[++i];
+    else if (a == "--touch") opt.touch = true;
   }
   return opt;
 }
@@ -151,6 +154,7 @@ void publish(App& app) {
   };
   app.on_lab_changed = [](const std::string& key) { js_show_lab_in_url(key.c_str(), 0); };
   app.on_content_height = js_content_height;
+  app.on_description = [](const std::string& text) { js_describe(text.c_str()); };
   js_show_lab_in_url(app.current_lab().c_str(), 1);
   js_app_ready();
 }

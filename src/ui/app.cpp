@@ -10,6 +10,7 @@
 #include "labs/lab_catalog.h"
 #include "ui/compression_page.h"
 #include "ui/content_height.h"
+#include "ui/export_menu.h"
 #include "ui/gan_page.h"
 #include "ui/pca_page.h"
 #include "ui/pretrain_page.h"
@@ -99,8 +100,34 @@ std::string App::metrics_json() {
       {"link", link_query()},
       {"controls_drawn", page().controls() ? page().controls()->drawn_keys() : std::vector<std::string>{}},
       {"link_problems", link_problems_},
+      {"description", describe()},
+      {"exports", ui::export_targets()},
+      {"export_message", ui::export_message()},
+      {"selector", selector_},
   };
   return j.dump();
+}
+
+std::string App::describe() {
+  std::string text = find_lab(lab_)->title + " lab.";
+  const std::string page_text = page().describe();
+  if (!page_text.empty()) text += " " + page_text;
+  for (const std::string* n : {&notice_, &hidden_notice_, &ui::export_message()})
+    if (!n->empty()) text += " " + *n;
+  return text;
+}
+
+void App::announce() {
+  if (!on_description) return;
+  const auto now = std::chrono::steady_clock::now();
+  const bool lab_changed = described_lab_ != lab_;
+  if (!lab_changed && std::chrono::duration<double>(now - described_at_).count() < kDescribeEverySeconds) return;
+  described_at_ = now;
+  described_lab_ = lab_;
+  std::string text = describe();
+  if (text == described_) return;
+  described_ = std::move(text);
+  on_description(described_);
 }
 
 std::string App::labs_json() const {
@@ -114,6 +141,7 @@ void App::frame() {
   ++frames_;
   gfx::begin_image_frame();
   gfx::begin_scatter_frame();
+  ui::begin_export_frame(lab_);
   // Update: a bounded slice of training, so drawing never waits for the model.
   const auto t0 = std::chrono::steady_clock::now();
   if (!hidden_) page().update(kTrainBudgetMs);
@@ -124,6 +152,8 @@ void App::frame() {
   const float status_h = embed_ ? 0.0f : ImGui::GetFrameHeightWithSpacing() + 4.0f;
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, vp->WorkSize.y - status_h));
+  // Keyboard navigation starts in the lab's window (ImGui would focus the last one created).
+  if (frames_ == 1) ImGui::SetNextWindowFocus();
   if (embed_) ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6.0f, 4.0f));
   ImGui::Begin("LatentLab", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -136,6 +166,7 @@ void App::frame() {
   ImGui::End();
   if (embed_) ImGui::PopStyleVar();
   else draw_status_bar(status_h);
+  announce();
 }
 
 void App::draw_notices() {
@@ -149,6 +180,12 @@ void App::draw_notices() {
     ImGui::PushStyleColor(ImGuiCol_Text, amber);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();
+  }
+  std::string& saved = ui::export_message();  // "Downloaded compression-loss.csv (1 KiB)."
+  if (!saved.empty()) {
+    if (ImGui::SmallButton("OK##saved")) saved.clear();
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", saved.c_str());
   }
   if (hidden_notice_.empty()) return;
   if (ImGui::SmallButton("OK##hidden")) hidden_notice_.clear();
@@ -179,6 +216,8 @@ void App::draw_lab_selector() {
     if (ImGui::Selectable(lab.title.c_str(), lab_ == lab.key, 0,
                           ImGui::CalcTextSize(lab.title.c_str())))
       switch_lab(lab.key);
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    selector_[lab.key] = {a.x, a.y, b.x, b.y};
   }
   if (!embed_) draw_link_menu();
 }
@@ -187,8 +226,10 @@ void App::draw_status_bar(float height) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - height));
   ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, height));
+  // No inputs: a click or the keyboard must never leave the lab's window for this line of text.
   ImGui::Begin("status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                      ImGuiWindowFlags_NoSavedSettings);
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs |
+                                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoFocusOnAppearing);
   ImGui::Text("%.0f fps  |  training %.1f ms/frame  |  LatentLab %s  |  %s  |  SIMD: %s  |  threads: %d",
               ImGui::GetIO().Framerate, last_update_ms_, build_.version.c_str(), build_.target.c_str(),
               build_.simd.c_str(), build_.threads);

@@ -3,6 +3,7 @@
 // the window, the GL context and the main loop, and calls frame() between ImGui's NewFrame and
 // Render.
 #pragma once
+#include <array>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -49,6 +50,9 @@ class App {
   void set_page_visible(bool visible);
   // Height the layout needs to show everything without scrolling inside (CSS pixels).
   int content_height() const { return content_height_; }
+  // The lab's title, then what its page shows and its key numbers (LabPage::describe), then any
+  // notice: the text screen readers get.
+  std::string describe();
 
   // Set by the platform before the first frame.
   std::function<void(const std::string&)> on_lab_changed;  // web: mirrors the lab in the URL
@@ -57,6 +61,11 @@ class App {
   // "Copy link to this setup": gets the link's query, copies what it can to the clipboard and
   // returns the text to show (web: the full URL; desktop: the command line).
   std::function<std::string(const std::string&)> share_link;
+  // web: the page's aria-live region. Called when the lab changes, else at most every
+  // kDescribeEverySeconds and only with a changed text: screen readers read every update, so
+  // numbers that change each frame would never let them finish a sentence.
+  std::function<void(const std::string&)> on_description;
+  static constexpr double kDescribeEverySeconds = 2.0;
   ui::DatasetStore datasets;  // shared by all pages; the web sets its fetch function
 
  private:
@@ -70,6 +79,7 @@ class App {
   std::string link_query();
   void draw_link_menu();
   void apply_link_to(ui::LabPage& page, const ui::LessonLink& link);
+  void announce();
 
   std::string lab_;
   bool embed_ = false;
@@ -85,6 +95,9 @@ class App {
   BuildInfo build_;
   std::map<std::string, std::unique_ptr<ui::LabPage>> pages_;  // created when first opened
   double last_update_ms_ = 0;  // measured length of the last training slice
+  std::map<std::string, std::array<float, 4>> selector_;  // lab key -> its selector's rectangle
+  std::string described_, described_lab_;  // what on_description last said, and for which lab
+  std::chrono::steady_clock::time_point described_at_;
   long frames_ = 0;
 };
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "ui/export_menu.h"
 #include "ui/image_panel.h"
 
 namespace ll::ui {
@@ -104,6 +105,7 @@ void CodeMapView::draw_map(DeepAeLab& lab, int which, float size) {
   dl->AddRectFilled(p0, p1, IM_COL32(250, 250, 250, 255));
   ImGui::InvisibleButton(which ? "##map_deep" : "##map_pca", ImVec2(size, size));
   const bool has_points = map.points.size() > 0;
+  if (has_points) export_scatter_menu(map.points, map.style, int(size), which ? "deep-autoencoder-map" : "pca-map");
   if (has_points) {
     if (ImGui::IsItemActive()) {  // click or drag: decode the point under the mouse
       const ImVec2 mp = ImGui::GetIO().MousePos;
@@ -140,7 +142,7 @@ void CodeMapView::draw_map(DeepAeLab& lab, int which, float size) {
   if (has_points && map.decoded.width() > 0) {
     ImGui::SameLine(0, 8);
     image_panel(map.decoded, gfx::ImageStyle{0, 255, 4, gfx::Colormap::Gray}, "Decoded",
-                fmt("at (%.1f, %.1f)", map.pick[0], map.pick[1]));
+                fmt("at (%.1f, %.1f)", map.pick[0], map.pick[1]), which ? "deep-autoencoder-decoded" : "pca-decoded");
   }
 }
 
@@ -151,6 +153,8 @@ void CodeMapView::draw_legend(const Dataset& d) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetTextLineHeight();
     ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + h / 2, p.y + h / 2), h / 2.6f, gfx::class_color(c));
+    // A light ring keeps the near-black class visible on the dark window background.
+    ImGui::GetWindowDrawList()->AddCircle(ImVec2(p.x + h / 2, p.y + h / 2), h / 2.6f, IM_COL32(200, 200, 200, 255));
     ImGui::Dummy(ImVec2(h, h));
     ImGui::SameLine(0, 3);
     ImGui::TextUnformatted(class_name(d, c).c_str());

@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "labs/image_io.h"
+#include "ui/export_menu.h"
 #include "ui/image_panel.h"
 
 namespace ll::ui {
@@ -217,8 +218,11 @@ void CompressionPage::draw_loss_curve() {
   const std::string overlay = curve.empty() ? "no training yet"
                                             : fmt("MSE %.5f per value", curve.back().mse);
   ImGui::TextDisabled("loss (log scale) vs frames");
-  ImGui::PlotLines("##loss", ys.data(), int(ys.size()), 0, overlay.c_str(), FLT_MAX, FLT_MAX,
-                   ImVec2(kLeft - 8, 90));
+  curve_plot("##loss", ys, overlay, FLT_MAX, FLT_MAX, ImVec2(kLeft - 8, 90), "loss", [&curve] {
+    CsvTable t{{"frames", "mse_per_value"}, {}};
+    for (const LossPoint& p : curve) t.rows.push_back({double(p.samples), p.mse});
+    return t;
+  });
 }
 
 void CompressionPage::draw_image_choice(const char* label, const char* target, int& choice) {
@@ -291,7 +295,7 @@ void CompressionPage::draw_image_grid(int row, const LabImage& img, const ImageR
   ImGui::BeginGroup();
   ImGui::Text("%s: %s", row == 0 ? "Trained on" : "New image (never seen)", img.name.c_str());
   ImGui::TextDisabled("%s", img.note.c_str());
-  image_panel(original_[size_t(row)], gray, "(A) original", "8 bits per pixel");
+  image_panel(original_[size_t(row)], gray, "(A) original", "8 bits per pixel", img.name + "-original");
   for (int k = 0; k < 3; ++k) {
     if (k != 1) ImGui::SameLine(0, 8);
     const Panel* p = panels[size_t(k)];
@@ -309,7 +313,9 @@ void CompressionPage::draw_image_grid(int row, const LabImage& img, const ImageR
       if (p->entropy_bpp >= 0) caption += fmt(" (entropy %.2f)", p->entropy_bpp);
       if (k == 0) caption += " float codes";
     }
-    image_panel(decoded_[size_t(row)][size_t(k)], show_error_ && p ? err : gray, title, caption);
+    const char* variant[3] = {"", "-6bit", "-4bit"};
+    const std::string file = img.name + "-" + (p ? method : "original") + variant[k] + (show_error_ && p ? "-error" : "");
+    image_panel(decoded_[size_t(row)][size_t(k)], show_error_ && p ? err : gray, title, caption, file);
   }
   if (show_error_) ImGui::TextDisabled("errors: blue = too dark, red = too bright, +-%.0f levels", kErrorRange);
   ImGui::EndGroup();

@@ -19,6 +19,7 @@ class CompressionPage : public LabPage {
   void update(double budget_ms) override;
   void draw() override;
   nlohmann::json metrics() const override;
+  std::string describe() const override;
   std::string load_file(std::string_view bytes, const std::string& name,
                         const std::string& target) override;
   bool set_training(bool on) override {

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "labs/deep_ae_model.h"
+#include "ui/export_menu.h"
 #include "ui/image_strip.h"
 
 namespace ll::ui {
@@ -156,6 +157,7 @@ nlohmann::json DeepAePanel::metrics() const {
 }
 
 void DeepAePanel::draw() {
+  ExportScope files(key_);  // "deep-ae-test-error.csv", "map-deep-autoencoder.png"
   ImGui::BeginChild("ae_controls", ImVec2(kLeft, 0), false);
   draw_controls();
   ImGui::EndChild();
@@ -240,8 +242,10 @@ void DeepAePanel::draw_results() {
                                 (r.units() == HiddenUnits::Gaussian ? " linear" : "") +
                                 (c.empty() ? std::string(": waiting") : fmt(": %.2f", c.back()));
       if (l) ImGui::SameLine(0, 8);
-      ImGui::PlotLines(("##rbm" + std::to_string(l)).c_str(), ys.data(), int(ys.size()), 0, label.c_str(), 0,
-                       FLT_MAX, ImVec2(170, 60));
+      curve_plot(("##rbm" + std::to_string(l)).c_str(), ys, label, 0, FLT_MAX, ImVec2(170, 60),
+                 "rbm-" + std::to_string(r.visible_size()) + "-" + std::to_string(r.hidden_size()), [&c] {
+                   return epoch_table("reconstruction_error_per_image", c);
+                 });
     }
     image_strip(filters_, gfx::ImageStyle{-1, 1, 1, gfx::Colormap::Diverging},
                 "First RBM: 20 of its 1000 filters (red = +, blue = -)", d.cols, 20, {});
@@ -256,13 +260,16 @@ void DeepAePanel::draw_results() {
   }
   const double pca = lab_->pca().test_error_per_image(lab_->settings().code);
   ImGui::Text("Fine-tuning: test error per image after each epoch (PCA-%d: %.2f)", lab_->settings().code, pca);
-  ImGui::PlotLines("##deep", deep.data(), int(deep.size()), 0,
-                   deep.empty() ? "deep autoencoder" : fmt("deep autoencoder %.2f", deep.back()).c_str(), 0, FLT_MAX,
-                   ImVec2(260, 70));
+  const auto table = [this] {
+    CsvTable t{{"epoch", "deep_autoencoder", "logistic_pca"}, {}};
+    for (const ErrorPoint& p : lab_->curve()) t.rows.push_back({p.epoch, p.deep, p.logistic});
+    return t;
+  };
+  curve_plot("##deep", deep, deep.empty() ? "deep autoencoder" : fmt("deep autoencoder %.2f", deep.back()), 0,
+             FLT_MAX, ImVec2(260, 70), "test-error", table);
   ImGui::SameLine(0, 8);
-  ImGui::PlotLines("##logistic", logistic.data(), int(logistic.size()), 0,
-                   logistic.empty() ? "logistic PCA" : fmt("logistic PCA %.2f", logistic.back()).c_str(), 0, FLT_MAX,
-                   ImVec2(260, 70));
+  curve_plot("##logistic", logistic, logistic.empty() ? "logistic PCA" : fmt("logistic PCA %.2f", logistic.back()),
+             0, FLT_MAX, ImVec2(260, 70), "test-error", table);
   ImGui::Separator();
   const double errs[4] = {0, lab_->deep_test_error(), lab_->logistic_test_error(), pca};
   for (int r = 0; r < 4; ++r) {

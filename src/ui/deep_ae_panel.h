@@ -28,6 +28,7 @@ class DeepAePanel {
   void update(double budget_ms);
   void draw();
   nlohmann::json metrics() const;
+  std::string describe() const;  // the tab's part of PcaPage::describe
   const std::string& key() const { return key_; }
   void set_training(bool on) { playing_ = on; }
   void reset() { restart(); }  // the Reset button

@@ -262,7 +262,7 @@ void GanPage::refresh_textures() {
 void GanPage::draw_digit_results() {
   if (dirty_) refresh_textures();
   const int side = lab_->data().rows;
-  const float pitch = float((side + kTileGap) * kZoom);
+  const float texel = gfx::texel_size(kPixels), pitch = float(side + kTileGap) * texel;
   ImGui::BeginGroup();
   ImGui::Text("G(z) for 64 fixed z, iteration %lld", (long long)lab_->run().iteration());
   ImGui::TextDisabled("left-click: choose a sample (and the interpolation start); right-click: the end");
@@ -271,7 +271,7 @@ void GanPage::draw_digit_results() {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   auto cell_rect = [&](int cell, ImU32 col) {
     const ImVec2 a(r0.x + float(cell % GanLab::kGrid) * pitch - 1, r0.y + float(cell / GanLab::kGrid) * pitch - 1);
-    dl->AddRect(a, ImVec2(a.x + side * kZoom + 2, a.y + side * kZoom + 2), col);
+    dl->AddRect(a, ImVec2(a.x + float(side) * texel + 2, a.y + float(side) * texel + 2), col);
   };
   cell_rect(lab_->interpolation_to(), IM_COL32(80, 160, 255, 255));
   cell_rect(chosen_, IM_COL32(255, 200, 60, 255));

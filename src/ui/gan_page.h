@@ -24,6 +24,7 @@ class GanPage : public LabPage {
   void update(double budget_ms) override;
   void draw() override;
   nlohmann::json metrics() const override;
+  std::string describe() const override;
   std::string load_file(std::string_view, const std::string& name, const std::string&) override {
     return name + ": the GAN lab takes no files.";
   }

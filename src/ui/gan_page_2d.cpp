@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <vector>
 
 #include "gfx/image_view.h"
+#include "ui/export_menu.h"
 #include "ui/gan_page.h"
 
 namespace ll::ui {
@@ -14,12 +16,13 @@ namespace ll::ui {
 namespace {
 constexpr int kPlaneZoom = 6;  // 64 x 64 grid cells -> 384 x 384 screen pixels
 
-void plot(const char* label, const std::vector<float>& ys, float lo, float hi, float width, const char* unit) {
+// One curve; its menu saves `table` (every curve of the group, one row per point).
+void plot(const char* label, const std::vector<float>& ys, float lo, float hi, float width, const char* unit,
+          const char* file, const std::function<CsvTable()>& table) {
   char overlay[96];
   std::snprintf(overlay, sizeof overlay, ys.empty() ? "no data yet" : "%s %.3f%s", label,
                 ys.empty() ? 0.0 : double(ys.back()), unit);
-  ImGui::PlotLines((std::string("##") + label).c_str(), ys.data(), int(ys.size()), 0, overlay, lo, hi,
-                   ImVec2(width, 44));
+  curve_plot((std::string("##") + label).c_str(), ys, overlay, lo, hi, ImVec2(width, 44), file, table);
 }
 }  // namespace
 
@@ -31,12 +34,18 @@ void GanPage::draw_curves(const GanRun& run, float width) {
     dr.push_back(float(p.d_real));
     df.push_back(float(p.d_fake));
   }
+  const auto table = [&run] {
+    CsvTable t{{"iteration", "e_d", "e_g", "mean_d_real", "mean_d_fake"}, {}};
+    for (const GanCurvePoint& p : run.curve()) t.rows.push_back({double(p.iteration), p.d_loss, p.g_loss, p.d_real, p.d_fake});
+    return t;
+  };
+  const char* file = tab_ == Plane ? "2d-curves" : "curves";
   ImGui::TextDisabled("Curves over iterations (means of 25-iteration blocks)");
-  plot("E_D (D loss)", dl, FLT_MAX, FLT_MAX, width, "");
+  plot("E_D (D loss)", dl, FLT_MAX, FLT_MAX, width, "", file, table);
   plot(run.gan().config().gen_loss == GenLoss::Minimax ? "E_G = mean ln(1 - D(G(z)))" : "E_G = -mean ln D(G(z))",
-       gl, FLT_MAX, FLT_MAX, width, "");
-  plot("mean D(x), real", dr, 0.0f, 1.0f, width, "");
-  plot("mean D(G(z)), fake", df, 0.0f, 1.0f, width, "");
+       gl, FLT_MAX, FLT_MAX, width, "", file, table);
+  plot("mean D(x), real", dr, 0.0f, 1.0f, width, "", file, table);
+  plot("mean D(G(z)), fake", df, 0.0f, 1.0f, width, "", file, table);
 }
 
 void GanPage::draw_scores(float width) {
@@ -54,8 +63,14 @@ void GanPage::draw_scores(float width) {
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   ImGui::TextDisabled("Quality score of %d samples every %d iterations, by our digit classifier", r.samples,
                       lab_->settings().score_every);
-  plot("class entropy", h, 0.0f, 2.31f, width, " nats (max ln 10 = 2.303)");
-  plot("Frechet distance", f, 0.0f, FLT_MAX, width, " to real test digits");
+  const auto table = [this] {
+    CsvTable t{{"iteration", "class_entropy_nats", "frechet_distance", "classes_present"}, {}};
+    for (const ScorePoint& s : lab_->scores())
+      t.rows.push_back({double(s.iteration), s.report.class_entropy, s.report.frechet, double(s.report.classes_present)});
+    return t;
+  };
+  plot("class entropy", h, 0.0f, 2.31f, width, " nats (max ln 10 = 2.303)", "quality-score", table);
+  plot("Frechet distance", f, 0.0f, FLT_MAX, width, " to real test digits", "quality-score", table);
   std::string hist;
   for (int k = 0; k < 10; ++k) hist += std::to_string(k) + ":" + std::to_string(r.histogram[size_t(k)]) + " ";
   ImGui::TextWrapped("%d of 10 classes present. Predicted class: count  %s", r.classes_present, hist.c_str());
@@ -100,7 +115,9 @@ void GanPage::draw_plane() {
   ImGui::BeginGroup();
   ImGui::Text("D(x) over the plane [-3, 3]^2, iteration %lld", (long long)toy_->run().iteration());
   ImGui::TextDisabled("red: D says real (1), white: 1/2, blue: D says fake (0)");
-  gfx::image(heat_tex_, {0.0f, 1.0f, kPlaneZoom, gfx::Colormap::Diverging});
+  const gfx::ImageStyle heat_style{0.0f, 1.0f, kPlaneZoom, gfx::Colormap::Diverging};
+  gfx::image(heat_tex_, heat_style);
+  export_image_menu(heat_tex_, heat_style, "2d-discriminator-output");  // D only, without the dots
   const ImVec2 r0 = ImGui::GetItemRectMin(), r1 = ImGui::GetItemRectMax();
   const float E = Gan2dLab::kExtent, size = r1.x - r0.x;
   auto to_screen = [&](float x, float y) {

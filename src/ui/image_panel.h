@@ -1,5 +1,6 @@
 // A labelled image: title above, the shader-drawn image, caption lines below (PSNR, bpp, ...).
-// Every image a student sees goes through here, so none is ever unlabelled.
+// Every image a student sees goes through here, so none is ever unlabelled, and each can be
+// saved as PNG from its context menu (ui/export_menu.h).
 #pragma once
 #include <string>
 
@@ -9,8 +10,9 @@
 
 namespace ll::ui {
 
+// `file` names the saved PNG (after the lab's key); empty: the title's first words.
 void image_panel(const gfx::GrayTexture& tex, const gfx::ImageStyle& style, const std::string& title,
-                 const std::string& caption);
+                 const std::string& caption, const std::string& file = "");
 
 // Signed difference decoded - original, for error images (diverging colours, +-range).
 GrayImage difference(const GrayImage& decoded, const GrayImage& original);

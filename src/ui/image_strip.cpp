@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/export_menu.h"
+
 namespace ll::ui {
 
 GrayImage tile_columns(const Matrix& X, int rows, int cols, int per_row, float scale, bool normalize) {
@@ -24,12 +26,13 @@ GrayImage tile_columns(const Matrix& X, int rows, int cols, int per_row, float s
 }
 
 void image_strip(const gfx::GrayTexture& tex, const gfx::ImageStyle& style, const std::string& title,
-                 int tile_w, int per_row, const std::vector<std::string>& captions) {
+                 int tile_w, int per_row, const std::vector<std::string>& captions, const std::string& file) {
   ImGui::BeginGroup();
   ImGui::TextUnformatted(title.c_str());
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
   gfx::image(tex, style);
-  const float step = float((tile_w + kTileGap) * style.zoom);
+  const ImVec2 origin = ImGui::GetItemRectMin();
+  export_image_menu(tex, style, file.empty() ? title : file);
+  const float texel = gfx::texel_size(style), step = float(tile_w + kTileGap) * texel;
   const int lines = captions.empty() ? 0 : int((captions.size() + size_t(per_row) - 1) / size_t(per_row));
   if (lines == 1) {  // captions under a single line of tiles
     const float y = ImGui::GetCursorScreenPos().y;
@@ -37,11 +40,11 @@ void image_strip(const gfx::GrayTexture& tex, const gfx::ImageStyle& style, cons
     ImGui::SetWindowFontScale(0.85f);
     for (size_t i = 0; i < captions.size(); ++i) {
       const ImVec2 size = ImGui::CalcTextSize(captions[i].c_str());
-      const float cx = origin.x + float(i) * step + 0.5f * float(tile_w * style.zoom);
+      const float cx = origin.x + float(i) * step + 0.5f * float(tile_w) * texel;
       dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(cx - 0.5f * size.x, y),
                   ImGui::GetColorU32(ImGuiCol_Text), captions[i].c_str());
     }
-    ImGui::Dummy(ImVec2(float(tex.width() * style.zoom), ImGui::GetFontSize()));
+    ImGui::Dummy(ImVec2(float(tex.width()) * texel, ImGui::GetFontSize()));
     ImGui::SetWindowFontScale(1.0f);
   }
   ImGui::EndGroup();

@@ -19,8 +19,9 @@ constexpr int kTileGap = 2;  // image pixels between tiles
 GrayImage tile_columns(const Matrix& X, int rows, int cols, int per_row, float scale, bool normalize = false);
 
 // Draws the tiled texture with `title` above it and captions[i] under tile i (single line
-// of small text, centred); tile_w and per_row must match the tiling.
+// of small text, centred); tile_w and per_row must match the tiling. Its context menu saves the
+// strip as PNG, named by `file` or else the title's first words.
 void image_strip(const gfx::GrayTexture& tex, const gfx::ImageStyle& style, const std::string& title,
-                 int tile_w, int per_row, const std::vector<std::string>& captions);
+                 int tile_w, int per_row, const std::vector<std::string>& captions, const std::string& file = "");
 
 }  // namespace ll::ui

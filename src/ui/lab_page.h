@@ -49,6 +49,10 @@ class LabPage {
   virtual Controls* controls() { return nullptr; }
   virtual std::vector<std::string> apply_link(const KeyValues& settings, const std::vector<std::string>& hide);
   virtual KeyValues link_settings();
+  // What the page shows and its key numbers in a few sentences, for screen readers (the web
+  // page's aria-live region; the App puts the lab's title in front). Implementations live in
+  // ui/page_descriptions.cpp.
+  virtual std::string describe() const { return {}; }
 };
 
 }  // namespace ll::ui

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "ui/export_menu.h"
 #include "ui/image_strip.h"
 
 namespace ll::ui {
@@ -224,16 +225,21 @@ void PcaPage::draw_curves() {
     err[size_t(k - 1)] = float(lab_->test_error_per_image(k));
   }
   const float w = std::min(420.0f, 0.5f * (ImGui::GetContentRegionAvail().x - 16));
+  // Both plots save the same table, in full precision (the plots hold floats).
+  const auto table = [this, max_k] {
+    CsvTable t{{"k", "explained_variance", "test_error_per_image", "train_error_per_image"}, {}};
+    for (int k = 1; k <= max_k; ++k)
+      t.rows.push_back({double(k), lab_->explained_variance(k), lab_->test_error_per_image(k), lab_->train_error_per_image(k)});
+    return t;
+  };
   ImGui::BeginGroup();
   ImGui::Text("Explained variance (%%) vs k = 1..%d", max_k);
-  ImGui::PlotLines("##ev", ev.data(), max_k, 0, fmt("k=%.0f: %.1f%%", k_, ev[size_t(k_ - 1)]).c_str(), 0,
-                   100, ImVec2(w, 110));
+  curve_plot("##ev", ev, fmt("k=%.0f: %.1f%%", k_, ev[size_t(k_ - 1)]), 0, 100, ImVec2(w, 110), "explained-variance", table);
   ImGui::EndGroup();
   ImGui::SameLine(0, 16);
   ImGui::BeginGroup();
   ImGui::Text("Test error per image vs k = 1..%d", max_k);
-  ImGui::PlotLines("##err", err.data(), max_k, 0, fmt("k=%.0f: %.2f", k_, err[size_t(k_ - 1)]).c_str(), 0,
-                   FLT_MAX, ImVec2(w, 110));
+  curve_plot("##err", err, fmt("k=%.0f: %.2f", k_, err[size_t(k_ - 1)]), 0, FLT_MAX, ImVec2(w, 110), "test-error", table);
   ImGui::EndGroup();
 }
 

@@ -20,6 +20,7 @@ class PcaPage : public LabPage {
   void update(double budget_ms) override;
   void draw() override;
   nlohmann::json metrics() const override;
+  std::string describe() const override;
   // Model files for the deep autoencoder tabs (target "deep-ae-model" or "map-model").
   std::string load_file(std::string_view bytes, const std::string& name, const std::string& target) override;
   // Start, pause and reset act on the open deep autoencoder tab; the PCA tab has no training.

@@ -11,6 +11,7 @@ class PlaceholderPage : public LabPage {
   void update(double) override {}
   void draw() override;
   nlohmann::json metrics() const override { return {{"built", false}}; }
+  std::string describe() const override;
   std::string load_file(std::string_view, const std::string& name, const std::string&) override {
     return "The " + info_.title + " lab is not built yet, so " + name + " was not loaded.";
   }

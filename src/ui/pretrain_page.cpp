@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "ui/export_menu.h"
 #include "ui/image_strip.h"
 
 namespace ll::ui {
@@ -202,6 +203,11 @@ void PretrainPage::draw_accuracy_plot(float width, float height) {
     dl->AddText(ImVec2(x, y), ImGui::GetColorU32(ImGuiCol_Text), s.c_str());
   }
   ImGui::Dummy(ImVec2(width, height));
+  export_csv_menu("test-accuracy", [&c] {
+    CsvTable t{{"step", "pretrained", "random"}, {}};
+    for (const AccuracyPoint& p : c) t.rows.push_back({double(p.step), p.pretrained, p.random});
+    return t;
+  });
 }
 
 void PretrainPage::draw_results() {
@@ -215,8 +221,9 @@ void PretrainPage::draw_results() {
     const std::string label = std::to_string(r.visible_size()) + "-" + std::to_string(r.hidden_size()) +
                               (c.empty() ? std::string(": waiting") : fmt(": %.2f", c.back()));
     if (l) ImGui::SameLine(0, 8);
-    ImGui::PlotLines(("##ptrbm" + std::to_string(l)).c_str(), ys.data(), int(ys.size()), 0, label.c_str(), 0,
-                     FLT_MAX, ImVec2(190, 50));
+    curve_plot(("##ptrbm" + std::to_string(l)).c_str(), ys, label, 0, FLT_MAX, ImVec2(190, 50),
+               "rbm-" + std::to_string(r.visible_size()) + "-" + std::to_string(r.hidden_size()),
+               [&c] { return epoch_table("reconstruction_error_per_image", c); });
   }
   ImGui::TextDisabled("RBM reconstruction error per image, one point per CD-1 epoch");
   if (!lab_->rbms().empty())

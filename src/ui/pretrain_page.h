@@ -23,6 +23,7 @@ class PretrainPage : public LabPage {
   void update(double budget_ms) override;
   void draw() override;
   nlohmann::json metrics() const override;
+  std::string describe() const override;
   std::string load_file(std::string_view, const std::string&, const std::string&) override {
     return "This lab reads MNIST itself; files are not used here.";
   }

@@ -7,12 +7,20 @@
 
 namespace ll::ui {
 
-void apply_theme(float pixel_ratio) {
+void apply_theme(float pixel_ratio, bool touch) {
   ImGui::StyleColorsDark();
   ImGuiStyle& style = ImGui::GetStyle();
   style.WindowRounding = 0.0f;
   style.FrameRounding = 3.0f;
   style.ItemSpacing = ImVec2(8.0f, 6.0f);
+  if (touch) {
+    // A fingertip covers ~40 px and hides what it touches: widgets react a few pixels beyond
+    // their edges (half the item spacing, so neighbours barely overlap; ImGui gives an overlap
+    // to the item drawn last), and scrollbars and slider grabs are wider.
+    style.TouchExtraPadding = ImVec2(4.0f, 3.0f);
+    style.ScrollbarSize = 22.0f;
+    style.GrabMinSize = 18.0f;
+  }
 
   // ProggyClean is a pixel font: rasterize it at an integer multiple of its 13 px design size
   // and scale the result back, so each glyph pixel lands on whole screen pixels.
