@@ -73,6 +73,17 @@ void CompressionPage::register_controls() {
     return changed;
   };
   controls_.add(noise);
+  // What the panels show (not training settings: they apply at once, also from a link).
+  Control show = choice("show", "##show", method_, {{AE, "autoencoder", "autoencoder"}, {PCA, "pca", "PCA"}, {JPEG, "jpeg", "JPEG"}});
+  show.draw = [this] {
+    bool changed = ImGui::RadioButton("autoencoder", &method_, AE);
+    changed |= ImGui::RadioButton("PCA", &method_, PCA);
+    ImGui::SameLine();
+    changed |= ImGui::RadioButton("JPEG", &method_, JPEG);
+    return changed;
+  };
+  controls_.add(show);
+  controls_.add(checkbox("error-images", "error images", show_error_));
   controls_.add(image_control("image", "trained", trained_choice_));
   controls_.add(image_control("new-image", "new", new_choice_));
 }
@@ -275,11 +286,8 @@ void CompressionPage::draw_settings() {
   }
   ImGui::Separator();
   ImGui::TextDisabled("Show");
-  if (ImGui::RadioButton("autoencoder", &method_, AE)) dirty_ = true;
-  if (ImGui::RadioButton("PCA", &method_, PCA)) dirty_ = true;
-  ImGui::SameLine();
-  if (ImGui::RadioButton("JPEG", &method_, JPEG)) dirty_ = true;
-  if (ImGui::Checkbox("error images", &show_error_)) dirty_ = true;
+  if (controls_.draw("show")) dirty_ = true;
+  if (controls_.draw("error-images")) dirty_ = true;
   ImGui::Separator();
   ImGui::TextDisabled("Training (applies on Reset)");
   ImGui::PushItemWidth(100);

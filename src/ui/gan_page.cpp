@@ -70,6 +70,27 @@ void GanPage::register_controls() {
   controls_.add(float_input("lr-g", "lr G", p.g_opt.lr, 1e-7f, 10.0f));
   controls_.add(int_slider("batch", "batch", p.batch, 8, 256));
   controls_.add(seed_input("seed", "seed", p.seed));
+  // The 2-D tab: which tab opens (not a CLI flag: the CLI has no 2-D GAN), and its target.
+  Control tab = choice("tab", "tab", tab_, {{Digits, "digits", "digits"}, {Plane, "2d", "2-D"}});
+  const auto set_tab = tab.set;
+  tab.set = [this, set_tab](const std::string& v) {
+    const std::string why = set_tab(v);
+    if (why.empty()) open_tab_ = tab_;
+    return why;
+  };
+  controls_.add(tab);
+  Control target = enum_choice("target", "target", pending2_.target,
+                               {{int(ToyTarget::Ring), "ring", "ring of 8"},
+                                {int(ToyTarget::Grid), "grid", "grid 5x5"},
+                                {int(ToyTarget::Drawn), "drawn", "drawn"}},
+                               true);
+  const auto set_target = target.set;
+  target.set = [this, set_target](const std::string& v) {
+    const std::string why = set_target(v);
+    if (why.empty()) toy_->reset(pending2_);
+    return why;
+  };
+  controls_.add(target);
 }
 
 void GanPage::ensure_image_lab() {
@@ -159,17 +180,20 @@ nlohmann::json GanPage::metrics() const {
 
 void GanPage::draw() {
   if (ImGui::BeginTabBar("gan_tabs")) {
-    if (ImGui::BeginTabItem("Digits: G and D on images")) {
+    // A link's tab is selected once, on the first draw after it was set.
+    const auto select = [this](int tab) { return open_tab_ == tab ? ImGuiTabItemFlags_SetSelected : 0; };
+    if (ImGui::BeginTabItem("Digits: G and D on images", nullptr, select(Digits))) {
       tab_ = Digits;
       draw_digits();
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("2-D GAN: see D over the plane")) {
+    if (ImGui::BeginTabItem("2-D GAN: see D over the plane", nullptr, select(Plane))) {
       tab_ = Plane;
       draw_plane_tab();
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
+    open_tab_ = -1;
   }
 }
 

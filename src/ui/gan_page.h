@@ -55,6 +55,7 @@ class GanPage : public LabPage {
 
   DatasetStore& datasets_;
   int tab_ = Digits;
+  int open_tab_ = -1;  // a tab to select on the next draw (from a link)
   bool slow_ = false;
   std::chrono::steady_clock::time_point last_tick_;
   std::string last_step_;          // "D step" / "G step", shown in slow motion

@@ -84,14 +84,7 @@ void GanPage::draw_plane_tab() {
   const Gan2dSettings& s = toy_->settings();
   ImGui::TextWrapped("G: 2-64-64-2, D: 2-64-64-1 (ReLU), batch %d, Adam", s.gan.batch);
   ImGui::TextDisabled("Target");
-  int target = int(s.target);
-  bool changed = ImGui::RadioButton("ring of 8", &target, 0);
-  ImGui::SameLine();
-  changed |= ImGui::RadioButton("grid 5x5", &target, 1);
-  ImGui::SameLine();
-  changed |= ImGui::RadioButton("drawn", &target, 2);
-  if (changed) {
-    pending2_.target = ToyTarget(target);
+  if (controls_.draw("target")) {
     toy_->reset(pending2_);
     playing2_ = true;
   }

@@ -58,6 +58,13 @@ test('presets open the lecture experiments: the minimax GAN, the 2-D maps tab', 
   assert.equal(m.metrics.image.settings.gen_loss, 'minimax');
   assert.equal(m.metrics.image.settings.d_steps, 3, "the link's own k on top of the preset");
   assert.equal(m.link, 'lab=gan&k=3&gen-loss=minimax');
+  await page.goto(env.base + '?lab=gan&tab=2d&target=grid');
+  await waitForApp(page, 3);
+  await page.waitForTimeout(300);
+  m = await metrics(page);
+  assert.equal(m.metrics.tab, '2d');
+  assert.equal(m.metrics.toy.target, 'grid');
+  assert.deepEqual(m.link_problems, []);
   await page.goto(env.base + '?preset=map-2d&epochs=3');
   await waitForApp(page, 3);
   await page.waitForTimeout(500);
