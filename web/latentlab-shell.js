@@ -26,6 +26,18 @@
     return unsupported('WebGL 2 is not available.');
 
   const canvas = document.getElementById('canvas');
+  // The app keeps Tab and Escape for its own navigation; Escape twice within a second hands the
+  // keyboard back (the canvas loses focus), so the next Tab leaves the lab, as in any page.
+  let lastEscape = -1e9;
+  canvas.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    if (e.timeStamp - lastEscape < 1000) {
+      canvas.blur();
+      lastEscape = -1e9;
+    } else {
+      lastEscape = e.timeStamp;
+    }
+  }, true);
   canvas.addEventListener('webglcontextlost', (e) => {
     e.preventDefault();
     unsupported('The WebGL context was lost (the GPU was reset). Reload the page to continue.');

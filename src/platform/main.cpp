@@ -110,6 +110,7 @@ bool frame() {
 
 int main(int argc, char** argv) {
   g.opt = ll::platform::parse_options(argc, argv);
+  ll::platform::before_sdl_init();
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
     return 1;

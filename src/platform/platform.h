@@ -25,6 +25,9 @@ struct Options {
 // Parses argv; prints usage and exits on --help or bad arguments.
 Options parse_options(int argc, char** argv);
 
+// Before SDL_Init. The web takes keys only while the canvas has focus, so a keyboard user can
+// leave the lab (Escape twice blurs it, see web/latentlab-shell.js) and Tab on to the host page.
+void before_sdl_init();
 // Before SDL_CreateWindow: GL ES 3.0 (WebGL2) on the web, GL 3.3 core on the desktop.
 void set_gl_attributes();
 // "#version 300 es" + precision lines, or "#version 330 core"; for ImGui and our shaders.

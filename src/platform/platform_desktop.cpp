@@ -56,6 +56,8 @@ Options parse_options(int argc, char** argv) {
   return opt;
 }
 
+void before_sdl_init() {}
+
 void set_gl_attributes() {
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);

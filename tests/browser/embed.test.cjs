@@ -228,3 +228,25 @@ test('resizing the iframe resizes the canvas', async () => {
   await page.screenshot({ path: file.replace('.png', '-full.png'), fullPage: true });
   assert.deepEqual(errors, []);
 });
+
+test('keyboard: the lab keeps Tab while focused, Escape twice hands the keyboard back', async () => {
+  const canvas = frame.locator('canvas');
+  // Whether the app took (preventDefault) the last Tab keydown inside the lab's page.
+  await frame.evaluate(() => window.addEventListener('keydown', (e) => {
+    if (e.key === 'Tab') setTimeout(() => { window.lastTabTaken = e.defaultPrevented; }, 0);
+  }, true));
+  const pressTab = async () => {
+    await frame.evaluate(() => { window.lastTabTaken = null; });
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(300);
+    return frame.evaluate(() => window.lastTabTaken);
+  };
+  await canvas.focus();
+  assert.equal(await pressTab(), true, 'with the canvas focused, Tab belongs to the lab');
+  await canvas.focus();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  assert.equal(await frame.evaluate(() => document.activeElement === document.getElementById('canvas')), false,
+    'Escape twice: the canvas gave up focus');
+  assert.equal(await pressTab(), false, "the next Tab is the browser's: focus moves on");
+});
