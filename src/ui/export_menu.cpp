@@ -113,7 +113,12 @@ std::string export_file_name(const std::string& what, const char* extension) {
 void export_image_menu(const gfx::GrayTexture& tex, const gfx::ImageStyle& style, const std::string& what) {
   const int z = std::max(1, style.zoom), w = tex.width() * z, h = tex.height() * z;
   const std::string file = export_file_name(what, ".png");
-  if (!item_menu(file, "Save as PNG", {{"kind", "png"}, {"size", {w, h}}}, &tex) || tex.values().empty()) return;
+  if (item_menu(file, "Save as PNG", {{"kind", "png"}, {"size", {w, h}}}, &tex)) save_image_png(tex, style, file);
+}
+
+void save_image_png(const gfx::GrayTexture& tex, const gfx::ImageStyle& style, const std::string& file) {
+  if (tex.values().empty()) return;
+  const int z = std::max(1, style.zoom), w = tex.width() * z, h = tex.height() * z;
   const std::vector<uint8_t> rgb = gfx::colorize(tex.values(), tex.width(), tex.height(), style);
   if (style.colormap == gfx::Colormap::Gray) {  // gray: one channel, a third of the size
     std::vector<uint8_t> gray(size_t(w) * size_t(h));

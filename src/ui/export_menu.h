@@ -51,6 +51,8 @@ std::string export_file_name(const std::string& what, const char* extension);
 
 // Menus for the item just drawn (ImGui's "last item").
 void export_image_menu(const gfx::GrayTexture& tex, const gfx::ImageStyle& style, const std::string& what);
+// The same PNG without a menu, for images whose right-click already means something else.
+void save_image_png(const gfx::GrayTexture& tex, const gfx::ImageStyle& style, const std::string& file);
 void export_scatter_menu(const gfx::PointCloud& points, const gfx::ScatterStyle& style, int size,
                          const std::string& what);
 // `table` runs only when the student saves, so drawing costs nothing extra.

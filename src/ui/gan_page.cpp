@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "ui/export_menu.h"
 #include "ui/image_panel.h"
 #include "ui/image_strip.h"
 
@@ -33,64 +34,6 @@ GanPage::GanPage(DatasetStore& datasets) : datasets_(datasets) {
   }
   toy_ = std::make_unique<Gan2dLab>(pending2_);
   register_controls();
-}
-
-void GanPage::register_controls() {
-  GanConfig& p = pending_.gan;
-  controls_.add(string_choice("dataset", "dataset", dataset_, {{0, "mnist", "mnist"}, {0, "fashion", "fashion"}}));
-  // k and the loss also change the running game at once (draw_game_controls draws them).
-  controls_.add(int_slider("k", "k: D steps/G step", p.d_steps, 1, 10));
-  controls_.add(enum_choice("gen-loss", "G loss", p.gen_loss,
-                            {{int(GenLoss::Minimax), "minimax", "minimax"},
-                             {int(GenLoss::NonSaturating), "nonsat", "non-saturating"}}));
-  controls_.add(int_slider("latent", "latent size", p.latent, 1, 128));
-  controls_.add(enum_choice("z-dist", "z from", p.latent_dist,
-                            {{int(LatentDist::Normal), "normal", "normal"},
-                             {int(LatentDist::Uniform), "uniform", "uniform (-1,1)"}}));
-  controls_.add(enum_choice("g-output", "G output", p.gen_output,
-                            {{int(Activation::Tanh), "tanh", "tanh [-1,1]"},
-                             {int(Activation::Sigmoid), "sigmoid", "sigmoid [0,1]"}}));
-  controls_.add(int_slider("g-hidden", "G hidden", p.gen_hidden[0], 16, 1024));
-  controls_.add(int_slider("d-hidden", "D hidden", p.disc_hidden[0], 16, 1024));
-  Control opt = optimizer_choice("optimizer", "optimizer", p.d_opt.kind);
-  const auto set_both = opt.set;
-  opt.set = [set_both, &p](const std::string& v) {  // one optimizer for both players
-    const std::string why = set_both(v);
-    p.g_opt.kind = p.d_opt.kind;
-    return why;
-  };
-  opt.draw = [&p] {
-    int k = int(p.d_opt.kind);
-    const bool changed = ImGui::Combo("optimizer", &k, "SGD\0momentum\0Adam\0");
-    if (changed) p.d_opt.kind = p.g_opt.kind = OptimizerKind(k);
-    return changed;
-  };
-  controls_.add(opt);
-  controls_.add(float_input("lr-d", "lr D", p.d_opt.lr, 1e-7f, 10.0f));
-  controls_.add(float_input("lr-g", "lr G", p.g_opt.lr, 1e-7f, 10.0f));
-  controls_.add(int_slider("batch", "batch", p.batch, 8, 256));
-  controls_.add(seed_input("seed", "seed", p.seed));
-  // The 2-D tab: which tab opens (not a CLI flag: the CLI has no 2-D GAN), and its target.
-  Control tab = choice("tab", "tab", tab_, {{Digits, "digits", "digits"}, {Plane, "2d", "2-D"}});
-  const auto set_tab = tab.set;
-  tab.set = [this, set_tab](const std::string& v) {
-    const std::string why = set_tab(v);
-    if (why.empty()) open_tab_ = tab_;
-    return why;
-  };
-  controls_.add(tab);
-  Control target = enum_choice("target", "target", pending2_.target,
-                               {{int(ToyTarget::Ring), "ring", "ring of 8"},
-                                {int(ToyTarget::Grid), "grid", "grid 5x5"},
-                                {int(ToyTarget::Drawn), "drawn", "drawn"}},
-                               true);
-  const auto set_target = target.set;
-  target.set = [this, set_target](const std::string& v) {
-    const std::string why = set_target(v);
-    if (why.empty()) toy_->reset(pending2_);
-    return why;
-  };
-  controls_.add(target);
 }
 
 void GanPage::ensure_image_lab() {
@@ -312,6 +255,8 @@ void GanPage::draw_digit_results() {
     }
     dirty_ = true;
   }
+  // Right-click on the grid picks the interpolation's end, so the grid is saved by a button.
+  if (ImGui::SmallButton("Save grid as PNG")) save_image_png(grid_tex_, kPixels, export_file_name("samples-grid", ".png"));
   std::vector<std::string> captions;
   for (int i = 0; i < GanLab::kInterp; ++i) captions.push_back(fmt("t=%.1f", i / double(GanLab::kInterp - 1)));
   image_strip(interp_tex_, kPixels,
