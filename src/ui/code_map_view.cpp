@@ -46,11 +46,11 @@ void CodeMapView::reset() {
 void CodeMapView::refresh(DeepAeLab& lab) {
   const Matrix* codes[2] = {&lab.pca_test_codes(), &lab.test_codes()};
   const bool stale[2] = {!pca_uploaded_ && codes[0]->cols() > 0, lab.curve().size() != evaluations_ && codes[1]->cols() > 0};
-  std::vector<int> cls = lab.test_labels();
   for (int m = 0; m < 2; ++m) {
-    if (!stale[m]) continue;
+    if (!stale[m]) continue;  // most frames: nothing new, nothing copied
     const Matrix& c = *codes[m];
     const int n = int(c.cols());
+    std::vector<int> cls = lab.test_labels();
     cls.resize(size_t(n), 0);
     std::vector<float> x(static_cast<size_t>(n)), y(static_cast<size_t>(n));
     for (int i = 0; i < n; ++i) {
