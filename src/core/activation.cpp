@@ -1,6 +1,9 @@
 #include "core/activation.h"
 
 #include <stdexcept>
+#include <type_traits>
+
+#include "core/vector_exp.h"
 
 namespace ll {
 
@@ -27,6 +30,30 @@ Activation activation_from_name(const std::string& name) {
   throw std::invalid_argument("unknown activation '" + name + "'");
 }
 
+namespace {
+
+// out = f(in) element by element. A plain loop over raw pointers: compilers vectorize it, with
+// compares becoming a bit-select (Eigen's select() ran element by element in wasm).
+template <typename S, typename F>
+void elementwise(const MatrixT<S>& in, MatrixT<S>& out, F f) {
+  out.resize(in.rows(), in.cols());
+  const S* x = in.data();
+  S* y = out.data();
+  for (Index i = 0, n = in.size(); i < n; ++i) y[i] = f(x[i]);
+}
+
+// out = f(in1, in2) element by element (same shapes), the same way.
+template <typename S, typename F>
+void elementwise(const MatrixT<S>& in1, const MatrixT<S>& in2, MatrixT<S>& out, F f) {
+  out.resize(in1.rows(), in1.cols());
+  const S* x1 = in1.data();
+  const S* x2 = in2.data();
+  S* y = out.data();
+  for (Index i = 0, n = in1.size(); i < n; ++i) y[i] = f(x1[i], x2[i]);
+}
+
+}  // namespace
+
 template <typename S>
 void activate(Activation a, const MatrixT<S>& Z, MatrixT<S>& A) {
   const S leak = S(kLeakySlope);
@@ -37,15 +64,19 @@ void activate(Activation a, const MatrixT<S>& Z, MatrixT<S>& A) {
     case Activation::Tanh:
       A = Z.array().tanh();
       break;
-    // 1 / (1 + e^-z): for very negative z, e^-z = inf and the result is 0, no NaN.
+    // 1 / (1 + e^-z). In float, our vectorizable exp (core/vector_exp.h); the double version,
+    // which only gradient checks run, stays exact: e^-z = inf gives 0, no NaN.
     case Activation::Sigmoid:
-      A = (S(1) + (-Z.array()).exp()).inverse();
+      if constexpr (std::is_same_v<S, float>)
+        elementwise(Z, A, sigmoid_vectorizable);
+      else
+        A = (S(1) + (-Z.array()).exp()).inverse();
       break;
     case Activation::ReLU:
       A = Z.array().max(S(0));
       break;
     case Activation::LeakyReLU:
-      A = (Z.array() > S(0)).select(Z.array(), leak * Z.array());
+      elementwise(Z, A, [leak](S z) { return z > S(0) ? z : leak * z; });
       break;
   }
 }
@@ -65,10 +96,10 @@ void activation_backward(Activation a, const MatrixT<S>& Z, const MatrixT<S>& A,
       dZ = dA.array() * A.array() * (S(1) - A.array());
       break;
     case Activation::ReLU:
-      dZ = (Z.array() > S(0)).select(dA.array(), S(0));
+      elementwise(Z, dA, dZ, [](S z, S g) { return z > S(0) ? g : S(0); });
       break;
     case Activation::LeakyReLU:
-      dZ = (Z.array() > S(0)).select(dA.array(), leak * dA.array());
+      elementwise(Z, dA, dZ, [leak](S z, S g) { return z > S(0) ? g : leak * g; });
       break;
   }
 }
