@@ -3,7 +3,8 @@
 #include <stdexcept>
 #include <type_traits>
 
-#include "core/vector_exp.h"
+#include "core/elementwise.h"
+#include "core/vector_math.h"
 
 namespace ll {
 
@@ -30,30 +31,6 @@ Activation activation_from_name(const std::string& name) {
   throw std::invalid_argument("unknown activation '" + name + "'");
 }
 
-namespace {
-
-// out = f(in) element by element. A plain loop over raw pointers: compilers vectorize it, with
-// compares becoming a bit-select (Eigen's select() ran element by element in wasm).
-template <typename S, typename F>
-void elementwise(const MatrixT<S>& in, MatrixT<S>& out, F f) {
-  out.resize(in.rows(), in.cols());
-  const S* x = in.data();
-  S* y = out.data();
-  for (Index i = 0, n = in.size(); i < n; ++i) y[i] = f(x[i]);
-}
-
-// out = f(in1, in2) element by element (same shapes), the same way.
-template <typename S, typename F>
-void elementwise(const MatrixT<S>& in1, const MatrixT<S>& in2, MatrixT<S>& out, F f) {
-  out.resize(in1.rows(), in1.cols());
-  const S* x1 = in1.data();
-  const S* x2 = in2.data();
-  S* y = out.data();
-  for (Index i = 0, n = in1.size(); i < n; ++i) y[i] = f(x1[i], x2[i]);
-}
-
-}  // namespace
-
 template <typename S>
 void activate(Activation a, const MatrixT<S>& Z, MatrixT<S>& A) {
   const S leak = S(kLeakySlope);
@@ -64,7 +41,7 @@ void activate(Activation a, const MatrixT<S>& Z, MatrixT<S>& A) {
     case Activation::Tanh:
       A = Z.array().tanh();
       break;
-    // 1 / (1 + e^-z). In float, our vectorizable exp (core/vector_exp.h); the double version,
+    // 1 / (1 + e^-z). In float, our vectorizable exp (core/vector_math.h); the double version,
     // which only gradient checks run, stays exact: e^-z = inf gives 0, no NaN.
     case Activation::Sigmoid:
       if constexpr (std::is_same_v<S, float>)

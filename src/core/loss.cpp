@@ -2,6 +2,10 @@
 
 #include <cmath>
 #include <stdexcept>
+#include <type_traits>
+
+#include "core/elementwise.h"
+#include "core/vector_math.h"
 
 namespace ll {
 
@@ -20,8 +24,18 @@ S squared_error(const MatrixT<S>& Y, const MatrixT<S>& X) {
 
 template <typename S>
 S cross_entropy_from_logits(const MatrixT<S>& Z, const MatrixT<S>& P) {
-  auto z = Z.array();
-  return (z.max(S(0)) - z * P.array() + (-z.abs()).exp().log1p()).sum();
+  if constexpr (std::is_same_v<S, float>) {
+    // The same terms from core/vector_math.h in a loop that vectorizes (Eigen's exp and log1p
+    // cost 0.9 ms of a W2 step in wasm), summed by Eigen.
+    MatrixT<S> terms;
+    elementwise(Z, P, terms, [](float z, float p) {
+      return (z > 0.0f ? z : 0.0f) - z * p + log1p_unit(exp_vectorizable(-std::abs(z)));
+    });
+    return terms.sum();
+  } else {
+    auto z = Z.array();
+    return (z.max(S(0)) - z * P.array() + (-z.abs()).exp().log1p()).sum();
+  }
 }
 
 template <typename S>

@@ -1,10 +1,10 @@
-// The vectorizable e^x and sigmoid (core/vector_exp.h) against double-precision libm, on a dense
-// grid and at the ends of the clamp, natively and in wasm.
+// The vectorizable e^x, sigmoid and ln(1 + u) (core/vector_math.h) against double-precision
+// libm, on dense grids and at the ends of the clamp, natively and in wasm.
 #include <doctest/doctest.h>
 
 #include <cmath>
 
-#include "core/vector_exp.h"
+#include "core/vector_math.h"
 
 using namespace ll;
 
@@ -38,4 +38,18 @@ TEST_CASE("sigmoid_vectorizable matches 1/(1+e^-z) and saturates cleanly") {
   CHECK(sigmoid_vectorizable(200.0f) == 1.0f);
   CHECK(sigmoid_vectorizable(-200.0f) >= 0.0f);
   CHECK(sigmoid_vectorizable(-200.0f) < 1e-38f);
+}
+
+TEST_CASE("log1p_unit is within 3e-7 relative of log1p on [0, 1], tiny arguments included") {
+  double worst = 0;
+  for (int i = 0; i <= 100000; ++i) {
+    const float u = float(i) / 100000.0f;
+    if (u == 0.0f) continue;
+    const double expect = std::log1p(double(u));
+    worst = std::max(worst, std::abs(double(log1p_unit(u)) - expect) / expect);
+  }
+  for (float u = 1e-30f; u < 1e-3f; u *= 3.7f)
+    worst = std::max(worst, std::abs(double(log1p_unit(u)) - std::log1p(double(u))) / std::log1p(double(u)));
+  CHECK(worst < 3e-7);
+  CHECK(log1p_unit(0.0f) == 0.0f);
 }
