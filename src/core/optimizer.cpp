@@ -22,8 +22,9 @@ void Optimizer::step(Vector& params, const Vector& grads, const std::vector<Para
   ++t_;
   const float lr = cfg_.lr, wd = cfg_.weight_decay;
   const float mu = cfg_.momentum, b1 = cfg_.beta1, b2 = cfg_.beta2, eps = cfg_.eps;
-  const float c1 = 1.0f - static_cast<float>(std::pow(double(b1), t_));
-  const float c2 = 1.0f - static_cast<float>(std::pow(double(b2), t_));
+  const double c1 = 1.0 - std::pow(double(b1), t_), c2 = 1.0 - std::pow(double(b2), t_);
+  const float adam_lr = float(double(lr) * std::sqrt(c2) / c1);
+  const float adam_eps = float(double(eps) * std::sqrt(c2));
   float* theta = params.data();
   const float* grad = grads.data();
   float* m = m_.data();
@@ -40,11 +41,15 @@ void Optimizer::step(Vector& params, const Vector& grads, const std::vector<Para
         }
         break;
       case OptimizerKind::Adam:
+        // The bias corrections folded into the step size, as Kingma & Ba (2015, end of section 2)
+        // suggest: lr m_hat / (sqrt(v_hat) + eps) = a m / (sqrt(v) + eps sqrt(c2)), with
+        // a = lr sqrt(c2) / c1. One division and one square root per parameter instead of three
+        // divisions: the update was 7% of a W3 GAN iteration in wasm.
         for (Index i = r.first; i < r.second; ++i) {
           const float g = grad[i] + wd * theta[i];
           m[i] = b1 * m[i] + (1.0f - b1) * g;
           v[i] = b2 * v[i] + (1.0f - b2) * g * g;
-          theta[i] -= lr * (m[i] / c1) / (std::sqrt(v[i] / c2) + eps);
+          theta[i] -= adam_lr * m[i] / (std::sqrt(v[i]) + adam_eps);
         }
         break;
     }
