@@ -12,6 +12,7 @@
 #include "labs/image_io.h"
 #include "ui/export_menu.h"
 #include "ui/image_panel.h"
+#include "ui/two_columns.h"
 
 namespace ll::ui {
 
@@ -112,19 +113,15 @@ void CompressionPage::refresh_textures() {
 
 void CompressionPage::draw() {
   if (dirty_) refresh_textures();
-  ImGui::BeginChild("controls", ImVec2(kLeft, 0), false);
-  draw_controls();
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("results", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-  draw_image_grid(0, lab_->trained_image(), lab_->trained_results());
-  ImGui::SameLine(0, 8);
-  draw_image_grid(1, lab_->new_image(), lab_->new_results());
-  ImGui::Separator();
-  draw_results_table();
-  ImGui::SameLine(0, 24);
-  draw_filters();
-  ImGui::EndChild();
+  two_columns("compression", kLeft, [&] { draw_controls(); }, [&] {
+    draw_image_grid(0, lab_->trained_image(), lab_->trained_results());
+    ImGui::SameLine(0, 8);
+    draw_image_grid(1, lab_->new_image(), lab_->new_results());
+    ImGui::Separator();
+    draw_results_table();
+    ImGui::SameLine(0, 24);
+    draw_filters();
+  });
 }
 
 void CompressionPage::draw_controls() {

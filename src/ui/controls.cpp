@@ -53,6 +53,21 @@ const Control* Controls::find(const std::string& key) const {
 
 bool Controls::has(const std::string& key) const { return find(key) != nullptr; }
 
+std::vector<std::string> hide_controls(const std::vector<std::string>& keys,
+                                       const std::vector<Controls*>& sets) {
+  std::vector<std::string> problems;
+  for (const std::string& key : keys) {
+    bool found = false;
+    for (Controls* set : sets)
+      if (set->has(key)) {
+        set->hide(key);
+        found = true;
+      }
+    if (!found) problems.push_back("hide: there is no control '" + key.substr(0, 24) + "'");
+  }
+  return problems;
+}
+
 bool Controls::draw(const std::string& key) {
   const Control* c = find(key);
   if (!c || hidden(key)) return false;

@@ -53,6 +53,11 @@ class Controls {
   std::vector<std::pair<std::string, int>> drawn_;  // key, ImGui frame it was last drawn in
 };
 
+// hide= of a lesson link over a page's control sets: each key is hidden in every set that has it;
+// the result names each key that none has.
+std::vector<std::string> hide_controls(const std::vector<std::string>& keys,
+                                       const std::vector<Controls*>& sets);
+
 // Widgets bound to a value. Ranges are enforced for links too: a value out of range is refused.
 Control int_slider(const std::string& key, const char* label, int& v, int lo, int hi,
                    const char* format = "%d", bool logarithmic = false);

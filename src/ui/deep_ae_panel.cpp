@@ -7,6 +7,7 @@
 #include "labs/deep_ae_model.h"
 #include "ui/export_menu.h"
 #include "ui/image_strip.h"
+#include "ui/two_columns.h"
 
 namespace ll::ui {
 
@@ -158,13 +159,9 @@ nlohmann::json DeepAePanel::metrics() const {
 
 void DeepAePanel::draw() {
   ExportScope files(key_);  // "deep-ae-test-error.csv", "map-deep-autoencoder.png"
-  ImGui::BeginChild("ae_controls", ImVec2(kLeft, 0), false);
-  draw_controls();
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("ae_results", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-  if (lab_view_ready(datasets_, dataset_, error_) && lab_) draw_results();
-  ImGui::EndChild();
+  two_columns("deep_ae", kLeft, [&] { draw_controls(); }, [&] {
+    if (lab_view_ready(datasets_, dataset_, error_) && lab_) draw_results();
+  });
 }
 
 void DeepAePanel::draw_controls() {

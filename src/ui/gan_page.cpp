@@ -10,6 +10,7 @@
 #include "ui/export_menu.h"
 #include "ui/image_panel.h"
 #include "ui/image_strip.h"
+#include "ui/two_columns.h"
 
 namespace ll::ui {
 
@@ -184,14 +185,10 @@ void GanPage::draw_game_controls(GanRun& run, bool& playing, GanConfig& pending)
 
 void GanPage::draw_digits() {
   ensure_image_lab();
-  ImGui::BeginChild("gan_controls", ImVec2(kLeft, 0), false);
-  draw_digit_controls();
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("gan_results", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-  if (lab_) draw_digit_results();
-  else dataset_or_status(datasets_, dataset_);
-  ImGui::EndChild();
+  two_columns("gan", kLeft, [&] { draw_digit_controls(); }, [&] {
+    if (lab_) draw_digit_results();
+    else dataset_or_status(datasets_, dataset_);
+  });
 }
 
 void GanPage::draw_digit_controls() {

@@ -10,6 +10,7 @@
 #include "gfx/image_view.h"
 #include "ui/export_menu.h"
 #include "ui/gan_page.h"
+#include "ui/two_columns.h"
 
 namespace ll::ui {
 
@@ -80,26 +81,22 @@ void GanPage::draw_scores(float width) {
 }
 
 void GanPage::draw_plane_tab() {
-  ImGui::BeginChild("gan2d_controls", ImVec2(250, 0), false);
-  const Gan2dSettings& s = toy_->settings();
-  ImGui::TextWrapped("G: 2-64-64-2, D: 2-64-64-1 (ReLU), batch %d, Adam", s.gan.batch);
-  ImGui::TextDisabled("Target");
-  if (controls_.draw("target")) {
-    toy_->reset(pending2_);
-    playing2_ = true;
-  }
-  if (s.target == ToyTarget::Drawn) {
-    ImGui::TextWrapped("Click on the plane to add target points (%d so far).", int(toy_->points().size()));
-    if (ImGui::Button("Clear points")) toy_->clear_points();
-  }
-  ImGui::Separator();
-  draw_game_controls(toy_->run(), playing2_, pending2_.gan);
-  if (ImGui::Button("Reset", ImVec2(-1, 0))) reset();
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("gan2d_view", ImVec2(0, 0), false);
-  draw_plane();
-  ImGui::EndChild();
+  two_columns("gan2d", 250, [&] {
+    const Gan2dSettings& s = toy_->settings();
+    ImGui::TextWrapped("G: 2-64-64-2, D: 2-64-64-1 (ReLU), batch %d, Adam", s.gan.batch);
+    ImGui::TextDisabled("Target");
+    if (controls_.draw("target")) {
+      toy_->reset(pending2_);
+      playing2_ = true;
+    }
+    if (s.target == ToyTarget::Drawn) {
+      ImGui::TextWrapped("Click on the plane to add target points (%d so far).", int(toy_->points().size()));
+      if (ImGui::Button("Clear points")) toy_->clear_points();
+    }
+    ImGui::Separator();
+    draw_game_controls(toy_->run(), playing2_, pending2_.gan);
+    if (ImGui::Button("Reset", ImVec2(-1, 0))) reset();
+  }, [&] { draw_plane(); });
 }
 
 void GanPage::draw_plane() {

@@ -15,10 +15,7 @@ std::vector<std::string> LabPage::apply_link(const KeyValues& settings, const st
     if (why.empty()) changed = true;
     else problems.push_back(why);
   }
-  for (const std::string& key : hide) {
-    if (c->has(key)) c->hide(key);
-    else problems.push_back("hide: there is no control '" + key.substr(0, 24) + "'");
-  }
+  for (const std::string& why : hide_controls(hide, {c})) problems.push_back(why);
   if (changed) reset();
   return problems;
 }

@@ -6,6 +6,7 @@
 
 #include "ui/export_menu.h"
 #include "ui/image_strip.h"
+#include "ui/two_columns.h"
 
 namespace ll::ui {
 
@@ -81,15 +82,8 @@ std::vector<std::string> PcaPage::apply_link(const KeyValues& settings, const st
     const std::string why = c.set(key, value);
     if (!why.empty()) problems.push_back(why);
   }
-  for (const std::string& key : hide) {
-    bool found = false;
-    for (Controls* each : {&controls_, &deep_.controls(), &map_.controls()})
-      if (each->has(key)) {
-        each->hide(key);
-        found = true;
-      }
-    if (!found) problems.push_back("hide: there is no control '" + key.substr(0, 24) + "'");
-  }
+  for (const std::string& why : hide_controls(hide, {&controls_, &deep_.controls(), &map_.controls()}))
+    problems.push_back(why);
   if (panel) panel->reset();
   lab_.reset();  // the PCA tab starts again with its dataset and k
   error_.clear();
@@ -148,46 +142,42 @@ void PcaPage::draw() {
 }
 
 void PcaPage::draw_pca() {
-  ImGui::BeginChild("controls", ImVec2(kLeft, 0), false);
-  draw_controls();
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("results", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-  if (!lab_view_ready(datasets_, dataset_, error_)) {
-  } else if (lab_ && !lab_->ready()) {
-    ImGui::Text("Fitting PCA on %d training images ...", int(lab_->metrics()["train_images"]));
-    ImGui::ProgressBar(float(lab_->progress()), ImVec2(300, 0));
-  } else if (lab_) {
-    if (textures_k_ != k_) refresh_textures();
-    draw_curves();
-    const Dataset& d = lab_->dataset();
-    const int zoom = d.rows <= 25 ? 3 : 2;
-    const gfx::ImageStyle gray{0.0f, 255.0f, zoom, gfx::Colormap::Gray};
-    const gfx::ImageStyle signed_style{-1.0f, 1.0f, zoom, gfx::Colormap::Diverging};
-    ImGui::Separator();
-    std::vector<std::string> numbers;
-    for (int i = 0; i < kComponents; ++i) numbers.push_back("#" + std::to_string(i + 1));
-    image_strip(components_, signed_style,
-                std::string("Top ") + std::to_string(kComponents) + " principal components (" +
-                    (d.name == "faces" ? "eigenfaces" : d.name == "mnist" ? "eigen-digits" : "eigen-images") +
-                    "), red = +, blue = -, each scaled to its largest |value|",
-                d.cols, kComponents / 2, {});
-    ImGui::Separator();
-    std::vector<std::string> labels, errors;
-    for (size_t i = 0; i < lab_->shown().size(); ++i) {
-      const int idx = lab_->shown()[i];
-      if (d.labels.empty()) labels.push_back("#" + std::to_string(idx));
-      else labels.push_back(class_name(d, d.labels[size_t(idx)]));
-      errors.push_back(fmt("%.1f", lab_->shown_error(k_, int(i))));
+  two_columns("pca", kLeft, [&] { draw_controls(); }, [&] {
+    if (!lab_view_ready(datasets_, dataset_, error_)) {
+    } else if (lab_ && !lab_->ready()) {
+      ImGui::Text("Fitting PCA on %d training images ...", int(lab_->metrics()["train_images"]));
+      ImGui::ProgressBar(float(lab_->progress()), ImVec2(300, 0));
+    } else if (lab_) {
+      if (textures_k_ != k_) refresh_textures();
+      draw_curves();
+      const Dataset& d = lab_->dataset();
+      const int zoom = d.rows <= 25 ? 3 : 2;
+      const gfx::ImageStyle gray{0.0f, 255.0f, zoom, gfx::Colormap::Gray};
+      const gfx::ImageStyle signed_style{-1.0f, 1.0f, zoom, gfx::Colormap::Diverging};
+      ImGui::Separator();
+      std::vector<std::string> numbers;
+      for (int i = 0; i < kComponents; ++i) numbers.push_back("#" + std::to_string(i + 1));
+      image_strip(components_, signed_style,
+                  std::string("Top ") + std::to_string(kComponents) + " principal components (" +
+                      (d.name == "faces" ? "eigenfaces" : d.name == "mnist" ? "eigen-digits" : "eigen-images") +
+                      "), red = +, blue = -, each scaled to its largest |value|",
+                  d.cols, kComponents / 2, {});
+      ImGui::Separator();
+      std::vector<std::string> labels, errors;
+      for (size_t i = 0; i < lab_->shown().size(); ++i) {
+        const int idx = lab_->shown()[i];
+        if (d.labels.empty()) labels.push_back("#" + std::to_string(idx));
+        else labels.push_back(class_name(d, d.labels[size_t(idx)]));
+        errors.push_back(fmt("%.1f", lab_->shown_error(k_, int(i))));
+      }
+      image_strip(originals_, gray, "Test images (never used to fit the components)", d.cols,
+                  int(labels.size()), labels);
+      image_strip(reconstructions_, gray,
+                  fmt("PCA-%.0f reconstructions: %.0f numbers -> ", k_, d.dims()) + std::to_string(k_) +
+                      " numbers per image; squared error of each below",
+                  d.cols, int(errors.size()), errors);
     }
-    image_strip(originals_, gray, "Test images (never used to fit the components)", d.cols,
-                int(labels.size()), labels);
-    image_strip(reconstructions_, gray,
-                fmt("PCA-%.0f reconstructions: %.0f numbers -> ", k_, d.dims()) + std::to_string(k_) +
-                    " numbers per image; squared error of each below",
-                d.cols, int(errors.size()), errors);
-  }
-  ImGui::EndChild();
+  });
 }
 
 void PcaPage::draw_controls() {

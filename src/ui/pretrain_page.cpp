@@ -7,6 +7,7 @@
 
 #include "ui/export_menu.h"
 #include "ui/image_strip.h"
+#include "ui/two_columns.h"
 
 namespace ll::ui {
 
@@ -79,13 +80,9 @@ nlohmann::json PretrainPage::metrics() const {
 }
 
 void PretrainPage::draw() {
-  ImGui::BeginChild("pt_controls", ImVec2(kLeft, 0), false);
-  draw_controls();
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("pt_results", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-  if (lab_view_ready(datasets_, kDataset, error_) && lab_) draw_results();
-  ImGui::EndChild();
+  two_columns("pretrain", kLeft, [&] { draw_controls(); }, [&] {
+    if (lab_view_ready(datasets_, kDataset, error_) && lab_) draw_results();
+  });
 }
 
 void PretrainPage::draw_controls() {
