@@ -6,7 +6,7 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { metrics, openBrowser, openPage, waitForApp, screenshot, ARTIFACTS } = require('./browser.cjs');
+const { metrics, openBrowser, openPage, waitForApp, decodePng, screenshot, ARTIFACTS } = require('./browser.cjs');
 const path = require('path');
 
 const HOLD_MS = 150;
@@ -143,29 +143,22 @@ for (const dpr of [1, 2, 3]) {
     // The camera image (zoom 1): every image pixel must be a uniform dpr x dpr block of screen pixels.
     const target = m.exports.find((e) => e.file === 'compression-camera-original.png');
     assert.ok(target, 'no exportable original image: ' + JSON.stringify(m.exports.map((e) => e.file)));
-    const blocks = await page.evaluate(async ({ src, rect, dpr }) => {
-      const img = new Image();
-      img.src = src;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width; c.height = img.height;
-      const g = c.getContext('2d');
-      g.drawImage(img, 0, 0);
-      const x0 = Math.round(rect[0] * dpr), y0 = Math.round(rect[1] * dpr);
-      const w = Math.round((rect[2] - rect[0]) * dpr), h = Math.round((rect[3] - rect[1]) * dpr);
-      const d = g.getImageData(x0, y0, w, h).data;
-      let mixed = 0, total = 0;
-      for (let by = 0; by + dpr <= h; by += dpr)
-        for (let bx = 0; bx + dpr <= w; bx += dpr) {
-          const v = d[(by * w + bx) * 4];
-          let same = true;
-          for (let y = by; y < by + dpr; ++y)
-            for (let x = bx; x < bx + dpr; ++x) same = same && d[(y * w + x) * 4] === v;
-          mixed += same ? 0 : 1;
-          total += 1;
-        }
-      return { mixed, total, w, h };
-    }, { src: 'data:image/png;base64,' + png.toString('base64'), rect: target.rect, dpr });
+    const shot = await decodePng(page, png);
+    const rect = target.rect;
+    const x0 = Math.round(rect[0] * dpr), y0 = Math.round(rect[1] * dpr);
+    const w = Math.round((rect[2] - rect[0]) * dpr), h = Math.round((rect[3] - rect[1]) * dpr);
+    const red = (x, y) => shot.data[((y0 + y) * shot.width + x0 + x) * 4];
+    let mixed = 0, total = 0;
+    for (let by = 0; by + dpr <= h; by += dpr)
+      for (let bx = 0; bx + dpr <= w; bx += dpr) {
+        const v = red(bx, by);
+        let same = true;
+        for (let y = by; y < by + dpr; ++y)
+          for (let x = bx; x < bx + dpr; ++x) same = same && red(x, y) === v;
+        mixed += same ? 0 : 1;
+        total += 1;
+      }
+    const blocks = { mixed, total, w, h };
     console.log(`DPR ${dpr}: canvas ${size.w}x${size.h}, camera panel ${blocks.w}x${blocks.h} device px, ` +
       `${blocks.mixed} of ${blocks.total} pixel blocks not uniform; selector GAN at ${JSON.stringify(m.selector.gan)}`);
     assert.equal(blocks.w, 256 * dpr);
@@ -199,23 +192,14 @@ test('touch: a tap switches the lab, a drag moves a slider, a long press opens t
   await page.waitForFunction(() => window.latentlab.metrics().metrics.ready === true, null, { timeout: 120000 });
   await sleep(300);
   const { png } = await screenshot(page, 'access-touch-pca.png');
-  const grab = await page.evaluate(async (src) => {
-    const img = new Image();
-    img.src = src;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, 240, img.height).data;
-    let sx = 0, sy = 0, n = 0;  // ImGui's dark theme SliderGrab, (0.24, 0.52, 0.88)
-    for (let y = 0; y < img.height; ++y)
-      for (let x = 0; x < 240; ++x) {
-        const i = (y * 240 + x) * 4;
-        if (Math.abs(d[i] - 61) < 4 && Math.abs(d[i + 1] - 133) < 4 && Math.abs(d[i + 2] - 224) < 4) { sx += x; sy += y; n++; }
-      }
-    return n ? { x: sx / n, y: sy / n, n } : null;
-  }, 'data:image/png;base64,' + png.toString('base64'));
+  const shot = await decodePng(page, png);
+  let sx = 0, sy = 0, n = 0;  // ImGui's dark theme SliderGrab, (0.24, 0.52, 0.88)
+  for (let y = 0; y < shot.height; ++y)
+    for (let x = 0; x < 240; ++x) {
+      const i = (y * shot.width + x) * 4, d = shot.data;
+      if (Math.abs(d[i] - 61) < 4 && Math.abs(d[i + 1] - 133) < 4 && Math.abs(d[i + 2] - 224) < 4) { sx += x; sy += y; n++; }
+    }
+  const grab = n ? { x: sx / n, y: sy / n, n } : null;
   assert.ok(grab, 'no slider grab found in the PCA controls');
   const k0 = (await metrics(page)).metrics.k;
   await touch(page, grab.x, grab.y, { to: { x: grab.x + 60, y: grab.y } });

@@ -50,10 +50,10 @@ async function waitForApp(page, frames = 10) {
     window.latentlab.metrics().frames >= n, frames, { timeout: 120000 });
 }
 
-// Pixel statistics of a PNG screenshot, decoded by the browser itself (no image library needed).
-async function pixelStats(page, png) {
-  const dataUrl = 'data:image/png;base64,' + png.toString('base64');
-  return page.evaluate(async (src) => {
+// A PNG (a screenshot, a download) as RGBA pixels: { width, height, data } with data a Buffer of
+// width * height * 4 bytes. Chromium's own decoder does the work in the page.
+async function decodePng(page, png) {
+  const b64 = await page.evaluate(async (src) => {
     const img = new Image();
     img.src = src;
     await img.decode();
@@ -61,17 +61,26 @@ async function pixelStats(page, png) {
     c.width = img.width; c.height = img.height;
     const ctx = c.getContext('2d');
     ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    let sum = 0, sum2 = 0;
-    const levels = new Set();
-    for (let i = 0; i < d.length; i += 4) {
-      const y = 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
-      sum += y; sum2 += y * y;
-      levels.add(Math.round(y));
-    }
-    const n = d.length / 4, mean = sum / n;
-    return { width: c.width, height: c.height, mean, std: Math.sqrt(sum2 / n - mean * mean), levels: levels.size };
-  }, dataUrl);
+    const bytes = new Uint8Array(ctx.getImageData(0, 0, c.width, c.height).data.buffer);
+    let bin = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return [c.width, c.height, btoa(bin)];
+  }, 'data:image/png;base64,' + png.toString('base64'));
+  return { width: b64[0], height: b64[1], data: Buffer.from(b64[2], 'base64') };
+}
+
+// Brightness statistics of a PNG: mean, standard deviation and number of distinct grey levels.
+async function pixelStats(page, png) {
+  const { width, height, data: d } = await decodePng(page, png);
+  let sum = 0, sum2 = 0;
+  const levels = new Set();
+  for (let i = 0; i < d.length; i += 4) {
+    const y = 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
+    sum += y; sum2 += y * y;
+    levels.add(Math.round(y));
+  }
+  const n = d.length / 4, mean = sum / n;
+  return { width, height, mean, std: Math.sqrt(sum2 / n - mean * mean), levels: levels.size };
 }
 
 // The app's numbers, as window.latentlab.metrics() returns them.
@@ -83,4 +92,4 @@ async function screenshot(page, name) {
   return { file, png };
 }
 
-module.exports = { ROOT, CLI, WWW, ARTIFACTS, CHROMIUM_ARGS, metrics, openBrowser, openPage, waitForApp, pixelStats, screenshot };
+module.exports = { ROOT, CLI, WWW, ARTIFACTS, CHROMIUM_ARGS, metrics, openBrowser, openPage, waitForApp, decodePng, pixelStats, screenshot };

@@ -10,7 +10,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { CLI, metrics, openBrowser, openPage, waitForApp, screenshot } = require('./browser.cjs');
+const { CLI, metrics, openBrowser, openPage, waitForApp, decodePng, screenshot } = require('./browser.cjs');
 
 let env;
 test.before(async () => { env = await openBrowser(); });
@@ -24,25 +24,16 @@ const PALETTE = [0xCC6677, 0x332288, 0xDDCC77, 0x117733, 0x88CCEE, 0x882255, 0x4
 // over a light background, so a point's centre is close to, not equal to, its colour).
 async function classPixels(page, rect) {
   const png = await page.screenshot({ clip: { x: rect[0] + 2, y: rect[1] + 2, width: rect[2] - rect[0] - 4, height: rect[3] - rect[1] - 4 } });
-  return page.evaluate(async ({ src, palette }) => {
-    const img = new Image();
-    img.src = src;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    const counts = palette.map(() => 0);
-    for (let i = 0; i < d.length; i += 4) {
-      palette.forEach(([r, g, b], k) => {
-        // alpha 0.75 over the near-white background: 0.75 * colour + 0.25 * 250
-        const er = 0.75 * r + 62.5, eg = 0.75 * g + 62.5, eb = 0.75 * b + 62.5;
-        if (Math.abs(d[i] - er) + Math.abs(d[i + 1] - eg) + Math.abs(d[i + 2] - eb) < 24) counts[k]++;
-      });
-    }
-    return counts;
-  }, { src: 'data:image/png;base64,' + png.toString('base64'), palette: PALETTE });
+  const { data: d } = await decodePng(page, png);
+  const counts = PALETTE.map(() => 0);
+  for (let i = 0; i < d.length; i += 4) {
+    PALETTE.forEach(([r, g, b], k) => {
+      // alpha 0.75 over the near-white background: 0.75 * colour + 0.25 * 250
+      const er = 0.75 * r + 62.5, eg = 0.75 * g + 62.5, eb = 0.75 * b + 62.5;
+      if (Math.abs(d[i] - er) + Math.abs(d[i + 1] - eg) + Math.abs(d[i + 2] - eb) < 24) counts[k]++;
+    });
+  }
+  return counts;
 }
 
 // ImGui 1.86 reads the mouse once per frame: a press and release within one frame would be

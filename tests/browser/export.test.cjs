@@ -5,7 +5,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
-const { metrics, openBrowser, openPage, waitForApp } = require('./browser.cjs');
+const { metrics, openBrowser, openPage, waitForApp, decodePng } = require('./browser.cjs');
 
 const HOLD_MS = 150;  // ImGui 1.86 samples the mouse once per frame: hold presses across frames
 let env;
@@ -34,31 +34,20 @@ async function save(page, file) {
   return { target, bytes: fs.readFileSync(await download.path()) };
 }
 
-// The screen and a PNG decoded in the page; the largest difference between the PNG and the
+// A PNG against the screenshot `shot`: the largest and mean difference between the PNG and the
 // screen under `rect` (window units = screen pixels at DPR 1).
 async function compareWithScreen(page, png, shot, rect) {
-  return page.evaluate(async ({ png, shot, rect }) => {
-    const load = async (b64) => {
-      const img = new Image();
-      img.src = 'data:image/png;base64,' + b64;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width; c.height = img.height;
-      const g = c.getContext('2d');
-      g.drawImage(img, 0, 0);
-      return g.getImageData(0, 0, img.width, img.height);
-    };
-    const a = await load(png), s = await load(shot);
-    let max = 0, sum = 0;
-    for (let y = 0; y < a.height; ++y)
-      for (let x = 0; x < a.width; ++x)
-        for (let k = 0; k < 3; ++k) {
-          const d = Math.abs(a.data[(y * a.width + x) * 4 + k] - s.data[((y + rect[1]) * s.width + x + rect[0]) * 4 + k]);
-          max = Math.max(max, d);
-          sum += d;
-        }
-    return { width: a.width, height: a.height, max, mean: sum / (a.width * a.height * 3) };
-  }, { png: png.toString('base64'), shot: shot.toString('base64'), rect: rect.map(Math.round) });
+  const a = await decodePng(page, png), s = await decodePng(page, shot);
+  const [x0, y0] = rect.map(Math.round);
+  let max = 0, sum = 0;
+  for (let y = 0; y < a.height; ++y)
+    for (let x = 0; x < a.width; ++x)
+      for (let k = 0; k < 3; ++k) {
+        const d = Math.abs(a.data[(y * a.width + x) * 4 + k] - s.data[((y + y0) * s.width + x + x0) * 4 + k]);
+        max = Math.max(max, d);
+        sum += d;
+      }
+  return { width: a.width, height: a.height, max, mean: sum / (a.width * a.height * 3) };
 }
 
 test('Save as PNG: a real download, the panel\'s size, the same pixels as the screen', async () => {
