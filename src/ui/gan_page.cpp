@@ -141,12 +141,12 @@ void GanPage::draw() {
   }
 }
 
-void GanPage::draw_game_controls(GanRun& run, bool& playing, GanConfig& pending) {
+void GanPage::draw_game_controls(GanRun& run, bool& playing, GanConfig& pending, GameKeys keys) {
   const GanConfig& c = run.gan().config();
   ImGui::TextDisabled("The game (applies at once)");
   int loss = int(c.gen_loss);
   bool changed = false;
-  if (!controls_.hidden("gen-loss")) {
+  if (!controls_.hidden(keys.loss)) {
     changed |= ImGui::RadioButton("minimax: min ln(1 - D(G(z)))", &loss, int(GenLoss::Minimax));
     changed |= ImGui::RadioButton("non-saturating: max ln D(G(z))", &loss, int(GenLoss::NonSaturating));
   }
@@ -158,7 +158,7 @@ void GanPage::draw_game_controls(GanRun& run, bool& playing, GanConfig& pending)
   ImGui::PopStyleColor();
   int k = c.d_steps;
   ImGui::SetNextItemWidth(100);
-  if (!controls_.hidden("k") && ImGui::SliderInt("k: D steps/G step", &k, 1, 10))
+  if (!controls_.hidden(keys.k) && ImGui::SliderInt("k: D steps/G step", &k, 1, 10))
     run.gan().set_d_steps(pending.d_steps = k);
   if (ImGui::Button(playing ? "Pause" : "Train", ImVec2(60, 0))) playing = !playing;
   ImGui::SameLine();
@@ -201,7 +201,7 @@ void GanPage::draw_digit_controls() {
     ImGui::ProgressBar(float(double(lab_->run().iteration()) / double(lab_->settings().max_iterations)),
                        ImVec2(-1, 0), fmt("%.0f / %.0f iterations", double(lab_->run().iteration()),
                                           double(lab_->settings().max_iterations)).c_str());
-    draw_game_controls(lab_->run(), playing_, pending_.gan);
+    draw_game_controls(lab_->run(), playing_, pending_.gan, {"k", "gen-loss"});
   }
   ImGui::Separator();
   ImGui::TextDisabled("Model and optimizer (apply on Reset)");

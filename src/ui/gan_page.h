@@ -49,7 +49,12 @@ class GanPage : public LabPage {
   void draw_plane_tab();
   void draw_plane();
   // shared controls: loss switch, k, step buttons, slow motion
-  void draw_game_controls(GanRun& run, bool& playing, GanConfig& pending);
+  // k and the G loss of `run`, applied at once; `keys` names their link controls (for hide=).
+  struct GameKeys {
+    const char* k;
+    const char* loss;
+  };
+  void draw_game_controls(GanRun& run, bool& playing, GanConfig& pending, GameKeys keys);
   void slow_step(GanRun& run);
   void register_controls();
 

@@ -94,7 +94,7 @@ void GanPage::draw_plane_tab() {
       if (ImGui::Button("Clear points")) toy_->clear_points();
     }
     ImGui::Separator();
-    draw_game_controls(toy_->run(), playing2_, pending2_.gan);
+    draw_game_controls(toy_->run(), playing2_, pending2_.gan, {"k-2d", "gen-loss-2d"});
     if (ImGui::Button("Reset", ImVec2(-1, 0))) reset();
   }, [&] { draw_plane(); });
 }

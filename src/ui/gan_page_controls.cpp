@@ -1,5 +1,5 @@
 // The GAN page's settings as lesson-link controls (ui/controls.h): the flags of `latentlab gan`
-// for the Digits tab, plus the 2-D tab's target and which tab opens.
+// for the Digits tab, plus which tab opens and the 2-D tab's target, k and G loss.
 #include <imgui.h>
 
 #include "ui/gan_page.h"
@@ -62,6 +62,19 @@ void GanPage::register_controls() {
     return why;
   };
   controls_.add(target);
+  // The 2-D game's own k and G loss (the Digits tab's are "k" and "gen-loss" above).
+  for (Control c : {int_slider("k-2d", "k: D steps/G step", pending2_.gan.d_steps, 1, 10),
+                    enum_choice("gen-loss-2d", "G loss", pending2_.gan.gen_loss,
+                                {{int(GenLoss::Minimax), "minimax", "minimax"},
+                                 {int(GenLoss::NonSaturating), "nonsat", "non-saturating"}})}) {
+    const auto set = c.set;
+    c.set = [this, set](const std::string& v) {
+      const std::string why = set(v);
+      if (why.empty()) toy_->reset(pending2_);
+      return why;
+    };
+    controls_.add(c);
+  }
 }
 
 }  // namespace ll::ui

@@ -58,12 +58,16 @@ test('presets open the lecture experiments: the minimax GAN, the 2-D maps tab', 
   assert.equal(m.metrics.image.settings.gen_loss, 'minimax');
   assert.equal(m.metrics.image.settings.d_steps, 3, "the link's own k on top of the preset");
   assert.equal(m.link, 'lab=gan&k=3&gen-loss=minimax');
-  await page.goto(env.base + '?lab=gan&tab=2d&target=grid');
+  await page.goto(env.base + '?lab=gan&tab=2d&target=grid&k-2d=4&gen-loss-2d=minimax');
   await waitForApp(page, 3);
   await page.waitForTimeout(300);
   m = await metrics(page);
   assert.equal(m.metrics.tab, '2d');
   assert.equal(m.metrics.toy.target, 'grid');
+  // The 2-D game has its own k and loss; the Digits tab's stay at their defaults.
+  assert.equal(m.metrics.toy.settings.d_steps, 4);
+  assert.equal(m.metrics.toy.settings.gen_loss, 'minimax');
+  assert.equal(m.link, 'lab=gan&tab=2d&target=grid&k-2d=4&gen-loss-2d=minimax');
   assert.deepEqual(m.link_problems, []);
   await page.goto(env.base + '?preset=map-2d&epochs=3');
   await waitForApp(page, 3);
