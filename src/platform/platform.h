@@ -28,6 +28,9 @@ Options parse_options(int argc, char** argv);
 // Before SDL_Init. The web takes keys only while the canvas has focus, so a keyboard user can
 // leave the lab (Escape twice blurs it, see web/latentlab-shell.js) and Tab on to the host page.
 void before_sdl_init();
+// After SDL_Init. The desktop turns touch mode on when SDL sees a touch screen; on the web the
+// shell has decided already (matchMedia any-pointer: coarse) and passed --touch.
+void after_sdl_init(Options& opt);
 // Before SDL_CreateWindow: GL ES 3.0 (WebGL2) on the web, GL 3.3 core on the desktop.
 void set_gl_attributes();
 // "#version 300 es" + precision lines, or "#version 330 core"; for ImGui and our shaders.

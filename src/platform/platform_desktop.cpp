@@ -21,7 +21,8 @@ static void usage(const char* argv0) {
       "  --lab NAME          open this lab (%s)\n"
       "  --link QUERY        a lesson link's settings, e.g. 'lab=gan&k=1' or 'preset=map-2d'\n"
       "  --embed             the compact layout the web app uses in a course page's iframe\n"
-      "  --touch             for touch screens: larger hit areas, long press for context menus\n"
+      "  --touch             touch mode: larger hit areas, long press for context menus (on by\n"
+      "                      itself when SDL finds a touch screen)\n"
       "  --quit-after-ms N   exit after N milliseconds (for scripted runs)\n"
       "  --screenshot FILE   save the window as PNG just before quitting (needs --quit-after-ms)\n",
       argv0, lab_keys_list().c_str());
@@ -57,6 +58,17 @@ Options parse_options(int argc, char** argv) {
 }
 
 void before_sdl_init() {}
+
+// Only screens count (SDL_TOUCH_DEVICE_DIRECT): a touchpad drives the pointer like a mouse.
+void after_sdl_init(Options& opt) {
+  if (opt.touch) return;
+  for (int i = 0; i < SDL_GetNumTouchDevices(); ++i)
+    if (SDL_GetTouchDeviceType(SDL_GetTouchDevice(i)) == SDL_TOUCH_DEVICE_DIRECT) {
+      opt.touch = true;
+      std::printf("touch screen found: touch mode on (larger hit areas, long press for menus)\n");
+      return;
+    }
+}
 
 void set_gl_attributes() {
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);

@@ -129,6 +129,8 @@ Options parse_options(int argc, char** argv) {
 
 void before_sdl_init() { SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas"); }
 
+void after_sdl_init(Options&) {}
+
 void set_gl_attributes() {
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
