@@ -41,7 +41,7 @@ void GanPage::register_controls() {
   controls_.add(float_input("lr-g", "lr G", p.g_opt.lr, 1e-7f, 10.0f));
   controls_.add(int_slider("batch", "batch", p.batch, 8, 256));
   controls_.add(seed_input("seed", "seed", p.seed));
-  // The 2-D tab: which tab opens (not a CLI flag: the CLI has no 2-D GAN), and its target.
+  // Which tab opens (not a CLI flag: the CLI has no 2-D GAN).
   Control tab = choice("tab", "tab", tab_, {{Digits, "digits", "digits"}, {Plane, "2d", "2-D"}});
   const auto set_tab = tab.set;
   tab.set = [this, set_tab](const std::string& v) {
@@ -50,20 +50,14 @@ void GanPage::register_controls() {
     return why;
   };
   controls_.add(tab);
-  Control target = enum_choice("target", "target", pending2_.target,
-                               {{int(ToyTarget::Ring), "ring", "ring of 8"},
-                                {int(ToyTarget::Grid), "grid", "grid 5x5"},
-                                {int(ToyTarget::Drawn), "drawn", "drawn"}},
-                               true);
-  const auto set_target = target.set;
-  target.set = [this, set_target](const std::string& v) {
-    const std::string why = set_target(v);
-    if (why.empty()) toy_->reset(pending2_);
-    return why;
-  };
-  controls_.add(target);
-  // The 2-D game's own k and G loss (the Digits tab's are "k" and "gen-loss" above).
-  for (Control c : {int_slider("k-2d", "k: D steps/G step", pending2_.gan.d_steps, 1, 10),
+  // The 2-D tab's target, and its game's own k and G loss (the Digits tab's are "k" and
+  // "gen-loss" above): set from a link, they restart the 2-D run.
+  for (Control c : {enum_choice("target", "target", pending2_.target,
+                                {{int(ToyTarget::Ring), "ring", "ring of 8"},
+                                 {int(ToyTarget::Grid), "grid", "grid 5x5"},
+                                 {int(ToyTarget::Drawn), "drawn", "drawn"}},
+                                true),
+                    int_slider("k-2d", "k: D steps/G step", pending2_.gan.d_steps, 1, 10),
                     enum_choice("gen-loss-2d", "G loss", pending2_.gan.gen_loss,
                                 {{int(GenLoss::Minimax), "minimax", "minimax"},
                                  {int(GenLoss::NonSaturating), "nonsat", "non-saturating"}})}) {
