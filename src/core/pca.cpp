@@ -1,6 +1,5 @@
 #include "core/pca.h"
 
-#include <Eigen/Eigenvalues>
 #include <stdexcept>
 
 namespace ll {
@@ -17,16 +16,28 @@ void Pca::fit(const Matrix& X, int k) {
 }
 
 void Pca::fit_covariance(const Vector& mean, const Matrix& cov, int k) {
+  begin_fit_covariance(mean, cov, k);
+  while (!fit_step()) {
+  }
+}
+
+void Pca::begin_fit_covariance(const Vector& mean, const Matrix& cov, int k) {
   const Index d = mean.size();
   if (cov.rows() != d || cov.cols() != d || k < 1 || k > d)
     throw std::invalid_argument("Pca::fit_covariance: need a d x d covariance and 1 <= k <= d");
   mean_ = mean;
-  // The solver reads the lower triangle and returns eigenvalues in increasing order.
-  Eigen::SelfAdjointEigenSolver<Matrix> solver(cov);
-  if (solver.info() != Eigen::Success) throw std::runtime_error("Pca::fit: eigensolver failed");
-  // Reverse to decreasing order; clamp the tiny negative values rounding can give.
-  eigenvalues_ = solver.eigenvalues().reverse().cwiseMax(0.0f);
-  components_ = solver.eigenvectors().rowwise().reverse().leftCols(k);
+  pending_k_ = k;
+  solver_ = std::make_unique<SteppedSymmetricEigen>(cov);  // reads the lower triangle
+}
+
+bool Pca::fit_step() {
+  if (!solver_) return true;
+  if (!solver_->step()) return false;
+  // Decreasing already; clamp the tiny negative values rounding can give.
+  eigenvalues_ = solver_->eigenvalues().cwiseMax(0.0f);
+  components_ = solver_->eigenvectors().leftCols(pending_k_);
+  solver_.reset();
+  return true;
 }
 
 Vector Pca::explained_variance_ratio() const {

@@ -8,6 +8,9 @@
 // error per sample equals the sum of the discarded eigenvalues.
 #pragma once
 
+#include <memory>
+
+#include "core/stepped_eigen.h"
 #include "core/tensor.h"
 
 namespace ll {
@@ -19,6 +22,11 @@ class Pca {
   // The same from a covariance accumulated elsewhere (e.g. in slices across frames, see
   // labs/pca_lab.h); only its lower triangle is read.
   void fit_covariance(const Vector& mean, const Matrix& cov, int k);
+  // fit_covariance in pieces, for a caller that draws frames in between: begin, then call
+  // fit_step() until it returns true (each call is one step of core/stepped_eigen.h).
+  void begin_fit_covariance(const Vector& mean, const Matrix& cov, int k);
+  bool fit_step();
+  double fit_progress() const { return solver_ ? solver_->progress() : 1.0; }
 
   int dims() const { return static_cast<int>(mean_.size()); }
   int num_components() const { return static_cast<int>(components_.cols()); }
@@ -37,6 +45,8 @@ class Pca {
   Vector mean_;
   Matrix components_;
   Vector eigenvalues_;
+  std::unique_ptr<SteppedSymmetricEigen> solver_;  // while a stepped fit runs
+  int pending_k_ = 0;
 };
 
 }  // namespace ll

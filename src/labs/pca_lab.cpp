@@ -49,7 +49,7 @@ double PcaLab::progress() const {
   const double n = double(split_.train.size()), all = n + double(split_.test.size());
   switch (stage_) {
     case Stage::Covariance: return 0.6 * double(next_) / n;
-    case Stage::Eigen: return 0.6;
+    case Stage::Eigen: return 0.6 + 0.1 * pca_.fit_progress();
     case Stage::Errors: return 0.7 + 0.3 * double(next_) / all;
     default: return 1.0;
   }
@@ -59,10 +59,7 @@ void PcaLab::fit(double budget_ms) {
   const auto t0 = Clock::now();
   const size_t n_train = split_.train.size(), n_test = split_.test.size();
   auto out_of_time = [&] { return budget_ms > 0 && ms_since(t0) >= budget_ms; };
-  bool worked = false;  // the eigensolver only starts a slice, never ends one
   while (stage_ != Stage::Done && !out_of_time()) {
-    if (stage_ == Stage::Eigen && worked && budget_ms > 0) break;
-    worked = true;
     if (stage_ == Stage::Covariance) {
       const size_t m = std::min<size_t>(kChunk, n_train - next_);
       const Matrix centered =
@@ -71,10 +68,13 @@ void PcaLab::fit(double budget_ms) {
       // Lower triangle only: the symmetric rank-m update does half the GEMM work.
       cov_.selfadjointView<Eigen::Lower>().rankUpdate(centered, 1.0f / float(n_train));
       next_ += m;
-      if (next_ == n_train) stage_ = Stage::Eigen;
+      if (next_ == n_train) {
+        pca_.begin_fit_covariance(mean_, cov_, max_k_);  // copies what it needs
+        cov_ = Matrix();
+        stage_ = Stage::Eigen;
+      }
     } else if (stage_ == Stage::Eigen) {
-      pca_.fit_covariance(mean_, cov_, max_k_);
-      cov_ = Matrix();
+      if (!pca_.fit_step()) continue;  // one piece of the eigensolver (core/stepped_eigen.h)
       test_curve_.assign(size_t(max_k_), 0.0);
       train_curve_.assign(size_t(max_k_), 0.0);
       next_ = 0;

@@ -3,9 +3,9 @@
 // eigenfaces, "784 numbers -> k numbers").
 //
 // Steppable like every lab: fit(budget_ms) accumulates the covariance C = sum (x-mu)(x-mu)^T / n
-// a chunk of images at a time, runs the eigensolver in a slice of its own (about 0.1 s native,
-// 0.3 s wasm for 784 dims: the one step that cannot be cut), then projects the test and train
-// images a chunk at a time, so the page keeps drawing while it fits.
+// a chunk of images at a time, runs the eigensolver a step at a time (core/stepped_eigen.h: the
+// longest step, the Householder reduction, takes about 30 ms in wasm for 784 dims), then projects
+// the test and train images a chunk at a time, so the page keeps drawing while it fits.
 //
 // Test error at every k from one projection: with orthonormal U, the residual of x is
 //   ||x - mu - U_k U_k^T (x - mu)||^2 = ||x - mu||^2 - sum_{j<=k} y_j^2,   y = U^T (x - mu),

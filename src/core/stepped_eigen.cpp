@@ -1,0 +1,131 @@
+#include "core/stepped_eigen.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <stdexcept>
+#include <vector>
+
+namespace ll {
+
+SteppedSymmetricEigen::SteppedSymmetricEigen(const Matrix& A) {
+  if (A.rows() != A.cols() || A.rows() == 0)
+    throw std::invalid_argument("SteppedSymmetricEigen: A must be square and not empty");
+  n_ = A.rows();
+  // Scaled to largest |a_ij| = 1 against overflow and underflow, as Eigen's own solver does.
+  a_ = A.triangularView<Eigen::Lower>();
+  scale_ = a_.cwiseAbs().maxCoeff();
+  if (!(scale_ > 0.0f)) scale_ = 1.0f;  // zero matrix (or NaN, which step() reports)
+  a_ /= scale_;
+}
+
+double SteppedSymmetricEigen::progress() const {
+  switch (stage_) {
+    case Stage::Reduce: return 0.0;
+    case Stage::FormQ: return 0.2;
+    case Stage::Iterate: return 0.4 + 0.6 * double(l_) / double(n_);
+    case Stage::Done: return 1.0;
+  }
+  return 1.0;
+}
+
+bool SteppedSymmetricEigen::step() {
+  switch (stage_) {
+    case Stage::Reduce:
+      if (!a_.allFinite()) throw std::runtime_error("eigensolver: the matrix has NaN or Inf entries");
+      tri_.compute(a_);  // reads the lower triangle
+      a_ = Matrix();
+      d_ = tri_.diagonal().cast<double>();
+      e_ = Eigen::VectorXd::Zero(d_.size());
+      e_.head(n_ - 1) = tri_.subDiagonal().cast<double>();
+      stage_ = Stage::FormQ;
+      return false;
+    case Stage::FormQ:
+      vectors_ = tri_.matrixQ();
+      tri_ = Eigen::Tridiagonalization<Matrix>();
+      stage_ = Stage::Iterate;
+      return false;
+    case Stage::Iterate: {
+      const Index n = n_;
+      const double eps = std::numeric_limits<double>::epsilon();
+      while (l_ < n) {
+        // Find the first negligible subdiagonal element at or after l: T splits there.
+        Index m = l_;
+        for (; m + 1 < n; ++m)
+          if (std::abs(e_[m]) <= eps * (std::abs(d_[m]) + std::abs(d_[m + 1]))) break;
+        if (m == l_) {  // d_[l] is an eigenvalue
+          ++l_;
+          iterations_ = 0;
+          continue;
+        }
+        if (++iterations_ > 60) throw std::runtime_error("eigensolver: QL iteration did not converge");
+        sweep(l_, m);
+        return false;
+      }
+      finish();
+      return true;
+    }
+    case Stage::Done:
+      return true;
+  }
+  return true;
+}
+
+// One implicit QL sweep with a Wilkinson shift on the unreduced block l..m (Numerical Recipes
+// tqli): chase the bulge from the bottom up with plane rotations (c, s), each applied to the
+// columns i, i+1 of the eigenvector matrix too.
+void SteppedSymmetricEigen::sweep(Index l, Index m) {
+  double g = (d_[l + 1] - d_[l]) / (2.0 * e_[l]);
+  double r = std::hypot(g, 1.0);
+  g = d_[m] - d_[l] + e_[l] / (g + (g >= 0 ? r : -r));  // shift: eigenvalue of the top 2x2 nearer d_[l]
+  double s = 1.0, c = 1.0, p = 0.0;
+  const Index rows = vectors_.rows();
+  for (Index i = m - 1; i >= l; --i) {
+    const double f = s * e_[i], b = c * e_[i];
+    e_[i + 1] = r = std::hypot(f, g);
+    if (r == 0.0) {  // underflow: the block splits here, start again from the top
+      d_[i + 1] -= p;
+      e_[m] = 0.0;
+      return;
+    }
+    s = f / r;
+    c = g / r;
+    g = d_[i + 1] - p;
+    r = (d_[i] - g) * s + 2.0 * c * b;
+    p = s * r;
+    d_[i + 1] = g + p;
+    g = c * r - b;
+    // The same rotation on columns i and i+1 of V (contiguous: a loop the compiler vectorizes).
+    float* vi = vectors_.col(i).data();
+    float* vj = vectors_.col(i + 1).data();
+    const float cf = float(c), sf = float(s);
+    for (Index k = 0; k < rows; ++k) {
+      const float t = vj[k];
+      vj[k] = sf * vi[k] + cf * t;
+      vi[k] = cf * vi[k] - sf * t;
+    }
+  }
+  d_[l] -= p;
+  e_[l] = g;
+  e_[m] = 0.0;
+}
+
+void SteppedSymmetricEigen::finish() {
+  const Index n = n_;
+  std::vector<Index> order(static_cast<size_t>(n));
+  std::iota(order.begin(), order.end(), Index(0));
+  std::stable_sort(order.begin(), order.end(), [&](Index a, Index b) { return d_[a] > d_[b]; });
+  eigenvalues_.resize(n);
+  Matrix sorted(vectors_.rows(), n);
+  for (Index j = 0; j < n; ++j) {
+    eigenvalues_[j] = float(d_[order[size_t(j)]] * double(scale_));
+    sorted.col(j) = vectors_.col(order[size_t(j)]);
+  }
+  vectors_ = std::move(sorted);
+  d_.resize(0);
+  e_.resize(0);
+  stage_ = Stage::Done;
+}
+
+}  // namespace ll
