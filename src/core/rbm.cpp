@@ -3,6 +3,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/vector_math.h"
+
 namespace ll {
 
 namespace {
@@ -97,8 +99,8 @@ float Rbm::free_energy(const Matrix& V) const {
   const Eigen::ArrayXXf x = X.array();
   const float visible_term = (b_visible().transpose() * V).sum();
   float hidden_term;
-  if (units_ == HiddenUnits::Binary)  // softplus(x) = max(x,0) + ln(1 + e^-|x|), stable
-    hidden_term = (x.max(0.0f) + (-x.abs()).exp().log1p()).sum();
+  if (units_ == HiddenUnits::Binary)
+    hidden_term = x.unaryExpr([](float v) { return softplus_vectorizable(v); }).sum();
   else
     hidden_term = 0.5f * x.square().sum();
   return -(visible_term + hidden_term) / static_cast<float>(V.cols());

@@ -59,4 +59,10 @@ inline float log1p_unit(float u) {
   return 2.0f * s * p;
 }
 
+// softplus(z) = ln(1 + e^z), computed stably as max(z, 0) + ln(1 + e^-|z|): the term of
+// cross-entropy from logits and of a binary RBM's free energy.
+inline float softplus_vectorizable(float z) {
+  return (z > 0.0f ? z : 0.0f) + log1p_unit(exp_vectorizable(z > 0.0f ? -z : z));
+}
+
 }  // namespace ll

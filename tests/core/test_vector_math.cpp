@@ -53,3 +53,15 @@ TEST_CASE("log1p_unit is within 3e-7 relative of log1p on [0, 1], tiny arguments
   CHECK(worst < 3e-7);
   CHECK(log1p_unit(0.0f) == 0.0f);
 }
+
+TEST_CASE("softplus_vectorizable is ln(1 + e^z) without overflow") {
+  double worst = 0;
+  for (int i = 0; i <= 20000; ++i) {
+    const float z = -40.0f + 80.0f * float(i) / 20000.0f;
+    const double expect = std::log1p(std::exp(double(z)));
+    worst = std::max(worst, std::abs(double(softplus_vectorizable(z)) - expect) / expect);
+  }
+  CHECK(worst < 3e-7);
+  CHECK(softplus_vectorizable(1000.0f) == 1000.0f);
+  CHECK(softplus_vectorizable(-1000.0f) >= 0.0f);
+}
