@@ -102,25 +102,42 @@ void pack_transposed(const float* s, Index rs, Index depth, float* dst) {
 }
 #endif
 
+// pack() for G full panels of R rows whose R values per step are contiguous (rs == 1, e.g. W in
+// dX = W^T dZ), steps cs apart. One panel at a time reads half a cache line per step, and with
+// cs a multiple of 1 KB those lines share a few L1 sets, so each was fetched twice: packing took
+// 0.40 ms of a 2.8 ms (1024 x 784)(784 x 64) product in node. Four panels per step read whole
+// lines once: 0.21 ms.
+template <int R, int G>
+void pack_contiguous(const float* s, Index cs, Index depth, float* dst) {
+  static_assert(R % 4 == 0, "panels are whole vectors");
+  for (Index p = 0; p < depth; ++p)
+    for (int g = 0; g < G; ++g)
+      for (int i = 0; i < R; i += 4)
+        store(dst + g * R * depth + p * R + i, load(s + g * R + i + p * cs));
+}
+
 // Packs rows x depth of a matrix whose element (i, p) is src[i * rs + p * cs] into panels of R
 // rows: panel by panel, each depth-major (R values per step), short last panel padded with zeros.
 template <int R>
 void pack(const float* src, Index rs, Index cs, Index rows, Index depth, float* dst) {
-  for (Index i0 = 0; i0 < rows; i0 += R, dst += R * depth) {
+  Index i0 = 0;
+  if (rs == 1) {
+    for (; i0 + 4 * R <= rows; i0 += 4 * R, dst += 4 * R * depth)
+      pack_contiguous<R, 4>(src + i0, cs, depth, dst);
+    for (; i0 + R <= rows; i0 += R, dst += R * depth) pack_contiguous<R, 1>(src + i0, cs, depth, dst);
+  }
+  for (; i0 < rows; i0 += R, dst += R * depth) {
     const Index r = std::min<Index>(R, rows - i0);
     const float* s = src + i0 * rs;
-    if (r == R && rs == 1) {  // R contiguous values per step: the compiler emits vector copies
-      for (Index p = 0; p < depth; ++p)
-        for (int i = 0; i < R; ++i) dst[p * R + i] = s[i + p * cs];
 #ifdef __wasm_simd128__
-    } else if (r == R && cs == 1) {
+    if (r == R && cs == 1) {
       pack_transposed<R>(s, rs, depth, dst);
+      continue;
+    }
 #endif
-    } else {
-      for (Index p = 0; p < depth; ++p) {
-        for (Index i = 0; i < r; ++i) dst[p * R + i] = s[i * rs + p * cs];
-        for (Index i = r; i < R; ++i) dst[p * R + i] = 0.0f;
-      }
+    for (Index p = 0; p < depth; ++p) {
+      for (Index i = 0; i < r; ++i) dst[p * R + i] = s[i * rs + p * cs];
+      for (Index i = r; i < R; ++i) dst[p * R + i] = 0.0f;
     }
   }
 }
