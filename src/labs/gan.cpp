@@ -24,13 +24,6 @@ GanConfig::GanConfig() {
   d_opt.beta1 = g_opt.beta1 = 0.5f;
 }
 
-namespace {
-template <typename S>
-MatrixT<S> sigmoid_of(const MatrixT<S>& a) {
-  return (S(1) / (S(1) + (-a.array()).exp())).matrix();
-}
-}  // namespace
-
 template <typename S>
 S discriminator_loss_and_grad(BasicMlp<S>& D, const MatrixT<S>& X_real, const MatrixT<S>& X_fake,
                               double* mean_real, double* mean_fake) {
@@ -59,7 +52,8 @@ S generator_loss_and_grad(BasicMlp<S>& G, BasicMlp<S>& D, const MatrixT<S>& Z, G
   const MatrixT<S> X = G.forward(Z);
   D.forward(X);
   const MatrixT<S>& a = D.logits();
-  const MatrixT<S> q = sigmoid_of(a);  // D(G(z))
+  MatrixT<S> q;  // D(G(z))
+  activate(Activation::Sigmoid, a, q);
   if (mean_fake) *mean_fake = double(q.mean());
   // loss and dE/da:
   //   minimax      E =  (1/p) sum ln(1 - q) = -(1/p) CE(a, 0),  dE/da = -q / p
