@@ -124,13 +124,17 @@ void w2_gemm_bound(const TimerConfig& cfg, double step_s) {
   report("W2_gemm_eigen_gflops", flops / eigen_time / 1e9, "GFLOP/s");
 }
 
+const std::vector<int> kW3GenSizes = {100, 256, 512, 1024, 784}, kW3DiscSizes = {784, 512, 256, 1};
+constexpr int kW3Batch = 64;
+
 // W3: one iteration of an MLP GAN (Goodfellow et al. 2014) with the non-saturating G loss:
 // a D step on 64 real + 64 generated samples, then a G step through the frozen D. Adam, batch 64.
-void w3(const TimerConfig& cfg) {
+// Returns seconds per iteration.
+double w3(const TimerConfig& cfg) {
   Rng rng(4);
-  const int B = 64;
-  Mlp G({100, 256, 512, 1024, 784}, {kRelu, kRelu, kRelu, kTanh});
-  Mlp D({784, 512, 256, 1}, {kLeaky, kLeaky, kSig});
+  const int B = kW3Batch;
+  Mlp G(kW3GenSizes, {kRelu, kRelu, kRelu, kTanh});
+  Mlp D(kW3DiscSizes, {kLeaky, kLeaky, kSig});
   G.init(rng);
   D.init(rng);
   OptimizerConfig adam;
@@ -159,7 +163,58 @@ void w3(const TimerConfig& cfg) {
     optG.step(G);
     for (int l = 0; l < D.num_layers(); ++l) D.set_frozen(l, false);
   };
-  report("W3", 1.0 / median_seconds(iteration, cfg), "iterations/s");
+  const double t = median_seconds(iteration, cfg);
+  report("W3", 1.0 / t, "iterations/s");
+  return t;
+}
+
+// The operands of one dense layer's three products (core/dense.h) at batch B.
+struct LayerOperands {
+  RowMatrix W, dW;
+  Matrix X, dZ, Z, dX;
+  LayerOperands(Rng& rng, Index in, Index out, Index B)
+      : W(RowMatrix(uniform(rng, out, in, -0.1f, 0.1f))), dW(out, in),
+        X(uniform(rng, in, B, -1, 1)), dZ(uniform(rng, out, B, -1, 1)), Z(out, B), dX(in, B) {}
+  void forward() { product_w_x<float>(W, X, Z); }
+  void weight_grad() {
+    product_dz_xt<float>(dZ, X, Eigen::Map<RowMatrix>(dW.data(), dW.rows(), dW.cols()));
+  }
+  void input_grad() { product_wt_dz<float>(W, dZ, dX); }
+};
+
+std::vector<LayerOperands> layers(Rng& rng, const std::vector<int>& sizes, Index B) {
+  std::vector<LayerOperands> net;
+  for (size_t l = 0; l + 1 < sizes.size(); ++l) net.emplace_back(rng, sizes[l], sizes[l + 1], B);
+  return net;
+}
+
+// The GEMM share of W3: every product one iteration performs, at the same shapes and through the
+// same functions, run back to back on random operands without the rest of the iteration (Adam,
+// activations, losses, copies). W3_gemm_share = their time / an iteration's time.
+void w3_gemm_share(const TimerConfig& cfg, double iteration_s) {
+  Rng rng(5);
+  auto G = layers(rng, kW3GenSizes, kW3Batch), D2 = layers(rng, kW3DiscSizes, 2 * kW3Batch),
+       D = layers(rng, kW3DiscSizes, kW3Batch);
+  const double t = median_seconds([&] {
+    // D step: G forward, D forward and backward on 64 real + 64 generated samples (no dX into
+    // the data, so layer 0 has none).
+    for (auto& L : G) L.forward();
+    for (auto& L : D2) L.forward();
+    for (size_t l = 0; l < D2.size(); ++l) {
+      D2[l].weight_grad();
+      if (l > 0) D2[l].input_grad();
+    }
+    // G step: G and D forward, dX back through the frozen D (no dW), then G's backward.
+    for (auto& L : G) L.forward();
+    for (auto& L : D) L.forward();
+    for (auto& L : D) L.input_grad();
+    for (size_t l = 0; l < G.size(); ++l) {
+      G[l].weight_grad();
+      if (l > 0) G[l].input_grad();
+    }
+  }, cfg);
+  g_sink = g_sink + G[0].dW(0, 0) + D[0].dX(0, 0);
+  report("W3_gemm_share", t / iteration_s, "of an iteration");
 }
 
 // W4: PCA of 10,000 x 784, k = 30 (Pca::fit: mean, covariance by a rank update, full symmetric
@@ -240,7 +295,10 @@ int main(int argc, char** argv) {
     double step_s = w2(cfg);
     w2_gemm_bound(cfg, step_s);
   }
-  if (selected(only, "W3")) w3(cfg);
+  if (selected(only, "W3")) {
+    double iteration_s = w3(cfg);
+    w3_gemm_share(cfg, iteration_s);
+  }
   if (selected(only, "W4")) w4(cfg);
   if (selected(only, "W5")) w5(cfg);
 

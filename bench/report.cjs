@@ -18,7 +18,8 @@ if (!dir) {
 const SYSTEMS = { latentlab_wasm: 'wasm', latentlab_native: 'native', tfjs_wasm: 'tfjs', torch_cpu: 'torch' };
 
 const UNITS = { W1: 'samples/s', W2: 'samples/s', W2_gflops: 'GFLOP/s', W2_gemm_gflops: 'GFLOP/s',
-  W2_gemm_eigen_gflops: 'GFLOP/s', W2_gemm_share: 'fraction', W3: 'iterations/s', W4: 's' };
+  W2_gemm_eigen_gflops: 'GFLOP/s', W2_gemm_share: 'fraction', W3: 'iterations/s',
+  W3_gemm_share: 'fraction', W4: 's' };
 const unitOf = (key) => UNITS[key] || (key.startsWith('W5_') ? 'GFLOP/s' : '?');
 
 // The last stdout line that is a JSON object (TF.js prints its own notes before ours).
@@ -45,8 +46,11 @@ function readSystem(file) {
     for (const [k, v] of Object.entries(o.results)) (all[k] = all[k] || []).push(v);
   }
   for (const [k, v] of Object.entries(all)) results[k] = unitOf(k) === 's' ? Math.min(...v) : Math.max(...v);
-  // The GEMM share is a ratio within one process: take it from the run of the best W2.
-  if (all.W2_gemm_share) results.W2_gemm_share = all.W2_gemm_share[all.W2.indexOf(results.W2)];
+  // A GEMM share is a ratio within one process: take it from the run of the best W2 (W3).
+  for (const w of ['W2', 'W3']) {
+    const k = `${w}_gemm_share`;
+    if (all[k] && all[w]) results[k] = all[k][all[w].indexOf(results[w])];
+  }
   return { ...info, rounds: Math.max(...Object.values(all).map((v) => v.length)), note, results, all };
 }
 
@@ -68,7 +72,7 @@ for (const k of keys) {
     w[name] = round(sys[name].results?.[k] ?? null);
     if ((sys[name].all?.[k] || []).length > 1) w[`${name}_rounds`] = sys[name].all[k].map(round);
   }
-  if (k !== 'W2_gemm_share') {
+  if (!k.endsWith('_gemm_share')) {
     w.wasm_vs_tfjs = round(speedup(k, w.latentlab_wasm, w.tfjs_wasm));
     w.wasm_vs_native = round(speedup(k, w.latentlab_wasm, w.latentlab_native));
     w.native_vs_torch = round(speedup(k, w.latentlab_native, w.torch_cpu));
