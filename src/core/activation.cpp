@@ -56,6 +56,7 @@ void activate(Activation a, const MatrixT<S>& Z, MatrixT<S>& A) {
       elementwise(Z, A, [leak](S z) { return z > S(0) ? z : leak * z; });
       break;
   }
+  flush_tiny(A);  // layer outputs feed the next GEMM (core/elementwise.h says why)
 }
 
 template <typename S>
@@ -79,6 +80,7 @@ void activation_backward(Activation a, const MatrixT<S>& Z, const MatrixT<S>& A,
       elementwise(Z, dA, dZ, [leak](S z, S g) { return z > S(0) ? g : leak * g; });
       break;
   }
+  flush_tiny(dZ);  // as in activate(): dZ feeds the dW and dX GEMMs
 }
 
 template void activate<float>(Activation, const MatrixT<float>&, MatrixT<float>&);

@@ -3,13 +3,18 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/elementwise.h"
 #include "core/vector_math.h"
 
 namespace ll {
 
 namespace {
 
-Matrix sigmoid(const Matrix& X) { return (1.0f + (-X.array()).exp()).inverse().matrix(); }
+Matrix sigmoid(const Matrix& X) {
+  Matrix S = (1.0f + (-X.array()).exp()).inverse().matrix();
+  flush_tiny(S);  // probabilities feed the CD-1 GEMMs (core/elementwise.h says why)
+  return S;
+}
 
 Activation encoder_activation(HiddenUnits u) {
   return u == HiddenUnits::Binary ? Activation::Sigmoid : Activation::Identity;

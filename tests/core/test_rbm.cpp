@@ -48,6 +48,17 @@ TEST_CASE("rbm: CD-1 lowers the reconstruction error on tiny binary data") {
   }
 }
 
+TEST_CASE("rbm: saturated probabilities are exactly 0, not denormals") {
+  Rbm rbm(2, 1, HiddenUnits::Binary);
+  rbm.W()(0, 0) = -87.5f;  // visible unit 0 on: 1 / (1 + e^87.5) = 1e-38, a denormal
+  rbm.W()(0, 1) = -45.0f;  // visible unit 1 on: e^-45 = 2.9e-20, below 2^-63
+  Matrix V(2, 2);
+  V << 1, 0, 0, 1;
+  const Matrix H = rbm.hidden_mean(V);
+  CHECK(H(0, 0) == 0.0f);
+  CHECK(H(0, 1) == 0.0f);
+}
+
 TEST_CASE("rbm: free energy equals -ln sum_h exp(-E(v,h)) by enumeration") {
   Rng rng(22);
   Rbm rbm(3, 2);
