@@ -1,9 +1,25 @@
 #include "core/optimizer.h"
 
+#include <cfloat>
 #include <cmath>
 #include <stdexcept>
 
 namespace ll {
+
+namespace {
+// Where a parameter's gradient stays 0 (a dead or saturated unit), its velocity or Adam moments
+// decay geometrically into the denormals and, with a factor above 1/2, stay there for good
+// (0.9 * 2^-149 rounds back to 2^-149), every later operation on them a microcode assist on x86
+// (core/elementwise.h). So every kFlushEvery steps the denormal moments are set to 0, which
+// changes nothing but parameters within 1e-38 of 0. Not in every step: the test in the update
+// loop made Adam 1.6x slower in wasm.
+constexpr int kFlushEvery = 64;
+
+void flush_denormals(Vector& state) {
+  float* x = state.data();
+  for (Index i = 0, n = state.size(); i < n; ++i) x[i] = std::fabs(x[i]) < FLT_MIN ? 0.0f : x[i];
+}
+}  // namespace
 
 void Optimizer::reset() {
   m_.resize(0);
@@ -53,6 +69,10 @@ void Optimizer::step(Vector& params, const Vector& grads, const std::vector<Para
         }
         break;
     }
+  }
+  if (t_ % kFlushEvery == 0) {
+    flush_denormals(m_);
+    flush_denormals(v_);
   }
 }
 

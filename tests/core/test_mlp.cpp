@@ -188,6 +188,24 @@ TEST_CASE("optimizer: SGD and momentum steps by hand") {
   CHECK(p[0] == doctest::Approx(-0.02).epsilon(1e-4));
 }
 
+TEST_CASE("optimizer: momentum of a parameter whose gradient stopped decays to 0, not a denormal") {
+  // A decay factor above 1/2 leaves a float stuck at the smallest denormal (0.9 * 2^-149 rounds
+  // back to 2^-149): the velocity would never reach 0, every later step would take x86 microcode
+  // assists (core/elementwise.h), and a parameter near 0 would drift by 2^-149 a step forever.
+  OptimizerConfig c;
+  c.kind = OptimizerKind::Momentum;
+  c.lr = 0.01f;
+  Optimizer opt(c);
+  Vector p = Vector::Zero(1), g = Vector::Constant(1, 2e-37f);  // velocity -2e-39: a denormal
+  const std::vector<ParamRange> all = {{0, 1}};
+  opt.step(p, g, all);
+  g.setZero();
+  for (int s = 0; s < 1200; ++s) opt.step(p, g, all);
+  const float settled = p[0];
+  for (int s = 0; s < 200; ++s) opt.step(p, g, all);
+  CHECK(p[0] == settled);
+}
+
 TEST_CASE("optimizer: Adam fits a small linear regression") {
   // y = A x + c with a known A, c; a linear layer trained by Adam must find it.
   Rng rng(7);
