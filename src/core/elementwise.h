@@ -28,6 +28,11 @@ void elementwise(const MatrixT<S>& in1, const MatrixT<S>& in2, MatrixT<S>& out, 
   for (Index i = 0, n = in1.size(); i < n; ++i) y[i] = f(x1[i], x2[i]);
 }
 
+// p[i] = 0 wherever |p[i]| < limit (a plain loop: it vectorizes to a compare and a select).
+inline void zero_below(float* p, Index n, float limit) {
+  for (Index i = 0; i < n; ++i) p[i] = std::fabs(p[i]) < limit ? 0.0f : p[i];
+}
+
 // Sets float entries smaller than 2^-63 (about 1e-19) in magnitude to zero. Why: an x86 CPU
 // takes a microcode assist of about a hundred cycles for each operation whose input or result is
 // below 2^-126 (a denormal, or an underflow), and WebAssembly has no flush-to-zero mode to switch
@@ -38,10 +43,7 @@ void elementwise(const MatrixT<S>& in1, const MatrixT<S>& in2, MatrixT<S>& out, 
 // changes nothing a float sum can see. Doubles (gradient checks only) are left alone.
 template <typename S>
 void flush_tiny(MatrixT<S>& M) {
-  if constexpr (std::is_same_v<S, float>) {
-    float* p = M.data();
-    for (Index i = 0, n = M.size(); i < n; ++i) p[i] = std::fabs(p[i]) < 0x1p-63f ? 0.0f : p[i];
-  }
+  if constexpr (std::is_same_v<S, float>) zero_below(M.data(), M.size(), 0x1p-63f);
 }
 
 }  // namespace ll

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/elementwise.h"
+
 namespace ll {
 
 namespace {
@@ -14,11 +16,6 @@ namespace {
 // changes nothing but parameters within 1e-38 of 0. Not in every step: the test in the update
 // loop made Adam 1.6x slower in wasm.
 constexpr int kFlushEvery = 64;
-
-void flush_denormals(Vector& state) {
-  float* x = state.data();
-  for (Index i = 0, n = state.size(); i < n; ++i) x[i] = std::fabs(x[i]) < FLT_MIN ? 0.0f : x[i];
-}
 }  // namespace
 
 void Optimizer::reset() {
@@ -70,10 +67,8 @@ void Optimizer::step(Vector& params, const Vector& grads, const std::vector<Para
         break;
     }
   }
-  if (t_ % kFlushEvery == 0) {
-    flush_denormals(m_);
-    flush_denormals(v_);
-  }
+  if (t_ % kFlushEvery == 0)
+    for (Vector* state : {&m_, &v_}) zero_below(state->data(), state->size(), FLT_MIN);
 }
 
 }  // namespace ll
