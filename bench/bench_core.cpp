@@ -94,6 +94,26 @@ double w2(const TimerConfig& cfg) {
   return t;
 }
 
+// The operands of one dense layer's three products (core/dense.h) at batch B.
+struct LayerOperands {
+  RowMatrix W, dW;
+  Matrix X, dZ, Z, dX;
+  LayerOperands(Rng& rng, Index in, Index out, Index B)
+      : W(RowMatrix(uniform(rng, out, in, -0.1f, 0.1f))), dW(out, in),
+        X(uniform(rng, in, B, -1, 1)), dZ(uniform(rng, out, B, -1, 1)), Z(out, B), dX(in, B) {}
+  void forward() { product_w_x<float>(W, X, Z); }
+  void weight_grad() {
+    product_dz_xt<float>(dZ, X, Eigen::Map<RowMatrix>(dW.data(), dW.rows(), dW.cols()));
+  }
+  void input_grad() { product_wt_dz<float>(W, dZ, dX); }
+};
+
+std::vector<LayerOperands> layers(Rng& rng, const std::vector<int>& sizes, Index B) {
+  std::vector<LayerOperands> net;
+  for (size_t l = 0; l + 1 < sizes.size(); ++l) net.emplace_back(rng, sizes[l], sizes[l + 1], B);
+  return net;
+}
+
 // The GEMM ceiling of W2: every GEMM one step really performs, through the same functions and
 // types as core/dense.h (row-major weights, column-major batches), each timed alone.
 // W2_gemm_gflops is the rate our GEMM reaches at exactly these shapes; W2_gemm_share is the
@@ -103,21 +123,19 @@ double w2(const TimerConfig& cfg) {
 void w2_gemm_bound(const TimerConfig& cfg, double step_s) {
   Rng rng(3);
   double time = 0, eigen_time = 0, flops = 0;
-  for (size_t l = 0; l + 1 < kW2Sizes.size(); ++l) {
-    const Index in = kW2Sizes[l], out = kW2Sizes[l + 1], B = kW2Batch;
-    RowMatrix W = RowMatrix(uniform(rng, out, in, -0.1f, 0.1f)), dW(out, in);
-    Matrix X = uniform(rng, in, B, 0, 1), dZ = uniform(rng, out, B, -1, 1), Z(out, B), dX(in, B);
-    Eigen::Map<RowMatrix> dW_map(dW.data(), out, in);
-    time += median_seconds([&] { product_w_x<float>(W, X, Z); }, cfg);
-    eigen_time += median_seconds([&] { Z.noalias() = W * X; }, cfg);
-    time += median_seconds([&] { product_dz_xt<float>(dZ, X, dW_map); }, cfg);
-    eigen_time += median_seconds([&] { dW.noalias() = dZ * X.transpose(); }, cfg);
+  auto net = layers(rng, kW2Sizes, kW2Batch);
+  for (size_t l = 0; l < net.size(); ++l) {
+    LayerOperands& L = net[l];
+    time += median_seconds([&] { L.forward(); }, cfg);
+    eigen_time += median_seconds([&] { L.Z.noalias() = L.W * L.X; }, cfg);
+    time += median_seconds([&] { L.weight_grad(); }, cfg);
+    eigen_time += median_seconds([&] { L.dW.noalias() = L.dZ * L.X.transpose(); }, cfg);
     if (l > 0) {
-      time += median_seconds([&] { product_wt_dz<float>(W, dZ, dX); }, cfg);
-      eigen_time += median_seconds([&] { dX.noalias() = W.transpose() * dZ; }, cfg);
+      time += median_seconds([&] { L.input_grad(); }, cfg);
+      eigen_time += median_seconds([&] { L.dX.noalias() = L.W.transpose() * L.dZ; }, cfg);
     }
-    flops += (l > 0 ? 3 : 2) * 2.0 * double(in) * out * B;
-    g_sink = g_sink + Z(0, 0) + dW(0, 0) + dX(0, 0);
+    flops += (l > 0 ? 3 : 2) * 2.0 * double(L.W.size()) * kW2Batch;
+    g_sink = g_sink + L.Z(0, 0) + L.dW(0, 0) + L.dX(0, 0);
   }
   report("W2_gemm_gflops", flops / time / 1e9, "GFLOP/s");
   report("W2_gemm_share", time / step_s, "of a step");
@@ -166,26 +184,6 @@ double w3(const TimerConfig& cfg) {
   const double t = median_seconds(iteration, cfg);
   report("W3", 1.0 / t, "iterations/s");
   return t;
-}
-
-// The operands of one dense layer's three products (core/dense.h) at batch B.
-struct LayerOperands {
-  RowMatrix W, dW;
-  Matrix X, dZ, Z, dX;
-  LayerOperands(Rng& rng, Index in, Index out, Index B)
-      : W(RowMatrix(uniform(rng, out, in, -0.1f, 0.1f))), dW(out, in),
-        X(uniform(rng, in, B, -1, 1)), dZ(uniform(rng, out, B, -1, 1)), Z(out, B), dX(in, B) {}
-  void forward() { product_w_x<float>(W, X, Z); }
-  void weight_grad() {
-    product_dz_xt<float>(dZ, X, Eigen::Map<RowMatrix>(dW.data(), dW.rows(), dW.cols()));
-  }
-  void input_grad() { product_wt_dz<float>(W, dZ, dX); }
-};
-
-std::vector<LayerOperands> layers(Rng& rng, const std::vector<int>& sizes, Index B) {
-  std::vector<LayerOperands> net;
-  for (size_t l = 0; l + 1 < sizes.size(); ++l) net.emplace_back(rng, sizes[l], sizes[l + 1], B);
-  return net;
 }
 
 // The GEMM share of W3: every product one iteration performs, at the same shapes and through the
