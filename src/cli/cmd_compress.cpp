@@ -52,21 +52,28 @@ void write_panels(const std::string& dir, const char* prefix, const LabImage& im
   save_png(r.ae.q4.image, dir + "/" + prefix + "_D_autoencoder_4bit.png");
 }
 
+void print_results(const Args& a, const CompressionLab& lab);
+
 void run(const Args& a) {
   CompressionSettings s = a.s;
   s.optimizer = optimizer_from_key(a.optimizer);
   CompressionLab lab(s, load_lab_image(a.image), load_lab_image(a.new_image));
   while (!lab.done()) lab.train(1000.0);
   lab.evaluate();
-  if (lab.diverged()) std::fprintf(stderr, "latentlab: %s\n", lab.status().c_str());
   if (!a.out.empty()) {
     write_panels(a.out, "trained", lab.trained_image(), lab.trained_results());
     write_panels(a.out, "new", lab.new_image(), lab.new_results());
   }
   if (a.json) {
     std::cout << lab.metrics().dump(2) << "\n";
-    return;
+  } else {
+    print_results(a, lab);
   }
+  if (lab.diverged()) throw DivergedRun(lab.status());
+}
+
+void print_results(const Args& a, const CompressionLab& lab) {
+  const CompressionSettings& s = lab.settings();
   std::printf("64-%d-64 tanh autoencoder, %s lr %g, batch %d, seed %llu: %lld frames in %.1f s "
               "(%.0f frames/s), final MSE %.5f on [-1,1]\n",
               s.hidden, a.optimizer.c_str(), s.lr, s.batch, (unsigned long long)s.seed,
@@ -87,17 +94,17 @@ void add_compress_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--new-image", a.new_image, "image the net never saw: " + builtins + " or a path")
       ->capture_default_str();
-  cmd->add_option("--hidden", a.s.hidden, "code size m")->capture_default_str()->check(CLI::Range(1, 64));
+  cmd->add_option("--hidden", a.s.hidden, "code size m")->capture_default_str()->check(within(limits::kCompressHidden));
   cmd->add_option("--samples", a.s.samples, "training budget in random 8x8 frames")
-      ->capture_default_str()->check(CLI::PositiveNumber);
+      ->capture_default_str()->check(within(limits::kCompressSamples));
   cmd->add_option("--optimizer", a.optimizer, "adam, sgd or momentum")
       ->capture_default_str()->check(CLI::IsMember({"adam", "sgd", "momentum"}));
-  cmd->add_option("--lr", a.s.lr, "learning rate")->capture_default_str()->check(CLI::PositiveNumber);
-  cmd->add_option("--batch", a.s.batch, "minibatch size")->capture_default_str()->check(CLI::Range(1, 65536));
+  cmd->add_option("--lr", a.s.lr, "learning rate")->capture_default_str()->check(within(limits::kCompressLr));
+  cmd->add_option("--batch", a.s.batch, "minibatch size")->capture_default_str()->check(within(limits::kCompressBatch));
   cmd->add_option("--seed", a.s.seed, "random seed (weights and frame positions)")->capture_default_str();
   cmd->add_option("--noise-bits", a.s.noise_bits,
                   "train with uniform noise of this many bits' rounding step on the code (0 = off)")
-      ->capture_default_str()->check(CLI::Range(0, 16));
+      ->capture_default_str()->check(within(limits::kCompressNoiseBits));
   cmd->add_option("--noise-until", a.s.noise_until, "fraction of the budget trained with that noise")
       ->capture_default_str()->check(CLI::Range(0.0, 1.0));
   cmd->add_flag("--json", a.json, "print every number as one JSON object");

@@ -34,6 +34,8 @@ void write_figure(DeepAeLab& lab, const std::string& path) {
   save_png(img, path);
 }
 
+void print_results(const Args& a, const DeepAeLab& lab);
+
 void run(Args& a) {
   a.s.pretrain = a.pretrain == "rbm" ? Pretrain::Rbm : Pretrain::None;
   auto data = std::make_shared<const Dataset>(load_dataset_file(dataset_path(a.dataset)));
@@ -57,13 +59,14 @@ void run(Args& a) {
       next_report += 10;
     }
   }
-  if (lab.diverged()) std::fprintf(stderr, "latentlab: %s\n", lab.status().c_str());
   if (!a.save.empty()) write_file_bytes(a.save, save_deep_ae(lab.deep(), data->name));
   if (!a.out.empty()) write_figure(lab, a.out + "/" + a.dataset + "_code" + std::to_string(a.s.code) + "_" + a.pretrain + ".png");
-  if (a.json) {
-    std::cout << lab.metrics().dump(2) << "\n";
-    return;
-  }
+  if (a.json) std::cout << lab.metrics().dump(2) << "\n";
+  else print_results(a, lab);
+  if (lab.diverged()) throw DivergedRun(lab.status());
+}
+
+void print_results(const Args& a, const DeepAeLab& lab) {
   const nlohmann::json m = lab.metrics();
   std::printf("%s, code %d, pretraining %s (%d RBM epochs/layer), %d fine-tuning epochs, %.0f s\n",
               a.dataset.c_str(), a.s.code, a.pretrain.c_str(), a.s.rbm_epochs, a.s.epochs, lab.train_seconds());
@@ -82,14 +85,14 @@ void add_deep_ae_command(CLI::App& app) {
       ->capture_default_str()->check(CLI::IsMember({"mnist", "fashion", "fashion-full"}));
   cmd->add_option("--code", a.s.code, "code size (30 or 2 in the lecture)")->capture_default_str()->check(CLI::Range(1, 784));
   cmd->add_option("--pretrain", a.pretrain, "rbm or none")->capture_default_str()->check(CLI::IsMember({"rbm", "none"}));
-  cmd->add_option("--epochs", a.s.epochs, "fine-tuning epochs")->capture_default_str()->check(CLI::Range(0, 100000));
-  cmd->add_option("--rbm-epochs", a.s.rbm_epochs, "CD-1 epochs per RBM layer")->capture_default_str()->check(CLI::Range(0, 100000));
-  cmd->add_option("--lr", a.s.lr, "Adam learning rate for fine-tuning")->capture_default_str()->check(CLI::PositiveNumber);
-  cmd->add_option("--rbm-lr", a.s.rbm_lr, "CD-1 learning rate of the binary RBMs")->capture_default_str()->check(CLI::PositiveNumber);
-  cmd->add_option("--epoch-images", a.s.epoch_images, "images per epoch, a fresh random subset each epoch (0 = all)")->capture_default_str()->check(CLI::NonNegativeNumber);
-  cmd->add_option("--batch", a.s.batch, "minibatch size")->capture_default_str()->check(CLI::Range(1, 65536));
+  cmd->add_option("--epochs", a.s.epochs, "fine-tuning epochs")->capture_default_str()->check(within(limits::kDeepAeEpochs));
+  cmd->add_option("--rbm-epochs", a.s.rbm_epochs, "CD-1 epochs per RBM layer")->capture_default_str()->check(within(limits::kDeepAeRbmEpochs));
+  cmd->add_option("--lr", a.s.lr, "Adam learning rate for fine-tuning")->capture_default_str()->check(within(limits::kDeepAeLr));
+  cmd->add_option("--rbm-lr", a.s.rbm_lr, "CD-1 learning rate of the binary RBMs")->capture_default_str()->check(within(limits::kRbmLr));
+  cmd->add_option("--epoch-images", a.s.epoch_images, "images per epoch, a fresh random subset each epoch (0 = all)")->capture_default_str()->check(CLI::Range(0, 10000000));
+  cmd->add_option("--batch", a.s.batch, "minibatch size")->capture_default_str()->check(within(limits::kDeepAeBatch));
   cmd->add_option("--seed", a.s.seed, "random seed")->capture_default_str();
-  cmd->add_option("--max-train", a.s.max_train, "use at most this many training images (0 = all)")->capture_default_str();
+  cmd->add_option("--max-train", a.s.max_train, "use at most this many training images (0 = all)")->capture_default_str()->check(CLI::Range(0, 10000000));
   cmd->add_flag("--json", a.json, "print every number as one JSON object");
   cmd->add_option("--save", a.save, "write the trained deep autoencoder as safetensors");
   cmd->add_option("--load", a.load, "evaluate a saved deep autoencoder (from --save or the lab's Save button) instead of training one")

@@ -98,7 +98,6 @@ void run_gan(const GanArgs& a) {
     }
   }
   lab.evaluate();
-  if (lab.run().diverged()) std::fprintf(stderr, "latentlab: %s\n", lab.run().status().c_str());
   if (!lab.mode_collapse().empty() && !a.json) std::printf("%s\n", lab.mode_collapse().c_str());
   if (!a.out.empty()) {
     save_png(image_grid(lab.grid(), GanLab::kGrid, data.rows), a.out + "/grid_final.png");
@@ -107,6 +106,7 @@ void run_gan(const GanArgs& a) {
   if (a.json) std::cout << lab.metrics().dump(2) << "\n";
   else std::printf("%.1f s training, %.1f iterations/s\n", lab.run().train_seconds(),
                    lab.run().iterations_per_second());
+  if (lab.run().diverged()) throw DivergedRun(lab.run().status());
 }
 
 }  // namespace
@@ -117,21 +117,21 @@ void add_gan_command(CLI::App& app) {
   cmd->add_option("--dataset", a.dataset, "mnist or fashion")->capture_default_str()
       ->check(CLI::IsMember({"mnist", "fashion", "fashion-full"}));
   cmd->add_option("--iters", a.iters, "iterations (k D steps + 1 G step each)")->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--k", a.k, "discriminator steps per generator step")->capture_default_str()->check(CLI::Range(1, 20));
+      ->check(within(limits::kGanIterations));
+  cmd->add_option("--k", a.k, "discriminator steps per generator step")->capture_default_str()->check(within(limits::kGanK));
   cmd->add_option("--gen-loss", a.gen_loss, "minimax or nonsat")->capture_default_str()
       ->check(CLI::IsMember({"minimax", "nonsat"}));
   cmd->add_option("--optimizer", a.optimizer, "adam, sgd or momentum")->capture_default_str()
       ->check(CLI::IsMember({"adam", "sgd", "momentum"}));
-  cmd->add_option("--lr-d", a.lr_d, "discriminator learning rate (default: the lab's)");
-  cmd->add_option("--lr-g", a.lr_g, "generator learning rate (default: the lab's)");
-  cmd->add_option("--latent", a.latent, "size k of z (default: the lab's)");
-  cmd->add_option("--batch", a.batch, "minibatch size p")->capture_default_str()->check(CLI::Range(1, 4096));
+  cmd->add_option("--lr-d", a.lr_d, "discriminator learning rate (default: the lab's)")->check(within(limits::kGanLr));
+  cmd->add_option("--lr-g", a.lr_g, "generator learning rate (default: the lab's)")->check(within(limits::kGanLr));
+  cmd->add_option("--latent", a.latent, "size k of z (default: the lab's)")->check(within(limits::kGanLatent));
+  cmd->add_option("--batch", a.batch, "minibatch size p")->capture_default_str()->check(within(limits::kGanBatch));
   cmd->add_option("--seed", a.seed, "random seed")->capture_default_str();
   cmd->add_option("--samples", a.samples, "samples per quality score and in samples.u8")->capture_default_str()
       ->check(CLI::Range(2, 100000));
   cmd->add_option("--score-every", a.score_every, "iterations between scores")->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(within(limits::kGanIterations));
   cmd->add_option("--scorer", a.scorer, "a scorer file from train-scorer (default: the built-in one)");
   cmd->add_flag("--json", a.json, "print every number as one JSON object");
   cmd->add_option("--out", a.out, "write grid_*.png and samples.u8 (M x 784 uint8, 255 = ink) here")

@@ -36,6 +36,8 @@ std::vector<int> parse_sizes(const std::string& text) {
   return out;
 }
 
+void print_results(const Args& a, const PretrainLab& lab);
+
 void run(Args& a) {
   a.s.hidden = parse_sizes(a.hidden);
   a.s.optimizer = a.optimizer == "adam" ? OptimizerKind::Adam : a.optimizer == "momentum" ? OptimizerKind::Momentum : OptimizerKind::SGD;
@@ -49,11 +51,12 @@ void run(Args& a) {
       next_report += 5;
     }
   }
-  if (lab.diverged()) std::fprintf(stderr, "latentlab: %s\n", lab.status().c_str());
-  if (a.json) {
-    std::cout << lab.metrics().dump(2) << "\n";
-    return;
-  }
+  if (a.json) std::cout << lab.metrics().dump(2) << "\n";
+  else print_results(a, lab);
+  if (lab.diverged()) throw DivergedRun(lab.status());
+}
+
+void print_results(const Args& a, const PretrainLab& lab) {
   std::printf("%s, encoder %s pretrained with %d RBM epochs per layer on %d unlabelled images,\n"
               "fine-tuned %d steps with %d labels (class-balanced), %.1f s\n",
               lab.dataset().name.c_str(), a.hidden.c_str(), a.s.rbm_epochs, lab.train_images(), a.s.steps,
@@ -77,13 +80,13 @@ void add_pretrain_command(CLI::App& app) {
   cmd->add_option("--data-file", a.data_file, "read this dataset file instead of the cache's");
   cmd->add_option("--hidden", a.hidden, "encoder layer sizes, comma-separated")->capture_default_str();
   cmd->add_option("--rbm-epochs", a.s.rbm_epochs, "CD-1 epochs per RBM layer (0: no pretraining)")
-      ->capture_default_str()->check(CLI::Range(0, 1000));
-  cmd->add_option("--steps", a.s.steps, "fine-tuning minibatch steps")->capture_default_str()->check(CLI::Range(0, 1000000));
-  cmd->add_option("--eval-every", a.s.eval_every, "steps between test accuracy points")->capture_default_str()->check(CLI::Range(1, 1000000));
-  cmd->add_option("--batch", a.s.batch, "minibatch size")->capture_default_str()->check(CLI::Range(1, 65536));
-  cmd->add_option("--lr", a.s.lr, "fine-tuning learning rate (both arms)")->capture_default_str()->check(CLI::PositiveNumber);
+      ->capture_default_str()->check(within(limits::kPretrainRbmEpochs));
+  cmd->add_option("--steps", a.s.steps, "fine-tuning minibatch steps")->capture_default_str()->check(within(limits::kPretrainSteps));
+  cmd->add_option("--eval-every", a.s.eval_every, "steps between test accuracy points")->capture_default_str()->check(CLI::Range(1, 100000));
+  cmd->add_option("--batch", a.s.batch, "minibatch size")->capture_default_str()->check(within(limits::kPretrainBatch));
+  cmd->add_option("--lr", a.s.lr, "fine-tuning learning rate (both arms)")->capture_default_str()->check(within(limits::kPretrainLr));
   cmd->add_option("--optimizer", a.optimizer, "adam, momentum or sgd (both arms)")->capture_default_str()->check(CLI::IsMember({"adam", "momentum", "sgd"}));
-  cmd->add_option("--rbm-lr", a.s.rbm_lr, "CD-1 learning rate")->capture_default_str()->check(CLI::PositiveNumber);
+  cmd->add_option("--rbm-lr", a.s.rbm_lr, "CD-1 learning rate")->capture_default_str()->check(within(limits::kRbmLr));
   cmd->add_option("--seed", a.s.seed, "random seed (weights and minibatch order; not the labelled set)")->capture_default_str();
   cmd->add_flag("--json", a.json, "print every number as one JSON object");
   cmd->callback([] { run(a); });

@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
+  } catch (const ll::cli::DivergedRun& e) {
+    std::fprintf(stderr, "latentlab: %s\n", e.what());
+    return ll::cli::kExitDiverged;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "latentlab: %s\n", e.what());
     return 1;

@@ -73,8 +73,9 @@ void CompressionLab::reset(const CompressionSettings& s) {
   enc_opt_ = Optimizer(oc);
   dec_opt_ = Optimizer(oc);
   batch_.resize(kFrameDims, s.batch);
-  last_good_enc_ = encoder_.params();
-  last_good_dec_ = decoder_.params();
+  best_enc_ = encoder_.params();
+  best_dec_ = decoder_.params();
+  watch_ = LossWatch();
   loss_curve_.clear();
   loss_acc_ = 0;
   loss_acc_samples_ = 0;
@@ -142,16 +143,13 @@ double CompressionLab::train_batch() {
 
 void CompressionLab::train_batches(int64_t n) {
   for (int64_t i = 0; i < n && !done(); ++i) {
+    const bool first = samples_ == 0;
     const double E = train_batch();
+    const double mse = E / (double(batch_.cols()) * kFrameDims);
+    if (first) watch_.start(mse);  // the untrained net's loss: E is computed before the update
     if (!std::isfinite(E) || !encoder_.params_finite() || !decoder_.params_finite()) {
-      // Keep the last good weights and results: nothing the student saw is lost.
-      encoder_.params() = last_good_enc_;
-      decoder_.params() = last_good_dec_;
-      diverged_ = true;
-      status_ = "Training diverged (the loss became NaN or infinite) at learning rate " +
-                std::to_string(settings_.lr) + ". The last good weights are kept; lower the "
-                "learning rate and press Reset.";
-      return;
+      watch_.observe(NAN);
+      return diverge();
     }
     loss_acc_ += E;
     loss_acc_samples_ += batch_.cols();
@@ -159,8 +157,23 @@ void CompressionLab::train_batches(int64_t n) {
       loss_curve_.push_back({samples_, loss_acc_ / (double(loss_acc_samples_) * kFrameDims)});
       loss_acc_ = 0;
       loss_acc_samples_ = 0;
+      const LossWatch::Verdict v = watch_.observe(loss_curve_.back().mse);
+      if (v == LossWatch::Diverged) return diverge();
+      if (v == LossWatch::Improved) {
+        best_enc_ = encoder_.params();
+        best_dec_ = decoder_.params();
+      }
     }
   }
+}
+
+void CompressionLab::diverge() {
+  // Back to the best weights so far: nothing the student saw get worse is kept.
+  encoder_.params() = best_enc_;
+  decoder_.params() = best_dec_;
+  diverged_ = true;
+  status_ = watch_.message(learning_rate_text(settings_.lr));
+  evaluate();
 }
 
 void CompressionLab::train(double budget_ms) {
@@ -177,8 +190,6 @@ void CompressionLab::train(double budget_ms) {
 
 void CompressionLab::evaluate() {
   if (!encoder_.params_finite() || !decoder_.params_finite()) return;
-  last_good_enc_ = encoder_.params();
-  last_good_dec_ = decoder_.params();
   trained_results_.ae = code_with_autoencoder(encoder_, decoder_, trained_.image);
   new_results_.ae = code_with_autoencoder(encoder_, decoder_, fresh_.image);
 }

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/loss_watch.h"
 #include "core/mlp.h"
 #include "core/optimizer.h"
 #include "core/rng.h"
@@ -95,6 +96,7 @@ class CompressionLab {
 
  private:
   double train_batch();  // one SGD step on fresh random frames; returns the batch's E
+  void diverge();        // restore the best weights and say why training stopped
   void fit_baselines(const LabImage& img, ImageResults& r) const;
 
   CompressionSettings settings_;
@@ -103,7 +105,8 @@ class CompressionLab {
   Optimizer enc_opt_, dec_opt_;
   Rng rng_;
   Matrix batch_, code_, dY_, dZ_code_;
-  Vector last_good_enc_, last_good_dec_;
+  LossWatch watch_;
+  Vector best_enc_, best_dec_;  // the weights at the lowest point of the loss curve
   PcaCoder pca_;
   ImageResults trained_results_, new_results_;
   std::vector<LossPoint> loss_curve_;

@@ -168,7 +168,8 @@ bool DeepAeLab::step() {
 void DeepAeLab::start_fine_tuning() {
   // Same sizes and activations as the plain net.
   if (!pretrainer_.rbms().empty()) deep_ = unroll(pretrainer_.rbms());
-  last_good_ = deep_.params();
+  best_deep_ = deep_.params();
+  best_logistic_ = logistic_.params();
   epoch_ = 0;
   pos_ = 0;
   phase_ = Phase::Evaluate;  // the starting point is the curve's first point
@@ -187,17 +188,13 @@ void DeepAeLab::fine_tune_batch() {
   train_step(logistic_, logistic_opt_, Loss::CrossEntropy, X, X);
   work_done_ += m * work_per_image();
   pos_ += size_t(m);
-  if (!deep_.params_finite()) {  // keep the last good weights, say what happened
-    deep_.params() = last_good_;
-    diverged_ = true;
-    status_ = "Fine-tuning diverged (NaN); the weights of the last finished epoch are kept.";
-    phase_ = Phase::Done;
-    return;
+  if (!deep_.params_finite() || !logistic_.params_finite()) {  // NaN: no need to wait for the epoch
+    (deep_.params_finite() ? watch_logistic_ : watch_deep_).observe(NAN);
+    return diverge();
   }
   if (int(pos_) < epoch_size()) return;
   pos_ = 0;
   ++epoch_;
-  last_good_ = deep_.params();
   phase_ = Phase::Evaluate;
 }
 
@@ -217,7 +214,28 @@ void DeepAeLab::evaluate_chunk() {
   if (map_measured()) deep_knn_ = knn_accuracy(test_codes_, test_labels_);
   eval_deep_ = eval_logistic_ = 0;
   pos_ = 0;
-  phase_ = epoch_ < s_.epochs ? Phase::FineTune : Phase::Done;
+  phase_ = epoch_ < s_.epochs && !diverged_ ? Phase::FineTune : Phase::Done;
+  if (diverged_) return;  // this was the evaluation of the restored weights
+  // Both trained nets are watched; a loaded net is only evaluated, so its error cannot move.
+  const LossWatch::Verdict deep = watch_deep_.observe(curve_.back().deep);
+  const LossWatch::Verdict logistic = watch_logistic_.observe(curve_.back().logistic);
+  if (deep == LossWatch::Improved) best_deep_ = deep_.params();
+  if (logistic == LossWatch::Improved) best_logistic_ = logistic_.params();
+  if (deep == LossWatch::Diverged || logistic == LossWatch::Diverged) diverge();
+}
+
+void DeepAeLab::diverge() {
+  // Both nets go back to their best weights, and those are evaluated once more, so the numbers
+  // and images on screen belong to the weights that are kept.
+  deep_.params() = best_deep_;
+  logistic_.params() = best_logistic_;
+  diverged_ = true;
+  const LossWatch& w = watch_deep_.diverged() ? watch_deep_ : watch_logistic_;
+  status_ = std::string(&w == &watch_deep_ ? "Deep autoencoder: " : "Logistic PCA: ") +
+            w.message(learning_rate_text(s_.lr));
+  pos_ = 0;
+  eval_deep_ = eval_logistic_ = 0;
+  phase_ = Phase::Evaluate;
 }
 
 Matrix DeepAeLab::decode(const Matrix& codes) {

@@ -21,6 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/loss_watch.h"
 #include "core/mlp.h"
 #include "core/optimizer.h"
 #include "core/rbm.h"
@@ -110,6 +111,7 @@ class DeepAeLab {
   void fine_tune_batch();
   void evaluate_chunk();
   void start_fine_tuning();
+  void diverge();  // restore both nets' best weights, say why, evaluate them once more
   double work_total() const;
   double work_per_image() const;  // of one fine-tuning image
   int epoch_size() const;  // images per epoch
@@ -130,7 +132,10 @@ class DeepAeLab {
   GreedyRbmPretrainer pretrainer_;
   Mlp deep_, logistic_;
   Optimizer deep_opt_, logistic_opt_;
-  Vector last_good_;
+  // Test error per image of each trained net, watched after every epoch (core/loss_watch.h);
+  // their weights at the lowest error so far.
+  LossWatch watch_deep_, watch_logistic_;
+  Vector best_deep_, best_logistic_;
   double eval_deep_ = 0, eval_logistic_ = 0;
   Matrix codes_in_progress_, test_codes_, pca_codes_;
   double deep_knn_ = -1, pca_knn_ = -1;

@@ -18,15 +18,27 @@ void GanRun::checkpoint() {
 }
 
 bool GanRun::guard(const GanStepStats& s) {
-  if (std::isfinite(s.d_loss) && std::isfinite(s.g_loss) && gan_.finite()) return true;
+  // Both losses are -ln of probabilities averaged over a batch: a few units while the game is
+  // played, about 44 when D is certain (sigmoid saturates at 2^-63). Far above that, the logits
+  // have exploded, which a too-large learning rate does without ever producing NaN (issue 17:
+  // lr 100 ended at a G loss of 1.78e9 "successfully").
+  constexpr double kExplodedLoss = 1000;
+  const bool finite = std::isfinite(s.d_loss) && std::isfinite(s.g_loss) && gan_.finite();
+  if (finite && std::fabs(s.d_loss) < kExplodedLoss && std::fabs(s.g_loss) < kExplodedLoss) return true;
   gan_.generator().params() = good_g_;
   gan_.discriminator().params() = good_d_;
   diverged_ = true;
-  char lr[64];
-  std::snprintf(lr, sizeof lr, "D %g, G %g", gan_.config().d_opt.lr, gan_.config().g_opt.lr);
-  status_ = std::string("Training diverged (a loss or weight became NaN or infinite) at learning "
-                        "rates ") + lr + ". The last good weights are kept; lower the learning "
-                        "rates and press Reset.";
+  char what[160];
+  if (finite)
+    std::snprintf(what, sizeof what, "the %s loss rose to %.3g (a few units is normal)",
+                  std::fabs(s.g_loss) >= kExplodedLoss ? "generator's" : "discriminator's",
+                  std::fabs(s.g_loss) >= kExplodedLoss ? s.g_loss : s.d_loss);
+  else
+    std::snprintf(what, sizeof what, "a loss or weight became NaN or infinite");
+  char lr[96];
+  std::snprintf(lr, sizeof lr, "learning rates D %g, G %g", gan_.config().d_opt.lr, gan_.config().g_opt.lr);
+  status_ = std::string("Training diverged: ") + what + " at " + lr +
+            ", which are likely too high. The last good weights are kept; lower them and train again.";
   return false;
 }
 

@@ -149,7 +149,10 @@ void PretrainLab::start_fine_tuning() {
   for (int a = 0; a < 2; ++a) {
     net_[a] = init_[a];
     opt_[a] = Optimizer(adam);
-    last_good_[a] = net_[a].params();
+    best_[a] = net_[a].params();
+    watch_[a] = LossWatch();
+    loss_sum_[a] = 0;
+    loss_count_[a] = 0;
     correct_[a] = 0;
   }
   // The fine-tuning minibatch order has its own stream, so a new N after pretraining gives the
@@ -177,14 +180,15 @@ void PretrainLab::fine_tune_step() {
     batch_t_ = gather_columns(labelled_t_, order_.data() + pos_, m);
     pos_ += size_t(m);
   }
-  train_step(net_[arm_], opt_[arm_], Loss::SoftmaxCrossEntropy, batch_x_, batch_t_);
+  // The batch's loss is computed before the update: the first one is the untrained net's.
+  const double loss = train_step(net_[arm_], opt_[arm_], Loss::SoftmaxCrossEntropy, batch_x_, batch_t_) / m;
+  if (step_ == 0) watch_[arm_].start(loss);
+  loss_sum_[arm_] += loss;
+  ++loss_count_[arm_];
   fine_work_done_ += m * weights(net_[arm_].sizes());
-  if (!net_[arm_].params_finite()) {  // keep the weights of the last curve point, say so
-    net_[arm_].params() = last_good_[arm_];
-    status_ = std::string(arm_ == 0 ? "Pretrained" : "Random-init") +
-              " fine-tuning diverged (NaN); lower the learning rate. Weights of the last test point kept.";
-    phase_ = Phase::Done;
-    return;
+  if (!net_[arm_].params_finite()) {  // NaN: no need to wait for the next test point
+    watch_[arm_].observe(NAN);
+    return diverge();
   }
   if ((arm_ ^= 1) != 0) return;
   ++step_;
@@ -208,9 +212,32 @@ void PretrainLab::evaluate_chunk() {
   if (Index(eval_pos_) < n) return;
   curve_.push_back({step_, double(correct_[0]) / double(n), double(correct_[1]) / double(n)});
   correct_[0] = correct_[1] = 0;
-  for (int a = 0; a < 2; ++a) last_good_[a] = net_[a].params();
   eval_pos_ = 0;
-  phase_ = step_ < s_.steps ? Phase::FineTune : Phase::Done;
+  phase_ = step_ < s_.steps && status_.empty() ? Phase::FineTune : Phase::Done;
+  if (!status_.empty() || step_ == 0) return;  // restored weights evaluated / the starting point
+  // Each arm's mean training loss since the last test point (core/loss_watch.h).
+  bool diverged = false;
+  for (int a = 0; a < 2; ++a) {
+    const LossWatch::Verdict v = watch_[a].observe(loss_sum_[a] / std::max(1, loss_count_[a]));
+    loss_sum_[a] = 0;
+    loss_count_[a] = 0;
+    if (v == LossWatch::Improved) best_[a] = net_[a].params();
+    diverged = diverged || v == LossWatch::Diverged;
+  }
+  if (diverged) diverge();
+}
+
+void PretrainLab::diverge() {
+  // Both arms go back to their best weights and are tested once more, so the accuracies on
+  // screen belong to the weights that are kept.
+  for (int a = 0; a < 2; ++a) net_[a].params() = best_[a];
+  const int a = watch_[0].diverged() ? 0 : 1;
+  status_ = std::string(a == 0 ? "Pretrained" : "Random-init") + " fine-tuning: " +
+            watch_[a].message(learning_rate_text(s_.lr));
+  arm_ = 0;
+  eval_pos_ = 0;
+  correct_[0] = correct_[1] = 0;
+  phase_ = Phase::Evaluate;
 }
 
 nlohmann::json PretrainLab::metrics() const {

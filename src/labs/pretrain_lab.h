@@ -28,6 +28,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/loss_watch.h"
 #include "core/mlp.h"
 #include "core/optimizer.h"
 #include "core/rbm.h"
@@ -95,6 +96,7 @@ class PretrainLab {
   void start_fine_tuning();
   void fine_tune_step();
   void evaluate_chunk();
+  void diverge();  // both arms back to their best weights, say why, test them once more
   double work_total() const;
 
   std::shared_ptr<const Dataset> data_;
@@ -112,7 +114,12 @@ class PretrainLab {
   GreedyRbmPretrainer pretrainer_;
   Mlp init_[2], net_[2];      // [0] pretrained encoder, [1] random init; init_ = before fine-tuning
   Optimizer opt_[2];
-  Vector last_good_[2];
+  // Each arm's mean training loss between test points, watched (core/loss_watch.h), and its
+  // weights at the lowest one.
+  LossWatch watch_[2];
+  Vector best_[2];
+  double loss_sum_[2] = {0, 0};
+  int loss_count_[2] = {0, 0};
   long correct_[2] = {0, 0};
   std::vector<AccuracyPoint> curve_;
   double work_done_ = 0, fine_work_done_ = 0, seconds_ = 0;

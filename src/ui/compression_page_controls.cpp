@@ -4,16 +4,17 @@
 #include <algorithm>
 
 #include "labs/image_io.h"
+#include "labs/setting_limits.h"
 #include "ui/compression_page.h"
 
 namespace ll::ui {
 
 // Keys are the flags of `latentlab compress`.
 void CompressionPage::register_controls() {
-  controls_.add(int_slider("hidden", "code size", pending_.hidden, 1, 64));
+  controls_.add(int_slider("hidden", "code size", pending_.hidden, int(limits::kCompressHidden.lo), int(limits::kCompressHidden.hi)));
   controls_.add(optimizer_choice("optimizer", "optimizer", pending_.optimizer));
-  controls_.add(float_input("lr", "learn rate", pending_.lr, 1e-7f, 10.0f));
-  controls_.add(int_slider("batch", "batch", pending_.batch, 1, 512));
+  controls_.add(float_input("lr", "learn rate", pending_.lr, float(limits::kCompressLr.lo), float(limits::kCompressLr.hi)));
+  controls_.add(int_slider("batch", "batch", pending_.batch, int(limits::kCompressBatch.lo), int(limits::kCompressBatch.hi)));
   controls_.add(seed_input("seed", "seed", pending_.seed));
   Control samples{"samples",
                   [this] {  // shown in millions of frames, set in frames like the CLI
@@ -31,7 +32,7 @@ void CompressionPage::register_controls() {
                   },
                   ""};
   controls_.add(samples);
-  Control noise = int_slider("noise-bits", "noise bits", pending_.noise_bits, 0, 8);
+  Control noise = int_slider("noise-bits", "noise bits", pending_.noise_bits, int(limits::kCompressNoiseBits.lo), int(limits::kCompressNoiseBits.hi));
   noise.draw = [this] {
     const bool changed = ImGui::SliderInt("noise bits", &pending_.noise_bits, 0, 8, pending_.noise_bits ? "%d" : "off");
     if (ImGui::IsItemHovered())

@@ -1,4 +1,5 @@
 #include "ui/deep_ae_panel.h"
+#include "labs/setting_limits.h"
 
 #include <imgui.h>
 
@@ -51,10 +52,10 @@ DeepAePanel::DeepAePanel(DatasetStore& datasets, FileRequest files, std::string 
   };
   controls_.add(pretrain);
   controls_.add(choice("code", "code size", pending_.code, {{30, "30", "30"}, {2, "2", "2"}}));
-  controls_.add(int_slider("rbm-epochs", "RBM epochs", pending_.rbm_epochs, 0, 50));
-  controls_.add(int_slider("epochs", "fine-tune epochs", pending_.epochs, 1, 200));
-  controls_.add(int_slider("batch", "batch", pending_.batch, 1, 200));
-  controls_.add(float_input("lr", "Adam lr", pending_.lr, 1e-6f, 1.0f));
+  controls_.add(int_slider("rbm-epochs", "RBM epochs", pending_.rbm_epochs, int(limits::kDeepAeRbmEpochs.lo), int(limits::kDeepAeRbmEpochs.hi)));
+  controls_.add(int_slider("epochs", "fine-tune epochs", pending_.epochs, int(limits::kDeepAeEpochs.lo), int(limits::kDeepAeEpochs.hi)));
+  controls_.add(int_slider("batch", "batch", pending_.batch, int(limits::kDeepAeBatch.lo), int(limits::kDeepAeBatch.hi)));
+  controls_.add(float_input("lr", "Adam lr", pending_.lr, float(limits::kDeepAeLr.lo), float(limits::kDeepAeLr.hi)));
   controls_.add(seed_input("seed", "seed", pending_.seed));
 }
 

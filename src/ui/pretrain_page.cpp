@@ -1,4 +1,5 @@
 #include "ui/pretrain_page.h"
+#include "labs/setting_limits.h"
 
 #include <imgui.h>
 
@@ -57,9 +58,9 @@ PretrainPage::PretrainPage(DatasetStore& datasets) : datasets_(datasets) {
     return ImGui::IsItemDeactivatedAfterEdit();  // applied on release, not while dragging
   };
   controls_.add(labels);
-  controls_.add(int_slider("rbm-epochs", "RBM epochs", pending_.rbm_epochs, 0, 20));
-  controls_.add(int_slider("steps", "fine-tune steps", pending_.steps, 25, 3000));
-  controls_.add(float_input("lr", "momentum lr", pending_.lr, 1e-5f, 10.0f, "%.4f"));
+  controls_.add(int_slider("rbm-epochs", "RBM epochs", pending_.rbm_epochs, int(limits::kPretrainRbmEpochs.lo), int(limits::kPretrainRbmEpochs.hi)));
+  controls_.add(int_slider("steps", "fine-tune steps", pending_.steps, int(limits::kPretrainSteps.lo), int(limits::kPretrainSteps.hi), "%d", true));
+  controls_.add(float_input("lr", "momentum lr", pending_.lr, float(limits::kPretrainLr.lo), float(limits::kPretrainLr.hi), "%.4f"));
   controls_.add(seed_input("seed", "seed", pending_.seed));
 }
 
