@@ -113,6 +113,56 @@
     }
   }
 
+  // The bytes of a file a user picked or dropped. Every Blob (so every File) has a method
+  // bytes() in current browsers, so `file.bytes` is data only when it is not a function.
+  // Files above MAX_FILE_BYTES are refused before they are read: no lab takes anything near
+  // that size (the largest model, the faces autoencoder, is ~30 MB).
+  const MAX_FILE_BYTES = 256 * 1024 * 1024;
+  async function fileBytes(file, name) {
+    if (file && typeof file.arrayBuffer === 'function') {
+      if (file.size > MAX_FILE_BYTES)
+        throw new Error('the file is ' + (file.size / 1048576).toFixed(0) + ' MB, more than the ' +
+          MAX_FILE_BYTES / 1048576 + ' MB any lab takes');
+      return new Uint8Array(await file.arrayBuffer());
+    }
+    const b = file && file.bytes;
+    if (b instanceof Uint8Array) return b;
+    if (b instanceof ArrayBuffer) return new Uint8Array(b);
+    if (ArrayBuffer.isView(b)) return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    throw new Error('not a file (expected a File, a Blob or {name, bytes: Uint8Array})');
+  }
+  // Unpacks gzip data with the browser's DecompressionStream, stopping as soon as the output
+  // passes what any data set can be (MAX_DATASET_BYTES, labs/datasets.h): a small file can
+  // unpack to gigabytes.
+  const MAX_DATASET_BYTES = 256 * 1024 * 1024;
+  async function gunzipCapped(bytes, url) {
+    const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+    const chunks = [];
+    let total = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        total += value.length;
+        if (total > MAX_DATASET_BYTES) {
+          reader.cancel();
+          throw new RangeError(url + ': unpacks to more than ' + MAX_DATASET_BYTES / 1048576 +
+            ' MB, more than any data set the labs take; it was not read further');
+        }
+        chunks.push(value);
+      }
+    } catch (e) {
+      if (e instanceof RangeError) throw e;
+      throw new Error(url + ': the gzip data is corrupt or truncated (' + e.message + ')');
+    }
+    return new Uint8Array(await new Blob(chunks).arrayBuffer());
+  }
+  // A problem found before the lab saw the file: shown by the app like its own messages.
+  function reportFileProblem(message) {
+    if (window.Module.calledRun) withString(message, (m) => call('ll_js_file_problem', m));
+    return message;
+  }
+
   // The page's API: tests use it now, course pages embedding a lab later.
   window.latentlab = {
     ready: () => Boolean(window.Module.calledRun),
@@ -141,20 +191,32 @@
       contentHeight = px;
       heightListeners.forEach((fn) => fn(px));
     },
-    // Hands a File (or {name, bytes: Uint8Array}) to the current lab; target 'trained' or 'new'.
-    // Resolves to the lab's message (what was loaded, or why not: the current image stays).
+    // Hands a file to the current lab; target 'trained' or 'new' (images), '<tab>-model' (model
+    // files) or 'drop' (whatever the open page takes). `file` is a File or Blob (picker, drop),
+    // or {name, bytes} with bytes a Uint8Array or ArrayBuffer. Resolves to the lab's message
+    // (what was loaded, or why not: the current state stays).
     loadFile: async (file, target = 'new') => {
-      const bytes = file.bytes || new Uint8Array(await file.arrayBuffer());
+      const name = String((file && file.name) || 'file');
+      let bytes;
+      try {
+        bytes = await fileBytes(file, name);
+      } catch (e) {
+        return reportFileProblem(name + ': ' + e.message + '. Nothing was changed.');
+      }
       const M = window.Module;
       const p = M._malloc(Math.max(1, bytes.length));
+      if (!p) return reportFileProblem(name + ': not enough memory to read the file. Nothing was changed.');
       try {
         M.HEAPU8.set(bytes, p);
-        return withString(file.name || 'file', (name) => withString(target, (t) =>
-          M.UTF8ToString(call('ll_js_load_file', p, bytes.length, name, t))));
+        return withString(name, (n) => withString(String(target), (t) =>
+          M.UTF8ToString(call('ll_js_load_file', p, bytes.length, n, t))));
       } finally {
         M._free(p);
       }
     },
+    // Every labelled control of the last frame: [{label, window, rect: [x0, y0, x1, y1], clip}]
+    // in CSS pixels (tests find a button here, then click it with the mouse).
+    items: () => JSON.parse(window.Module.UTF8ToString(call('ll_js_items_json'))),
     _labChanged: (key) => listeners.forEach((fn) => fn(key)),
     // The app's description of the lab (App::describe), already throttled and only when it
     // changed: into the aria-live region, which screen readers read out politely.
@@ -185,12 +247,7 @@
         let bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
         // Servers that add Content-Encoding: gzip make fetch() gunzip already: check the magic.
         if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-          try {
-            const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-            bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-          } catch (e) {
-            throw new Error(url + ': the gzip data is corrupt or truncated (' + e.message + ')');
-          }
+          bytes = await gunzipCapped(bytes, url);
         }
         const p = M._malloc(Math.max(1, bytes.length));
         try {
@@ -213,12 +270,13 @@
   }
   document.addEventListener('visibilitychange', syncVisibility);
 
-  // Drag and drop anywhere on the page: the image becomes the lab's "new image".
+  // Drag and drop anywhere on the page: the open page takes it (an image becomes the
+  // Compression lab's "new image", a model file loads into the open autoencoder tab).
   window.addEventListener('dragover', (e) => e.preventDefault());
   window.addEventListener('drop', (e) => {
     e.preventDefault();
     const f = e.dataTransfer && e.dataTransfer.files[0];
-    if (f && window.latentlab.ready()) window.latentlab.loadFile(f, 'new');
+    if (f && window.latentlab.ready()) window.latentlab.loadFile(f, 'drop');
   });
 
   const script = document.createElement('script');

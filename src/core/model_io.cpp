@@ -1,6 +1,9 @@
 #include "core/model_io.h"
 
+#include <cmath>
 #include <sstream>
+
+#include "core/utf8.h"
 
 namespace ll {
 
@@ -51,6 +54,12 @@ Vector read_params(const SafetensorsView& file, const std::string& prefix,
       throw FormatError(source + ": tensor '" + name + "' has dtype " + dtype_name(e->dtype) +
                         ", expected F32");
     file.read(*e, params.data() + t.offset);
+    // NaN or Inf weights would "train" into NaN at once and look like a diverged run.
+    for (Index i = 0; i < t.size; ++i)
+      if (!std::isfinite(params[t.offset + i]))
+        throw FormatError(source + ": tensor '" + name + "' holds a non-finite value (" +
+                          std::to_string(params[t.offset + i]) + " at element " + std::to_string(i) +
+                          "): the file is damaged or was saved from a diverged run");
   }
   for (const TensorEntry& e : file.tensors) {
     if (e.name.compare(0, prefix.size() + 1, prefix + ".") != 0) continue;
@@ -67,8 +76,8 @@ void check_metadata(const SafetensorsView& file, const std::string& key,
                     const std::string& expected, const std::string& source) {
   auto it = file.metadata.find(key);
   if (it != file.metadata.end() && it->second != expected)
-    throw FormatError(source + ": metadata '" + key + "' is '" + it->second + "', expected '" +
-                      expected + "'");
+    throw FormatError(source + ": metadata '" + utf8_shortened(key, 60) + "' is '" + utf8_shortened(it->second, 60) +
+                      "', expected '" + expected + "'");
 }
 
 }  // namespace

@@ -17,19 +17,27 @@ namespace {
 bool is_gzip(const std::vector<uint8_t>& b) { return b.size() >= 2 && b[0] == 0x1f && b[1] == 0x8b; }
 
 #ifdef LL_HAVE_ZLIB
-// Inflates a whole gzip member (windowBits 15 + 16 = gzip wrapper). Grows the output as needed;
-// a truncated stream (Z_BUF_ERROR with no input left) or bad data is a FormatError.
+// Inflates a whole gzip member (windowBits 15 + 16 = gzip wrapper) in 1 MiB steps, and stops as
+// soon as the output passes kMaxDatasetBytes: a 2 MB file can unpack to gigabytes (a "gzip bomb"
+// once took 124 s and 6 GB before failing). A truncated stream (Z_BUF_ERROR with no input left)
+// or bad data is a FormatError.
 std::vector<uint8_t> gunzip(const std::vector<uint8_t>& in, const std::string& source) {
   z_stream zs{};
   if (inflateInit2(&zs, 15 + 16) != Z_OK) fail(source, "zlib inflateInit2 failed");
-  std::vector<uint8_t> out(in.size() * 4 + 1024);
+  constexpr size_t kStep = size_t(1) << 20;
+  std::vector<uint8_t> out;
   zs.next_in = const_cast<Bytef*>(in.data());
   zs.avail_in = uInt(in.size());
   int rc = Z_OK;
   while (rc != Z_STREAM_END) {
-    if (zs.total_out == out.size()) out.resize(out.size() * 2);
+    if (zs.total_out > kMaxDatasetBytes) {
+      inflateEnd(&zs);
+      fail(source, "unpacks to more than " + std::to_string(kMaxDatasetBytes >> 20) +
+                       " MB, more than any data set the labs take; it was not read further");
+    }
+    out.resize(zs.total_out + kStep);
     zs.next_out = out.data() + zs.total_out;
-    zs.avail_out = uInt(out.size() - zs.total_out);
+    zs.avail_out = uInt(kStep);
     rc = inflate(&zs, Z_NO_FLUSH);
     if (rc == Z_BUF_ERROR && zs.avail_in == 0) rc = Z_DATA_ERROR;  // input ended mid-stream
     if (rc != Z_OK && rc != Z_STREAM_END) {
@@ -40,6 +48,8 @@ std::vector<uint8_t> gunzip(const std::vector<uint8_t>& in, const std::string& s
   }
   out.resize(zs.total_out);
   inflateEnd(&zs);
+  if (out.size() > kMaxDatasetBytes)
+    fail(source, "unpacks to more than " + std::to_string(kMaxDatasetBytes >> 20) + " MB, more than any data set the labs take");
   return out;
 }
 #endif
@@ -54,8 +64,9 @@ Dataset parse_dataset(const uint8_t* bytes, size_t size, const std::string& sour
     fail(source, "tensor 'images' must be U8 [count, rows, cols], found " +
                      std::string(dtype_name(images->dtype)) + " " + shape_to_string(images->shape));
   const int64_t n = images->shape[0], rows = images->shape[1], cols = images->shape[2];
-  if (n < 1 || rows < 1 || cols < 1 || rows > 4096 || cols > 4096 || n > (int64_t(1) << 31) / (rows * cols))
-    fail(source, "tensor 'images' has an unusable shape " + shape_to_string(images->shape));
+  if (n < 1 || rows < 1 || cols < 1 || rows > 4096 || cols > 4096 || n > int64_t(kMaxDatasetBytes) / (rows * cols))
+    fail(source, "tensor 'images' has an unusable shape " + shape_to_string(images->shape) + " (at most " +
+                     std::to_string(kMaxDatasetBytes >> 20) + " MB of pixels)");
 
   Dataset d;
   auto name = view.metadata.find("name");
@@ -75,6 +86,17 @@ Dataset parse_dataset(const uint8_t* bytes, size_t size, const std::string& sour
   return d;
 }
 
+Dataset read_dataset_bytes(std::vector<uint8_t> bytes, const std::string& source) {
+  if (is_gzip(bytes)) {
+#ifdef LL_HAVE_ZLIB
+    bytes = gunzip(bytes, source);
+#else
+    fail(source, "gzip files are not readable in this build (no zlib); decompress it first");
+#endif
+  }
+  return parse_dataset(bytes.data(), bytes.size(), source);
+}
+
 Dataset load_dataset_file(const std::string& path) {
   std::vector<uint8_t> bytes;
   try {
@@ -82,14 +104,7 @@ Dataset load_dataset_file(const std::string& path) {
   } catch (const FormatError&) {
     throw FormatError(path + ": cannot open the dataset file (run scripts/install-deps to fetch it)");
   }
-  if (is_gzip(bytes)) {
-#ifdef LL_HAVE_ZLIB
-    bytes = gunzip(bytes, path);
-#else
-    fail(path, "gzip files are not readable in this build (no zlib); decompress it first");
-#endif
-  }
-  return parse_dataset(bytes.data(), bytes.size(), path);
+  return read_dataset_bytes(std::move(bytes), path);
 }
 
 std::string dataset_path(const std::string& name) {

@@ -1,6 +1,7 @@
 #include "labs/deep_ae_model.h"
 
 #include "core/model_io.h"
+#include "core/utf8.h"
 
 namespace ll {
 
@@ -39,7 +40,8 @@ DeepAeModel load_deep_ae(const std::vector<uint8_t>& bytes, const std::string& s
   }
   const SafetensorsView file = parse_safetensors(bytes.data(), bytes.size(), source);
   auto it = file.metadata.find(kDatasetKey);
-  if (it != file.metadata.end()) m.dataset = it->second;
+  // Echoed in messages and JSON: valid UTF-8, one short line (a 5,000-character name once was).
+  if (it != file.metadata.end()) m.dataset = utf8_shortened(it->second, 40);
   return m;
 }
 

@@ -15,8 +15,15 @@ struct ImageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Decodes any stb-readable file from memory and converts it to gray (ITU-R BT.601 luma, the
-// weights of most "convert to grayscale" tools). `name` only labels error messages.
+// The largest image decode_gray reads: 16 million pixels (4096 x 4096, a 16 MP camera photo;
+// 64 MB decoded as RGBA), from a file of at most 64 MB. Checked from the header first.
+constexpr int64_t kMaxImagePixels = 16000000;
+constexpr int64_t kMaxImageFileBytes = int64_t(64) << 20;
+
+// Decodes a PNG or JPEG file from memory and converts it to gray (ITU-R BT.601 luma, the
+// weights of most "convert to grayscale" tools). `name` only labels error messages. Files that
+// are empty, too large, not PNG/JPEG, corrupt, or over kMaxImagePixels throw ImageError before
+// any pixel memory is allocated.
 GrayImage decode_gray(std::string_view bytes, const std::string& name);
 GrayImage load_gray_file(const std::string& path);
 

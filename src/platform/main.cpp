@@ -21,6 +21,7 @@
 #include "labs/image_io.h"
 #include "platform/platform.h"
 #include "ui/app.h"
+#include "ui/drawn_items.h"
 #include "ui/export_menu.h"
 #include "ui/theme.h"
 
@@ -78,13 +79,14 @@ bool frame() {
       SDL_free(event.drop.file);
       std::ifstream f(path, std::ios::binary);
       const std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-      std::printf("%s\n", g.app->load_file(bytes, path, "new").c_str());
+      std::printf("%s\n", g.app->load_file(bytes, path, "drop").c_str());
     }
   }
   ll::platform::before_frame(g.window);
   follow_pixel_ratio();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  ll::ui::begin_item_frame();
   ImGui::NewFrame();
   g.app->frame();
   ImGui::Render();
@@ -139,6 +141,7 @@ int main(int argc, char** argv) {
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
+  ll::ui::enable_item_hooks();
   ImGui::GetIO().IniFilename = nullptr;  // no settings file: the layout is fixed
   // Arrow keys move between widgets, Space presses, Enter edits a number, Escape leaves a pane.
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;

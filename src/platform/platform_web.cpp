@@ -4,11 +4,15 @@
 #include <SDL.h>
 #include <emscripten.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
 #include "platform/platform.h"
 #include "ui/app.h"
+#include "core/utf8.h"
+#include "ui/drawn_items.h"
+#include "ui/json_text.h"
 
 namespace {
 ll::App* g_app = nullptr;
@@ -76,36 +80,72 @@ EM_JS(void, js_fetch_dataset, (const char* name), {
 // clang-format on
 }  // namespace
 
+// No exception may reach JavaScript: a wasm exception escaping an exported call once left
+// window.latentlab throwing on every later call (issue 17). Each entry point answers instead:
+// an error object or message for calls that return text, "no" for the others.
+template <class F, class G>
+auto guarded(const char* call, F f, G fallback) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "LatentLab: %s failed: %s\n", call, e.what());
+    return fallback();
+  }
+}
+const auto no = [] { return 0; };
+const char* reply(std::string text) {
+  g_reply = std::move(text);
+  return g_reply.c_str();
+}
+const char* error_json(const char* call) {
+  return reply(ll::ui::to_json_text({{"error", std::string(call) + " failed; see the console"}}));
+}
+
 extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* ll_js_current_lab() { return g_app ? g_app->current_lab().c_str() : ""; }
-EMSCRIPTEN_KEEPALIVE int ll_js_switch_lab(const char* key) { return g_app && g_app->switch_lab(key); }
+EMSCRIPTEN_KEEPALIVE int ll_js_switch_lab(const char* key) {
+  return guarded("switchLab", [&] { return int(g_app && g_app->switch_lab(key)); }, no);
+}
 EMSCRIPTEN_KEEPALIVE const char* ll_js_metrics_json() {
-  g_reply = g_app ? g_app->metrics_json() : "{}";
-  return g_reply.c_str();
+  return guarded("metrics", [] { return reply(g_app ? g_app->metrics_json() : "{}"); }, [] { return error_json("metrics"); });
 }
 // Bytes of a file the page read (picker or drop); returns the message shown to the user.
 EMSCRIPTEN_KEEPALIVE const char* ll_js_load_file(const char* data, int size, const char* name,
                                                  const char* target) {
-  g_reply = g_app ? g_app->load_file(std::string_view(data, size_t(size)), name, target) : "";
-  return g_reply.c_str();
+  return guarded("loadFile", [&] {
+    return reply(g_app ? g_app->load_file(std::string_view(data, size_t(size)), name, target) : "");
+  }, [&] { return reply(ll::utf8_shortened(name, 80) + ": the file could not be read (an internal error); nothing was changed."); });
+}
+EMSCRIPTEN_KEEPALIVE void ll_js_file_problem(const char* message) {
+  if (g_app) g_app->file_problem(ll::valid_utf8(message));
 }
 EMSCRIPTEN_KEEPALIVE void ll_js_dataset_progress(const char* name, double fraction) {
   if (g_app) g_app->datasets.progress(name, fraction);
 }
 // The decompressed dataset file; parsed (and checked) here, errors shown by the page.
 EMSCRIPTEN_KEEPALIVE void ll_js_dataset_loaded(const char* name, const char* data, int size) {
-  if (g_app) g_app->datasets.deliver(name, std::string_view(data, size_t(size)));
+  guarded("dataset", [&] {
+    if (g_app) g_app->datasets.deliver(name, std::string_view(data, size_t(size)));
+    return 0;
+  }, no);
 }
 EMSCRIPTEN_KEEPALIVE void ll_js_dataset_failed(const char* name, const char* message) {
-  if (g_app) g_app->datasets.fail(name, message);
+  if (g_app) g_app->datasets.fail(name, ll::valid_utf8(message));
+}
+// Every labelled control of the last frame and where it is (ui/drawn_items.h).
+EMSCRIPTEN_KEEPALIVE const char* ll_js_items_json() {
+  return guarded("items", [] { return reply(ll::ui::to_json_text(ll::ui::drawn_items_json())); }, [] { return error_json("items"); });
 }
 EMSCRIPTEN_KEEPALIVE const char* ll_js_labs_json() {
-  g_reply = g_app ? g_app->labs_json() : "[]";
-  return g_reply.c_str();
+  return guarded("labs", [] { return reply(g_app ? g_app->labs_json() : "[]"); }, [] { return error_json("labs"); });
 }
 // Host control (course pages via postMessage): 1 = done, 0 = this lab cannot.
-EMSCRIPTEN_KEEPALIVE int ll_js_set_training(int on) { return g_app && g_app->set_training(on != 0); }
-EMSCRIPTEN_KEEPALIVE int ll_js_reset() { return g_app && g_app->reset_lab(); }
+EMSCRIPTEN_KEEPALIVE int ll_js_set_training(int on) {
+  return guarded("start/pause", [&] { return int(g_app && g_app->set_training(on != 0)); }, no);
+}
+EMSCRIPTEN_KEEPALIVE int ll_js_reset() {
+  return guarded("reset", [] { return int(g_app && g_app->reset_lab()); }, no);
+}
 EMSCRIPTEN_KEEPALIVE void ll_js_set_visible(int visible) {
   if (g_app) g_app->set_page_visible(visible != 0);
 }

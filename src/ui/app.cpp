@@ -2,12 +2,15 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
 #include "labs/lab_catalog.h"
+#include "ui/json_text.h"
 #include "ui/compression_page.h"
 #include "ui/content_height.h"
 #include "ui/export_menu.h"
@@ -23,14 +26,14 @@ namespace ll {
 App::App(const std::string& lab_key, bool embed, const std::string& link)
     : lab_(default_lab().key), embed_(embed), build_(build_info(LL_VERSION)) {
   link_ = ui::parse_lesson_link(link);
-  link_problems_ = link_.problems;
+  add_link_problems(link_.problems);
   const std::string key = link.empty() ? lab_key : link_.lab;  // a refused link opens the default
   if (!key.empty() && !switch_lab(key))
-    notice_ = "There is no lab called '" + key.substr(0, 40) + "' (labs: " + lab_keys_list() +
+    notice_ = "There is no lab called '" + utf8_shortened(key, 40) + "' (labs: " + lab_keys_list() +
               "). Showing " + default_lab().title + ".";
   if (!link_.lab.empty() && link_.lab != lab_) {  // its settings were for a lab that is not here
     if (!link_.settings.empty() || !link_.hide.empty())
-      link_problems_.push_back("the link's settings were for that lab and were ignored");
+      add_link_problems({"the link's settings were for that lab and were ignored"});
     link_ = {};
   } else {
     link_.lab = lab_;  // a link without lab= sets up the lab that opens
@@ -62,8 +65,11 @@ ui::LabPage& App::page() {
 }
 
 std::string App::load_file(std::string_view bytes, const std::string& name, const std::string& target) {
-  file_message_ = page().load_file(bytes, name, target);
-  return file_message_;
+  // The name is the user's (any bytes on the desktop, a JS string on the web): it is echoed in
+  // messages and JSON, so it is made valid UTF-8 and kept to one line.
+  const std::string message = page().load_file(bytes, utf8_shortened(name, 80), target);
+  file_message_ = page().shows_file_messages() ? "" : message;
+  return message;
 }
 
 void App::set_page_visible(bool visible) {
@@ -100,12 +106,13 @@ std::string App::metrics_json() {
       {"link", link_query()},
       {"controls_drawn", page().controls() ? page().controls()->drawn_keys() : std::vector<std::string>{}},
       {"link_problems", link_problems_},
+      {"file_message", file_message_},
       {"description", describe()},
       {"exports", ui::export_targets()},
       {"export_message", ui::export_message()},
       {"selector", selector_},
   };
-  return j.dump();
+  return ui::to_json_text(j);
 }
 
 std::string App::describe() {
@@ -134,7 +141,7 @@ std::string App::labs_json() const {
   nlohmann::json j = nlohmann::json::array();
   for (const auto& lab : lab_catalog())
     j.push_back({{"key", lab.key}, {"title", lab.title}, {"built", lab.built}});
-  return j.dump();
+  return ui::to_json_text(j);
 }
 
 void App::frame() {
@@ -169,6 +176,13 @@ void App::frame() {
   announce();
 }
 
+void App::add_link_problems(const std::vector<std::string>& problems) {
+  for (const std::string& p : problems)
+    if (link_problems_.size() < kMaxLinkProblems &&
+        std::find(link_problems_.begin(), link_problems_.end(), p) == link_problems_.end())
+      link_problems_.push_back(p);
+}
+
 void App::draw_notices() {
   const ImVec4 amber(1.0f, 0.7f, 0.3f, 1.0f);
   if (!notice_.empty()) ImGui::TextColored(amber, "%s", notice_.c_str());
@@ -176,9 +190,18 @@ void App::draw_notices() {
     if (ImGui::SmallButton("OK##link")) link_problems_.clear();
     ImGui::SameLine();
     std::string text = "Parts of this page's link were ignored: ";
-    for (size_t i = 0; i < link_problems_.size(); ++i) text += (i ? "; " : "") + link_problems_[i];
+    const size_t shown = std::min(link_problems_.size(), kShownLinkProblems);
+    for (size_t i = 0; i < shown; ++i) text += (i ? "; " : "") + link_problems_[i];
+    if (shown < link_problems_.size()) text += "; and " + std::to_string(link_problems_.size() - shown) + " more";
     ImGui::PushStyleColor(ImGuiCol_Text, amber);
     ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (!file_message_.empty()) {
+    if (ImGui::SmallButton("OK##file")) file_message_.clear();
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, amber);
+    ImGui::TextWrapped("%s", file_message_.c_str());
     ImGui::PopStyleColor();
   }
   std::string& saved = ui::export_message();  // "Downloaded compression-loss.csv (1 KiB)."

@@ -41,6 +41,9 @@ class App {
   std::string labs_json() const;
   // A file chosen in a picker or dropped on the window, handed to the current lab's page.
   std::string load_file(std::string_view bytes, const std::string& name, const std::string& target);
+  // A file the page refused before the lab saw it (web: too large to read); shown at the top
+  // until dismissed or the next file arrives.
+  void file_problem(const std::string& message) { file_message_ = message; }
   // Start / pause / reset the current lab from outside; false = this lab cannot (yet).
   bool set_training(bool on) { return page().set_training(on); }
   bool reset_lab() { return page().reset(); }
@@ -79,6 +82,10 @@ class App {
   std::string link_query();
   void draw_link_menu();
   void apply_link_to(ui::LabPage& page, const ui::LessonLink& link);
+  // Each problem once, at most kMaxLinkProblems kept and kShownLinkProblems on screen: a link
+  // with 900 copies of a bad key must not cover the lab with warnings.
+  void add_link_problems(const std::vector<std::string>& problems);
+  static constexpr size_t kMaxLinkProblems = 50, kShownLinkProblems = 6;
   void announce();
 
   std::string lab_;
@@ -91,7 +98,7 @@ class App {
   bool hidden_ = false;
   std::chrono::steady_clock::time_point hidden_since_;
   int content_height_ = 0;
-  std::string file_message_;
+  std::string file_message_;  // about a file, for pages that do not show their own (top line)
   BuildInfo build_;
   std::map<std::string, std::unique_ptr<ui::LabPage>> pages_;  // created when first opened
   double last_update_ms_ = 0;  // measured length of the last training slice

@@ -8,7 +8,7 @@
 namespace ll {
 
 void App::apply_link_to(ui::LabPage& page, const ui::LessonLink& link) {
-  for (const std::string& p : page.apply_link(link.settings, link.hide)) link_problems_.push_back(p);
+  add_link_problems(page.apply_link(link.settings, link.hide));
 }
 
 std::string App::link_query() {

@@ -92,6 +92,7 @@ nlohmann::json CompressionPage::metrics() const {
   nlohmann::json j = lab_->metrics();
   j["built"] = true;
   j["playing"] = playing_;
+  if (!message_.empty()) j["message"] = message_;  // what the last file or setting did
   return j;
 }
 
@@ -181,9 +182,7 @@ void CompressionPage::draw_image_choice(const char* label, const char* target, i
   }
   if (files_.available) {
     ImGui::SameLine();
-    ImGui::PushID(target);
-    if (ImGui::Button("Open...")) files_.open(target);
-    ImGui::PopID();
+    if (ImGui::Button((std::string("Open...##") + target).c_str())) files_.open(target);
   }
 }
 

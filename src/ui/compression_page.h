@@ -20,6 +20,7 @@ class CompressionPage : public LabPage {
   void draw() override;
   nlohmann::json metrics() const override;
   std::string describe() const override;
+  bool shows_file_messages() const override { return true; }
   std::string load_file(std::string_view bytes, const std::string& name,
                         const std::string& target) override;
   bool set_training(bool on) override {

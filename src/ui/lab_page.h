@@ -30,8 +30,12 @@ class LabPage {
   virtual nlohmann::json metrics() const = 0;
   // A file the user chose or dropped. Returns a message for the user (error or what happened);
   // on error the page's current state is kept.
+  // Target "drop": a file dropped on the page, which goes wherever the open page takes files.
   virtual std::string load_file(std::string_view bytes, const std::string& name,
                                 const std::string& target) = 0;
+  // Whether the page shows load_file's message itself (next to its Open button); otherwise
+  // the App shows it at the top of the page.
+  virtual bool shows_file_messages() const { return false; }
   // Control from outside the page (window.latentlab, a course page's postMessage): start or
   // pause training, or restart like the page's own Reset button. false = this lab cannot do
   // it, so the caller can say so instead of pretending it happened.

@@ -1,7 +1,9 @@
 #include "ui/lesson_link.h"
 
+#include <algorithm>
 #include <cctype>
 
+#include "core/utf8.h"
 #include "ui/presets.h"
 
 namespace ll::ui {
@@ -15,6 +17,8 @@ int hex(char c) {
   return -1;
 }
 
+// Percent-decoding can produce any bytes; the result is made valid UTF-8 (ll::valid_utf8)
+// because keys and values reach JSON and the screen.
 std::string decode(std::string_view s) {
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -27,7 +31,7 @@ std::string decode(std::string_view s) {
       out += s[i];
     }
   }
-  return out;
+  return valid_utf8(out);
 }
 
 std::string encode(const std::string& s) {
@@ -53,7 +57,7 @@ bool plausible_key(const std::string& k) {
   return true;
 }
 
-std::string quoted(const std::string& s) { return "'" + (s.size() > 24 ? s.substr(0, 24) + "..." : s) + "'"; }
+std::string quoted(const std::string& s) { return "'" + utf8_shortened(s, 24) + "'"; }
 
 std::vector<std::string> split_commas(const std::string& s) {
   std::vector<std::string> parts;
@@ -94,8 +98,17 @@ LessonLink parse_lesson_link(std::string_view query) {
     } else if (key == "preset") {
       link.preset = value;
     } else if (key == "hide") {
-      for (const std::string& h : split_commas(value)) link.hide.push_back(h);
+      for (const std::string& h : split_commas(value))
+        if (std::find(link.hide.begin(), link.hide.end(), h) == link.hide.end()) link.hide.push_back(h);
     } else if (key != "embed") {  // the page shell handles embed=1
+      // A key given twice: the last value counts, as in most URL parsers; said once.
+      auto same = std::find_if(own.begin(), own.end(), [&](const auto& kv) { return kv.first == key; });
+      if (same != own.end()) {
+        own.erase(same);
+        const std::string problem = "the link key " + quoted(key) + " was given more than once; the last value counts";
+        if (std::find(link.problems.begin(), link.problems.end(), problem) == link.problems.end())
+          link.problems.push_back(problem);
+      }
       own.emplace_back(key, value);
     }
   }

@@ -112,8 +112,8 @@ bool PcaPage::reset() {
 
 std::string PcaPage::load_file(std::string_view bytes, const std::string& name, const std::string& target) {
   for (DeepAePanel* p : {&deep_, &map_})
-    if (target == p->key() + "-model") return p->load_model(bytes, name);
-  return "Open the Deep autoencoder or 2-D maps tab to load a model file.";
+    if (target == p->key() + "-model" || (target == "drop" && p->active)) return p->load_model(bytes, name);
+  return name + ": open the Deep autoencoder or 2-D maps tab to load a model file.";
 }
 
 void PcaPage::draw() {

@@ -86,10 +86,52 @@ async function pixelStats(page, png) {
 // The app's numbers, as window.latentlab.metrics() returns them.
 const metrics = (page) => page.evaluate(() => window.latentlab.metrics());
 
+// The app's labelled controls of the last frame (ui/drawn_items.h): [{label, window, rect}].
+const items = (page) => page.evaluate(() => window.latentlab.items());
+// Waits until a control with this label is drawn and returns it. `label` matches the ImGui
+// label with or without its "##id" part ("Open...##new" or "Load model...").
+async function findItem(page, label, timeout = 30000) {
+  const t0 = Date.now();
+  for (;;) {
+    const found = (await items(page)).find((it) => it.label === label || it.label.split('##')[0] === label);
+    if (found) return found;
+    if (Date.now() - t0 > timeout) throw new Error(`no control labelled '${label}' is drawn`);
+    await page.waitForTimeout(100);
+  }
+}
+// A mouse click on a control, held across frames (ImGui 1.86 reads the mouse once per frame).
+async function clickItem(page, label) {
+  const { rect } = await findItem(page, label);
+  await page.mouse.move((rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(150);
+  await page.mouse.up();
+  await page.waitForTimeout(150);
+}
+// What a person does to open a file: click the button, pick the file in the browser's own
+// file chooser. Resolves once the chooser has the file.
+async function pickFile(page, buttonLabel, file) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 15000 }), clickItem(page, buttonLabel)]);
+  await chooser.setFiles(file);
+}
+// Dropping a file from the desktop onto the page: a real drop event whose DataTransfer holds a
+// File with the file's bytes and name.
+async function dropFile(page, file, mime = 'application/octet-stream') {
+  const data = await page.evaluateHandle(({ b64, name, type }) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], name, { type }));
+    return dt;
+  }, { b64: fs.readFileSync(file).toString('base64'), name: path.basename(file), type: mime });
+  await page.dispatchEvent('#canvas', 'dragover', { dataTransfer: data });
+  await page.dispatchEvent('#canvas', 'drop', { dataTransfer: data });
+}
+
 async function screenshot(page, name) {
   const file = path.join(ARTIFACTS, name);
   const png = await page.screenshot({ path: file });
   return { file, png };
 }
 
-module.exports = { ROOT, CLI, WWW, ARTIFACTS, CHROMIUM_ARGS, metrics, openBrowser, openPage, waitForApp, decodePng, pixelStats, screenshot };
+module.exports = { ROOT, CLI, WWW, ARTIFACTS, CHROMIUM_ARGS, metrics, openBrowser, openPage, waitForApp, decodePng,
+  pixelStats, screenshot, items, findItem, clickItem, pickFile, dropFile };

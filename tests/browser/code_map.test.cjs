@@ -1,8 +1,9 @@
 // The 2-D maps tab in real Chromium: the 784-1000-500-250-2 autoencoder trains in the browser,
 // both maps (PCA-2 and the autoencoder) are drawn by our point shader in the class colours,
 // clicking in a map decodes that point, and a model saved with "Save model" (a real download)
-// is the same net the native CLI evaluates with --load, and loads back into the page; a corrupt
-// model file is refused with a message while the current run stays.
+// is the same net the native CLI evaluates with --load, and the downloaded file, picked in the
+// browser's file chooser, loads back into the page; a corrupt model file is refused with a
+// message while the current run stays.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -10,7 +11,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { CLI, metrics, openBrowser, openPage, waitForApp, decodePng, screenshot } = require('./browser.cjs');
+const { CLI, metrics, openBrowser, openPage, waitForApp, decodePng, screenshot, pickFile } = require('./browser.cjs');
 
 let env;
 test.before(async () => { env = await openBrowser(); });
@@ -117,24 +118,31 @@ test('2-D maps: trains, draws both maps in class colours, decodes clicks, saves 
   assert.equal(native.loaded_from, file);
   assert.ok(native.test_error_per_image > 20 && native.test_error_per_image < 60, 'a trained 2-D autoencoder');
 
-  // A corrupt file is refused; the current run goes on.
+  // A corrupt file, picked in the file chooser, is refused; the current run goes on.
   const bytes = fs.readFileSync(file);
+  const cut = path.join(path.dirname(file), 'cut.safetensors');
+  fs.writeFileSync(cut, bytes.subarray(0, 5000));
   const before = (await metrics(page)).metrics.map;
-  // Model bytes reach the page over HTTP (page.route), as a picked file's would from disk.
-  await page.route('**/test-files/*', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream',
-    body: route.request().url().endsWith('cut.safetensors') ? bytes.subarray(0, 5000) : bytes }));
-  const loadModel = (name) => page.evaluate(async (n) => {
-    const b = new Uint8Array(await (await fetch('test-files/' + n)).arrayBuffer());
-    return window.latentlab.loadFile({ name: n, bytes: b }, 'map-model');
-  }, name);
-  const refused = await loadModel('cut.safetensors');
+  const message = async (previous) => {
+    for (let i = 0; i < 100; ++i) {
+      const msg = (await metrics(page)).metrics.map.file_message;
+      if (msg !== previous) return msg;
+      await page.waitForTimeout(100);
+    }
+    throw new Error('no message after loading a file');
+  };
+  await pickFile(page, 'Load model...', cut);
+  const refused = await message(saved.file_message);
   assert.match(refused, /cut\.safetensors: .*The current run is kept\./);
   const after = (await metrics(page)).metrics.map;
   assert.ok(after.progress >= before.progress && after.architecture, 'the run was not replaced');
 
-  // The saved file loads back: the page evaluates it and gets the CLI's number.
-  const loaded = await loadModel('mine.safetensors');
-  assert.match(loaded, /^Loaded mine\.safetensors \(8 layers, code 2, trained on mnist\)/);
+  // The downloaded file itself, picked in the file chooser, loads back: the page evaluates it
+  // and gets the CLI's number.
+  await pickFile(page, 'Load model...', file);
+  const loaded = await message(refused);
+  const name = path.basename(file);
+  assert.match(loaded, new RegExp('^Loaded ' + name.replace(/\./g, '\\.') + ' \\(8 layers, code 2, trained on mnist\\)'));
   let l = (await metrics(page)).metrics.map;
   while (!(l.loaded_from && l.curve && l.curve.length > 0)) {
     assert.ok(Date.now() - t0 < 420000, 'loaded model not evaluated: ' + JSON.stringify(l).slice(0, 300));
@@ -142,7 +150,7 @@ test('2-D maps: trains, draws both maps in class colours, decodes clicks, saves 
     l = (await metrics(page)).metrics.map;
   }
   stamp('loaded model evaluated in the page');
-  assert.equal(l.loaded_from, 'mine.safetensors');
+  assert.equal(l.loaded_from, name);
   const webErr = l.curve[0].deep;
   console.log(`saved model: native --load ${native.test_error_per_image.toFixed(3)}, browser load ${webErr.toFixed(3)}`);
   assert.ok(Math.abs(webErr - native.test_error_per_image) / native.test_error_per_image < 1e-3);

@@ -116,3 +116,32 @@ test('hostile and huge query strings change nothing, run nothing, and are report
   assert.match(m.link_problems.join(' '), /characters long \(limit 2000\); all of them were ignored/);
   await page.close();
 });
+
+test('links with bytes that are not UTF-8, or one key 900 times, leave the page API working (issue 17)', async () => {
+  const { page, errors } = await openPage(env, '?lab=compression');
+  await waitForApp(page, 2);
+  for (const q of ['?lab=%ff', '?lab=compression&seed=%ff', '?lab=compression&hide=%ff', '?preset=%c3%28',
+    '?lab=gan&%ff%fe=2', '?lab=compression&hide=' + 'a,'.repeat(900)]) {
+    await page.goto(env.base + q);
+    await waitForApp(page, 3);
+    const m = await metrics(page);  // threw a WebAssembly.Exception before the fix
+    assert.ok(m.lab && Array.isArray(m.link_problems), q);
+    // Each is reported once: an unknown lab in the notice, everything else as a link problem.
+    const reported = m.link_problems.length + (/There is no lab called/.test(m.description) ? 1 : 0);
+    assert.ok(reported >= 1 && reported <= 3, `${q}: ${reported} problems: ${m.description}`);
+    assert.ok(!JSON.stringify(m.link_problems).includes('\\u00ff'), 'raw bytes are not passed on');
+    assert.equal(typeof await page.evaluate(() => window.latentlab.pause()), 'boolean');
+    assert.ok((await page.evaluate(() => window.latentlab.labs())).length >= 4);
+    assert.equal(await page.evaluate(() => document.getElementById('unsupported').hidden), true, q);
+    console.log(`${q.slice(0, 40)} -> ${m.lab}: ${m.link_problems.join(' | ').slice(0, 160)}`);
+  }
+  // Embedded in a course page with such a link: ready, then working, never "cannot run".
+  await page.goto(env.base + 'embed-example.html?lab-url=' + encodeURIComponent(env.base + 'index.html?embed=1&seed=%ff'));
+  await page.waitForFunction(() => window.example.received.some((m) => m.type === 'latentlab:ready'), null, { timeout: 120000 });
+  const id = await page.evaluate(() => window.example.send({ type: 'latentlab:get-metrics' }));
+  const reply = await (await page.waitForFunction((i) => window.example.received.find((m) => m.id === i), id, { timeout: 30000 })).jsonValue();
+  assert.equal(reply.type, 'latentlab:metrics');
+  assert.ok(!(await page.evaluate(() => window.example.received.some((m) => m.type === 'latentlab:unsupported'))));
+  assert.deepEqual(errors, []);
+  await page.close();
+});

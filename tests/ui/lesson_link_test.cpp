@@ -53,3 +53,30 @@ TEST_CASE("lesson link: a written link reads back the same") {
   CHECK(back.settings == kv);
   CHECK(back.hide == std::vector<std::string>{"seed", "batch"});
 }
+
+TEST_CASE("lesson link: bytes that are not UTF-8 come out as valid UTF-8 (issue 17)") {
+  const std::string fffd = "\xef\xbf\xbd";
+  CHECK(parse_lesson_link("lab=%ff").lab == fffd);
+  const LessonLink seed = parse_lesson_link("lab=compression&seed=%ff");
+  CHECK(seed.settings == KeyValues{{"seed", fffd}});
+  CHECK(parse_lesson_link("hide=%ff").hide == std::vector<std::string>{fffd});
+  CHECK(parse_lesson_link("preset=%c3%28").preset == fffd + "(");
+  const LessonLink key = parse_lesson_link("lab=gan&%ff%fe=2");
+  REQUIRE(key.problems.size() == 1);
+  CHECK(key.problems[0] == "ignored the link key '" + fffd + fffd + "'");
+  // A long key with a multi-byte character at the cut is shortened whole.
+  const LessonLink cut = parse_lesson_link(std::string(23, 'a') + "%c3%a9%c3%a9=1");
+  REQUIRE(cut.problems.size() == 1);
+  CHECK(cut.problems[0] == "ignored the link key '" + std::string(23, 'a') + "\xc3\xa9...'");
+}
+
+TEST_CASE("lesson link: repeated keys and hide entries count once") {
+  std::string q = "lab=compression&hide=";
+  for (int i = 0; i < 900; ++i) q += "a,";
+  const LessonLink l = parse_lesson_link(q.substr(0, kMaxLinkLength));
+  CHECK(l.hide == std::vector<std::string>{"a"});
+  const LessonLink twice = parse_lesson_link("lab=compression&lr=0.1&lr=0.2&lr=0.3");
+  CHECK(twice.settings == KeyValues{{"lr", "0.3"}});
+  REQUIRE(twice.problems.size() == 1);
+  CHECK(twice.problems[0] == "the link key 'lr' was given more than once; the last value counts");
+}

@@ -1,0 +1,70 @@
+#include "labs/jpeg_check.h"
+
+#include <cstdint>
+
+#include "labs/image_io.h"
+
+namespace ll {
+
+namespace {
+
+[[noreturn]] void refuse(const std::string& name, const std::string& why) {
+  throw ImageError(name + ": not a readable image (corrupt JPEG: " + why + ")");
+}
+
+// One DHT segment's payload (ITU T.81 B.2.4.2): tables of Tc/Th, 16 counts L1..L16, symbols.
+void check_dht(const uint8_t* p, size_t len, const std::string& name) {
+  while (len > 0) {
+    if (len < 17) refuse(name, "a Huffman table header is cut short");
+    const int tc = p[0] >> 4, th = p[0] & 15;
+    if (tc > 1 || th > 3) refuse(name, "a Huffman table has class " + std::to_string(tc) + " id " + std::to_string(th));
+    size_t symbols = 0;
+    uint32_t codes = 0;  // canonical code space: codes of length l use values below 2^l
+    for (int l = 1; l <= 16; ++l) {
+      symbols += p[l];
+      codes = (codes + p[l]);
+      if (codes > (1u << l)) refuse(name, "a Huffman table has more codes than its lengths allow");
+      codes <<= 1;
+    }
+    if (symbols > 256) refuse(name, "a Huffman table lists " + std::to_string(symbols) + " symbols (at most 256)");
+    if (17 + symbols > len) refuse(name, "a Huffman table runs past its segment");
+    p += 17 + symbols;
+    len -= 17 + symbols;
+  }
+}
+
+}  // namespace
+
+void check_jpeg_huffman_tables(std::string_view bytes, const std::string& name) {
+  const auto* b = reinterpret_cast<const uint8_t*>(bytes.data());
+  const size_t n = bytes.size();
+  size_t i = 2;  // after SOI
+  while (i + 1 < n) {
+    // Entropy-coded data and stray bytes between segments: move on to the next 0xFF.
+    if (b[i] != 0xFF) {
+      ++i;
+      continue;
+    }
+    const uint8_t m = b[i + 1];
+    if (m == 0xFF) {  // fill byte
+      ++i;
+      continue;
+    }
+    // Stuffed 0xFF 0x00, restart markers, TEM and SOI carry no length.
+    if (m == 0x00 || (m >= 0xD0 && m <= 0xD8) || m == 0x01) {
+      i += 2;
+      continue;
+    }
+    if (m == 0xD9) return;  // EOI: anything after it is not read
+    if (i + 4 > n) return;  // cut inside a marker: stb reports the truncation itself
+    const size_t len = size_t(b[i + 2]) << 8 | b[i + 3];
+    if (m == 0xC4) {
+      if (len < 2 || i + 2 + len > n) refuse(name, "a Huffman table segment runs past the end of the file");
+      check_dht(b + i + 4, len - 2, name);
+    }
+    if (len < 2) refuse(name, "a segment has length " + std::to_string(len));
+    i += 2 + len;
+  }
+}
+
+}  // namespace ll

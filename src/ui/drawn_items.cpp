@@ -1,0 +1,41 @@
+#include "ui/drawn_items.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+namespace ll::ui {
+
+namespace {
+std::vector<DrawnItem> g_items;
+}
+
+void enable_item_hooks() { ImGui::GetCurrentContext()->TestEngineHookItems = true; }
+
+void begin_item_frame() { g_items.clear(); }
+
+const std::vector<DrawnItem>& drawn_items() { return g_items; }
+
+nlohmann::json drawn_items_json() {
+  nlohmann::json j = nlohmann::json::array();
+  for (const DrawnItem& it : g_items)
+    j.push_back({{"label", it.label},
+                 {"window", it.window},
+                 {"rect", {it.rect[0], it.rect[1], it.rect[2], it.rect[3]}},
+                 {"clip", {it.clip[0], it.clip[1], it.clip[2], it.clip[3]}}});
+  return j;
+}
+
+}  // namespace ll::ui
+
+// The hooks ImGui calls when built with IMGUI_ENABLE_TEST_ENGINE. ItemInfo comes at the end of
+// every labelled widget, while LastItemData still holds that widget's rectangle.
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {}
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID, const char* label, ImGuiItemStatusFlags) {
+  if (!label || !ctx->CurrentWindow) return;
+  const ImRect& r = ctx->LastItemData.Rect;
+  const ImRect& c = ctx->CurrentWindow->ClipRect;
+  ll::ui::g_items.push_back({label, ctx->CurrentWindow->Name, {r.Min.x, r.Min.y, r.Max.x, r.Max.y},
+                             {c.Min.x, c.Min.y, c.Max.x, c.Max.y}});
+}
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

@@ -1,0 +1,28 @@
+// Every labelled ImGui item of the last frame (buttons, checkboxes, combos, tabs, sliders, menu
+// entries) with its screen rectangle in CSS pixels and its window, recorded through Dear ImGui's
+// test-engine hooks (IMGUI_ENABLE_TEST_ENGINE, ImGuiTestEngineHook_ItemInfo). Browser tests read
+// the list (window.latentlab.items()) to find a control and then click it with the mouse, as a
+// person would; layout tests check that nothing lies outside its window.
+#pragma once
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace ll::ui {
+
+struct DrawnItem {
+  std::string label;   // the ImGui label as given, "##id" suffix included
+  std::string window;  // the ImGui window's name
+  float rect[4];       // x0, y0, x1, y1
+  float clip[4];       // the window's visible area at the time
+};
+
+// Turns the hooks on for the current ImGui context (after ImGui::CreateContext).
+void enable_item_hooks();
+// Starts a new frame's list (before ImGui::NewFrame); the previous frame's is dropped.
+void begin_item_frame();
+const std::vector<DrawnItem>& drawn_items();
+nlohmann::json drawn_items_json();
+
+}  // namespace ll::ui

@@ -1,0 +1,139 @@
+// Files the way a person hands them to the page (issue 13): the Open... / Load model... button
+// and the browser's own file chooser, and a drop of a real File from the desktop. Good files
+// load; bad ones (cut short, an image bomb, text named .png, a cut model) are refused with a
+// message and the current image or run stays.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const zlib = require('zlib');
+const { execFileSync } = require('child_process');
+const { CLI, metrics, openBrowser, openPage, waitForApp, pickFile, dropFile, findItem, screenshot } = require('./browser.cjs');
+
+const CACHE = process.env.LL_CACHE || path.join(process.env.HOME, '.cache/latentlab');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-files-'));
+const file = (name, bytes) => {
+  const f = path.join(dir, name);
+  fs.writeFileSync(f, bytes);
+  return f;
+};
+
+// A PNG of width x height black gray pixels, made here: small on disk however large it claims
+// to be (an image bomb at 12000 x 12000: 144 MB of pixels in ~140 kB).
+function blackPng(width, height) {
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(Buffer.concat([Buffer.from(type), data])));
+    return Buffer.concat([len, Buffer.from(type), data, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;  // 8-bit gray
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(Buffer.alloc((width + 1) * height), { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+let env;
+test.before(async () => { env = await openBrowser(); });
+test.after(async () => { await env.close(); fs.rmSync(dir, { recursive: true, force: true }); });
+
+// The lab's message after a file arrived (it reads the file asynchronously).
+async function messageAfter(page, read, before) {
+  for (let i = 0; i < 100; ++i) {
+    const m = await read();
+    if (m && m !== before) return m;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the page said nothing about the file');
+}
+
+test('Compression lab: images through the file chooser and by drag and drop; bad images refused', async () => {
+  const { page, log, errors } = await openPage(env, '?lab=compression');
+  await waitForApp(page, 2);
+  const msg = async () => (await metrics(page)).metrics.message;
+  const coins = path.join(CACHE, 'data/images/coins.png');
+
+  let before = await msg();
+  await pickFile(page, 'Open...##new', coins);
+  let said = await messageAfter(page, msg, before);
+  assert.match(said, /^Loaded coins\.png \(.*centre-cropped/);
+  assert.equal((await metrics(page)).metrics.new.image, 'coins.png');
+
+  // A JPEG dropped from the desktop becomes the new image.
+  const jpg = path.join(dir, 'moon-photo.jpg');
+  execFileSync('convert', [path.join(CACHE, 'data/images/moon.png'), '-quality', '85', jpg]);
+  before = said;
+  await dropFile(page, jpg, 'image/jpeg');
+  said = await messageAfter(page, msg, before);
+  assert.match(said, /^Loaded moon-photo\.jpg/);
+  assert.equal((await metrics(page)).metrics.new.image, 'moon-photo.jpg');
+  await screenshot(page, 'web-file-dropped.png');
+
+  // Bad files through the real chooser: each says what is wrong; the new image stays.
+  const bytes = fs.readFileSync(coins);
+  const bad = [
+    [file('cut.png', bytes.subarray(0, bytes.length >> 1)), /^cut\.png: not a readable image .*The current image stays\.$/],
+    [file('huge.png', blackPng(12000, 12000)), /^huge\.png is 12000x12000 pixels \(144 Mpx\); images up to 16 Mpx are read\. The current image stays\.$/],
+    [file('notes.png', 'these are my lecture notes, not a picture\n'), /^notes\.png: not a readable image .*PNG and JPEG files are read\)\. The current image stays\.$/],
+    [file('empty.png', ''), /^empty\.png: the file is empty\. The current image stays\.$/],
+    [file('dht.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xc4, 0xb5, 0x10, 0x00, 0x51, 0x61, 0x72])), /^dht\.jpg: not a readable image \(corrupt JPEG: .*Huffman/],
+  ];
+  for (const [f, expected] of bad) {
+    before = said;
+    const t0 = Date.now();
+    await pickFile(page, 'Open...##new', f);
+    said = await messageAfter(page, msg, before);
+    console.log(`${path.basename(f)}: "${said}" after ${Date.now() - t0} ms`);
+    assert.match(said, expected);
+    assert.equal((await metrics(page)).metrics.new.image, 'moon-photo.jpg', 'the current image stays');
+  }
+  // The image bomb was refused from its header: wasm memory did not grow by its 144 MB.
+  const heap = await page.evaluate(() => window.Module.HEAPU8.length);
+  assert.ok(heap < 512 * 1048576, `wasm memory ${heap / 1048576} MB`);
+  assert.deepEqual(errors, [], log.join('\n'));
+  await page.close();
+});
+
+test('Deep autoencoder tab: a model through the chooser and by drop; a cut model is refused', async () => {
+  // A small model from the native CLI, as a student would bring one from a longer run.
+  const model = path.join(dir, 'my-net.safetensors');
+  execFileSync(CLI, ['deep-ae', '--pretrain', 'none', '--epochs', '1', '--max-train', '300', '--save', model]);
+  const { page, log, errors } = await openPage(env, '?lab=pca&tab=deep-ae');
+  await waitForApp(page, 2);
+  const msg = async () => (await metrics(page)).metrics.deep_ae.file_message;
+  await findItem(page, 'Load model...');
+
+  await pickFile(page, 'Load model...', model);
+  let said = await messageAfter(page, msg, undefined);
+  assert.match(said, /^Loaded my-net\.safetensors \(8 layers, code 30, trained on mnist\)/);
+  let d = (await metrics(page)).metrics.deep_ae;
+  for (let i = 0; !(d.loaded_from && d.curve && d.curve.length); ++i) {
+    assert.ok(i < 600, 'the loaded model was not evaluated: ' + JSON.stringify(d).slice(0, 300));
+    await page.waitForTimeout(200);
+    d = (await metrics(page)).metrics.deep_ae;
+  }
+  const native = JSON.parse(execFileSync(CLI, ['deep-ae', '--load', model, '--epochs', '1', '--json'], { encoding: 'utf8' }));
+  console.log(`picked model: browser ${d.curve[0].deep.toFixed(3)}, native --load ${native.test_error_per_image.toFixed(3)}`);
+  assert.ok(Math.abs(d.curve[0].deep - native.test_error_per_image) / native.test_error_per_image < 1e-3);
+
+  // A model cut short, through the chooser: refused by name, the loaded one stays.
+  const bytes = fs.readFileSync(model);
+  let before = said;
+  await pickFile(page, 'Load model...', file('cut.safetensors', bytes.subarray(0, 5000)));
+  said = await messageAfter(page, msg, before);
+  assert.match(said, /^cut\.safetensors: .*The current run is kept\.$/);
+  assert.equal((await metrics(page)).metrics.deep_ae.loaded_from, 'my-net.safetensors');
+
+  // The same model dropped from the desktop under another name loads into the open tab.
+  before = said;
+  await dropFile(page, file('dropped.safetensors', bytes));
+  said = await messageAfter(page, msg, before);
+  assert.match(said, /^Loaded dropped\.safetensors \(8 layers, code 30/);
+  assert.deepEqual(errors, [], log.join('\n'));
+  await page.close();
+});
