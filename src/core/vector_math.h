@@ -30,10 +30,12 @@ inline float exp_vectorizable(float x) {
   p = p * r + 1.6666665459e-1f;
   p = p * r + 5.0000001201e-1f;
   p = p * (r * r) + r + 1.0f;  // e^r
-  int32_t t_bits, magic_bits;
+  uint32_t t_bits, magic_bits;
   std::memcpy(&t_bits, &t, sizeof t);
   std::memcpy(&magic_bits, &magic, sizeof magic);
-  const int32_t two_n_bits = (t_bits - magic_bits + 127) << 23;  // 2^n: biased exponent n + 127
+  // 2^n: biased exponent n + 127. Unsigned, so a NaN input (whose bits are anything) cannot
+  // overflow a signed shift (UBSan); the result is NaN either way.
+  const uint32_t two_n_bits = (t_bits - magic_bits + 127u) << 23;
   float two_n;
   std::memcpy(&two_n, &two_n_bits, sizeof two_n);
   return p * two_n;

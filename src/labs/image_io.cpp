@@ -20,7 +20,7 @@ GrayImage decode_gray(std::string_view bytes, const std::string& name) {
                      std::to_string(kMaxImageFileBytes >> 20) + " MB are read");
   const auto* data_in = reinterpret_cast<const stbi_uc*>(bytes.data());
   // Before stb parses anything: stbi_info already reads a JPEG's Huffman tables.
-  if (bytes.size() >= 2 && data_in[0] == 0xFF && data_in[1] == 0xD8) check_jpeg_huffman_tables(bytes, name);
+  check_jpeg_huffman_tables(bytes, name);
   int w = 0, h = 0, channels = 0;
   // The size comes from the header, before anything is allocated: a small file can claim
   // 12000 x 12000 pixels (an "image bomb", 17 s and 1.1 GB to decode).

@@ -38,7 +38,13 @@ void check_dht(const uint8_t* p, size_t len, const std::string& name) {
 void check_jpeg_huffman_tables(std::string_view bytes, const std::string& name) {
   const auto* b = reinterpret_cast<const uint8_t*>(bytes.data());
   const size_t n = bytes.size();
-  size_t i = 2;  // after SOI
+  // Where stb sees a JPEG: its marker reader skips 0xFF fill bytes, so ff ff .. ff d8 is an SOI
+  // too (the fuzzer's first find after the plain ff d8 check).
+  size_t i = 0;
+  if (n == 0 || b[0] != 0xFF) return;
+  while (i < n && b[i] == 0xFF) ++i;
+  if (i == n || b[i] != 0xD8) return;
+  ++i;  // after SOI
   while (i + 1 < n) {
     // Entropy-coded data and stray bytes between segments: move on to the next 0xFF.
     if (b[i] != 0xFF) {

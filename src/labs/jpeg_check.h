@@ -9,7 +9,8 @@
 
 namespace ll {
 
-// Walks the JPEG's marker segments (skipping entropy-coded data) and checks every DHT table:
+// Does nothing unless stb would read the bytes as a JPEG (0xFF fill bytes, then SOI). Walks the
+// JPEG's marker segments (skipping entropy-coded data) and checks every DHT table:
 // class 0..1 and id 0..3, all 16 length counts and the symbols inside the segment, at most 256
 // symbols, and counts that form a valid prefix code (at most 2^l codes of length <= l). A DHT
 // segment that runs past the end of the file is refused too. Throws ImageError naming `name`.

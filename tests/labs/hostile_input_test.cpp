@@ -48,6 +48,13 @@ TEST_CASE("the 10-byte JPEG that overflowed stb's Huffman tables is refused") {
   dht.append(292, '\x01');
   dht += "\xff\xd9";
   CHECK_THROWS_WITH_AS(ll::decode_gray(dht, "dht.jpg"), doctest::Contains("Huffman table"), ll::ImageError);
+  // fuzz_image's first find: stb skips 0xFF fill bytes before SOI, so "ff ff d8" is a JPEG too.
+  const std::string fill(
+      "\xff\xff\xd8\xff\xe0\x00\x10\x86\x86\x86\x3b\x00\xff\xd8\xff\xd8\xff\xc4\xb5\xd0\xc4\xb5\xd0\x01\x01\x11"
+      "\xff\xff\xc4\x00\x19\x00\x00\x02\x03\x01\x00\x00\x86\x3f\xfb\xff\x3f\xfb\xff\xff\xc0\x73\x3f\xff\x05\x6f"
+      "\x5f\xff\xd8\xff\xc4\xff\xff\xd0",
+      60);
+  CHECK_THROWS_WITH_AS(ll::decode_gray(fill, "fill.jpg"), doctest::Contains("corrupt JPEG"), ll::ImageError);
 }
 
 TEST_CASE("JPEGs the encoder writes still decode (the Huffman check passes valid files)") {
