@@ -2,7 +2,7 @@
 // as wasm under node. Progress goes to stderr; the result is ONE JSON line on stdout, which
 // bench/run parses and merges with the TF.js and PyTorch figures.
 //
-//   bench_core [--quick] [--only W1,W5] [--system NAME]
+//   bench_core [--quick] [--only W1,W5] [--system NAME] [--threads N]
 //
 // Every figure is a median over repeated samples after a warm-up (bench_timer.h). Inputs are
 // random (our PCG32, fixed seeds): speed does not depend on the values, and nothing to download.
@@ -19,6 +19,7 @@
 #include "core/loss.h"
 #include "core/mlp.h"
 #include "core/optimizer.h"
+#include "core/parallel.h"
 #include "core/pca.h"
 #include "core/rng.h"
 #include "core/train.h"
@@ -267,6 +268,7 @@ bool selected(const std::string& only, const char* w) {
 
 int main(int argc, char** argv) {
   bool quick = false;
+  int threads = 1;  // the pool's size (core/parallel.h); 1 = the single-thread figures
   std::string only, system =
 #ifdef __EMSCRIPTEN__
       "latentlab_wasm";
@@ -277,8 +279,9 @@ int main(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--quick")) quick = true;
     else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
     else if (!std::strcmp(argv[i], "--system") && i + 1 < argc) system = argv[++i];
+    else if (!std::strcmp(argv[i], "--threads") && i + 1 < argc) threads = std::atoi(argv[++i]);
     else {
-      std::fprintf(stderr, "usage: bench_core [--quick] [--only W1,W2,W3,W4,W5] [--system NAME]\n");
+      std::fprintf(stderr, "usage: bench_core [--quick] [--only W1,W2,W3,W4,W5] [--system NAME] [--threads N]\n");
       return 2;
     }
   }
@@ -286,7 +289,9 @@ int main(int argc, char** argv) {
   TimerConfig cfg;
   cfg.min_sample_s = quick ? 0.1 : 0.3;
   cfg.samples = quick ? 5 : 11;
-  std::fprintf(stderr, "%s (Eigen SIMD: %s)\n", system.c_str(), Eigen::SimdInstructionSetsInUse());
+  ll::set_thread_count(threads);
+  std::fprintf(stderr, "%s (Eigen SIMD: %s, %d threads)\n", system.c_str(), Eigen::SimdInstructionSetsInUse(),
+               ll::thread_count());
 
   if (selected(only, "W1")) w1(cfg);
   if (selected(only, "W2")) {
@@ -300,8 +305,8 @@ int main(int argc, char** argv) {
   if (selected(only, "W4")) w4(cfg);
   if (selected(only, "W5")) w5(cfg);
 
-  std::printf("{\"system\": \"%s\", \"quick\": %s, \"simd\": \"%s\", \"results\": {", system.c_str(),
-              quick ? "true" : "false", Eigen::SimdInstructionSetsInUse());
+  std::printf("{\"system\": \"%s\", \"quick\": %s, \"simd\": \"%s\", \"threads\": %d, \"results\": {",
+              system.c_str(), quick ? "true" : "false", Eigen::SimdInstructionSetsInUse(), ll::thread_count());
   for (size_t i = 0; i < g_results.size(); ++i)
     std::printf("%s\"%s\": %.6g", i ? ", " : "", g_results[i].first.c_str(), g_results[i].second);
   std::printf("}}\n");

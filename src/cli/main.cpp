@@ -4,12 +4,18 @@
 #include <exception>
 
 #include "cli/commands.h"
+#include "core/parallel.h"
 #include "labs/lab_catalog.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"LatentLab: autoencoders, PCA and GANs from the lecture, trained headless.\n"
                "Labs: " + ll::lab_keys_list() + " (the same keys as ?lab= in the web app)."};
   app.require_subcommand(1);
+  // Every core by default; the same seed gives the same numbers with any count (core/parallel.h).
+  int threads = ll::hardware_threads();
+  app.add_option("--threads", threads, "threads for the large matrix products and updates (default: all cores)")
+      ->capture_default_str()->check(CLI::Range(1, 64))->each([](const std::string& v) { ll::set_thread_count(std::stoi(v)); });
+  ll::set_thread_count(threads);
   ll::cli::add_version_command(app);
   ll::cli::add_labs_command(app);
   ll::cli::add_compress_command(app);

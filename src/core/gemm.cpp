@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/parallel.h"
+
 #ifdef __wasm_simd128__
 #include <wasm_simd128.h>
 #endif
@@ -219,8 +221,10 @@ void gemm_reference(GemmShape s, const float* A, Index lda, bool trans_a, const 
     }
 }
 
-void gemm(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,
-          bool trans_b, float beta, float* C, Index ldc) {
+namespace {
+
+void gemm_block(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,
+                bool trans_b, float beta, float* C, Index ldc) {
 #ifdef __wasm_simd128__
   gemm_packed(s, A, lda, trans_a, B, ldb, trans_b, beta, C, ldc);
 #else
@@ -247,6 +251,35 @@ void gemm(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, 
   else
     assign(a * b);
 #endif
+}
+
+}  // namespace
+
+GemmSplit gemm_split(GemmShape s) {
+  // Below ~4 MFLOP (W1's 64x64x16 products, ~0.05 ms) waking the pool costs more than it saves.
+  if (2.0 * double(s.m) * double(s.n) * double(s.k) < 4e6) return {true, std::max<Index>(s.m, 1), 1};
+  const bool rows = s.m >= s.n;
+  const Index len = rows ? s.m : s.n;
+  const Index block = round_up(std::max<Index>(kGemmSplitUnit, (len + 7) / 8), kGemmSplitUnit);
+  return {rows, block, int((len + block - 1) / block)};
+}
+
+void gemm(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,
+          bool trans_b, float beta, float* C, Index ldc) {
+  const GemmSplit split = gemm_split(s);
+  if (split.count == 1) return gemm_block(s, A, lda, trans_a, B, ldb, trans_b, beta, C, ldc);
+  parallel_for(split.count, [&](int t) {
+    const Index begin = Index(t) * split.block;
+    if (split.rows) {  // rows [begin, end) of C: the same rows of op(A), all of op(B)
+      const Index m = std::min(split.block, s.m - begin);
+      gemm_block({m, s.n, s.k}, A + (trans_a ? begin * lda : begin), lda, trans_a, B, ldb, trans_b, beta,
+                 C + begin, ldc);
+    } else {  // columns [begin, end) of C: the same columns of op(B), all of op(A)
+      const Index n = std::min(split.block, s.n - begin);
+      gemm_block({s.m, n, s.k}, A, lda, trans_a, B + (trans_b ? begin : begin * ldb), ldb, trans_b, beta,
+                 C + begin * ldc, ldc);
+    }
+  });
 }
 
 }  // namespace ll

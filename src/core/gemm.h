@@ -18,6 +18,7 @@ struct GemmShape {
 };
 
 // beta = 0 overwrites C (its old contents may be anything, even NaN); beta = 1 accumulates.
+// Large products run on the thread pool (core/parallel.h), split by gemm_split().
 void gemm(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,
           bool trans_b, float beta, float* C, Index ldc);
 
@@ -25,6 +26,20 @@ void gemm(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, 
 // types so the native tests check the blocking and edge handling too; in wasm it is gemm().
 void gemm_packed(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,
                  bool trans_b, float beta, float* C, Index ldc);
+
+// How gemm() divides C between threads: blocks of `block` whole rows (rows) or whole columns,
+// chosen from the shape alone, so each element is computed by the same call whatever the thread
+// count. Blocks are multiples of kGemmSplitUnit = 192, which every micro-tile height divides
+// (Eigen's 3 x 16 rows with AVX-512, 3 x 8 with AVX2; our wasm kernel's 8), so an element lands
+// in the same tile position as in one undivided call and gets the same bits: checked on W2's
+// shapes (tests/labs/threads_test.cpp). With blocks of 64 one of them differed natively.
+struct GemmSplit {
+  bool rows;
+  Index block;
+  int count;
+};
+constexpr Index kGemmSplitUnit = 192;
+GemmSplit gemm_split(GemmShape s);
 
 // The plain triple loop the kernel is tested against (accumulates in double).
 void gemm_reference(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,

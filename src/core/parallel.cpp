@@ -1,0 +1,131 @@
+#include "core/parallel.h"
+
+#include <algorithm>
+
+#ifdef LL_THREADS
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+#endif
+
+namespace ll {
+
+#ifdef LL_THREADS
+
+namespace {
+
+// Workers sleep on `wake` until a job with a new generation arrives, take task indices from
+// `next`, and count themselves out in `running`. The caller works on the same job.
+class Pool {
+ public:
+  ~Pool() { resize(1); }
+
+  void resize(int threads) {
+    {
+      std::lock_guard<std::mutex> lock(m_);
+      stop_ = true;
+      ++generation_;
+    }
+    wake_.notify_all();
+    for (std::thread& t : workers_) t.join();
+    workers_.clear();
+    stop_ = false;
+    // Each worker starts from the current generation: reading it inside the new thread could
+    // miss a job posted before the thread ran, and the caller would wait for it forever.
+    for (int i = 1; i < threads; ++i) workers_.emplace_back([this, g = generation_] { work(g); });
+    threads_ = threads;
+  }
+  int threads() const { return threads_; }
+
+  void run(int tasks, const std::function<void(int)>& task) {
+    std::lock_guard<std::mutex> turn(job_);  // one job at a time
+    {
+      std::lock_guard<std::mutex> lock(m_);
+      task_ = &task;
+      tasks_ = tasks;
+      next_ = 0;
+      running_ = int(workers_.size());
+      ++generation_;
+    }
+    wake_.notify_all();
+    take_tasks(task, tasks);
+    std::unique_lock<std::mutex> lock(m_);
+    done_.wait(lock, [this] { return running_ == 0; });
+    task_ = nullptr;
+  }
+
+ private:
+  void take_tasks(const std::function<void(int)>& task, int tasks) {
+    in_task = true;
+    for (int i; (i = next_.fetch_add(1)) < tasks;) task(i);
+    in_task = false;
+  }
+  void work(long seen) {
+    for (;;) {
+      const std::function<void(int)>* task;
+      int tasks;
+      {
+        std::unique_lock<std::mutex> lock(m_);
+        wake_.wait(lock, [&] { return generation_ != seen; });
+        seen = generation_;
+        if (stop_) return;
+        task = task_;
+        tasks = tasks_;
+      }
+      take_tasks(*task, tasks);
+      std::lock_guard<std::mutex> lock(m_);
+      if (--running_ == 0) done_.notify_one();
+    }
+  }
+
+  std::mutex m_, job_;
+  std::condition_variable wake_, done_;
+  std::vector<std::thread> workers_;
+  const std::function<void(int)>* task_ = nullptr;
+  int tasks_ = 0, running_ = 0, threads_ = 1;
+  std::atomic<int> next_{0};
+  long generation_ = 0;
+  bool stop_ = false;
+
+ public:
+  static thread_local bool in_task;
+};
+thread_local bool Pool::in_task = false;
+
+Pool& pool() {
+  static Pool p;
+  return p;
+}
+
+}  // namespace
+
+void set_thread_count(int n) {
+  n = std::clamp(n, 1, 64);
+  if (n != pool().threads()) pool().resize(n);
+}
+int thread_count() { return pool().threads(); }
+int hardware_threads() { return std::max(1, int(std::thread::hardware_concurrency())); }
+
+void parallel_for(int tasks, const std::function<void(int)>& task) {
+  if (tasks <= 1 || pool().threads() == 1 || Pool::in_task) {
+    for (int i = 0; i < tasks; ++i) task(i);
+    return;
+  }
+  pool().run(tasks, task);
+}
+
+#else  // a build without threads: everything on the caller
+
+void set_thread_count(int) {}
+int thread_count() { return 1; }
+int hardware_threads() { return 1; }
+void parallel_for(int tasks, const std::function<void(int)>& task) {
+  for (int i = 0; i < tasks; ++i) task(i);
+}
+
+#endif
+
+}  // namespace ll
