@@ -1,3 +1,4 @@
+#include "ui/theme.h"
 #include "ui/compression_page.h"
 
 #include <imgui.h>
@@ -143,7 +144,7 @@ void CompressionPage::draw_controls() {
   }
   ImGui::SameLine();
   if (ImGui::Button("Reset", ImVec2(-1, 0))) restart();
-  if (!lab_->status().empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", lab_->status().c_str());
+  if (!lab_->status().empty()) warning_text(lab_->status().c_str());
   if (!message_.empty()) ImGui::TextWrapped("%s", message_.c_str());
   draw_loss_curve();
   draw_settings();

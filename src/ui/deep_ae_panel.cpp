@@ -1,3 +1,4 @@
+#include "ui/theme.h"
 #include "ui/deep_ae_panel.h"
 #include "labs/setting_limits.h"
 
@@ -178,7 +179,7 @@ void DeepAePanel::draw_controls() {
     ImGui::SameLine();
   }
   if (ImGui::Button("Reset", ImVec2(-1, 0))) restart();  // applies the settings below
-  if (lab_ && !lab_->status().empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", lab_->status().c_str());
+  if (lab_ && !lab_->status().empty()) warning_text(lab_->status().c_str());
   draw_model_files();
   ImGui::Separator();
   ImGui::TextDisabled("Settings (apply on Reset)");

@@ -1,3 +1,4 @@
+#include "ui/theme.h"
 #include "ui/gan_page.h"
 
 #include <imgui.h>
@@ -180,7 +181,7 @@ void GanPage::draw_game_controls(GanRun& run, bool& playing, GanConfig& pending,
   ImGui::Text("iteration %lld: %lld D, %lld G steps", (long long)run.iteration(), (long long)run.d_steps(),
               (long long)run.g_steps());
   ImGui::Text("%.1f iterations/s, %.0f s", run.iterations_per_second(), run.train_seconds());
-  if (run.diverged()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", run.status().c_str());
+  if (run.diverged()) warning_text(run.status().c_str());
 }
 
 void GanPage::draw_digits() {

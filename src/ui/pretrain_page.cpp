@@ -1,3 +1,4 @@
+#include "ui/theme.h"
 #include "ui/pretrain_page.h"
 #include "labs/setting_limits.h"
 
@@ -99,7 +100,7 @@ void PretrainPage::draw_controls() {
     ImGui::SameLine();
   }
   if (ImGui::Button("Reset", ImVec2(-1, 0))) reset();
-  if (lab_ && !lab_->status().empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", lab_->status().c_str());
+  if (lab_ && !lab_->status().empty()) warning_text(lab_->status().c_str());
   ImGui::Separator();
   ImGui::TextUnformatted("Labelled training images N");
   ImGui::PushItemWidth(-1);

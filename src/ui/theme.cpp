@@ -33,4 +33,10 @@ void apply_theme(float pixel_ratio, bool touch) {
   io.FontGlobalScale = 1.0f / density;
 }
 
+void warning_text(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.5f, 0.4f, 1));
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
 }  // namespace ll::ui

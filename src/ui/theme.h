@@ -8,4 +8,7 @@ namespace ll::ui {
 // touch: the device has a coarse pointer (a finger). Call again when either changes, then
 // rebuild the font texture.
 void apply_theme(float pixel_ratio, bool touch);
+// A problem the student must see (training diverged, a file was refused): wrapped to the
+// column, in the warning colour.
+void warning_text(const char* text);
 }
