@@ -15,7 +15,9 @@ if (!dir) {
   console.error('usage: node bench/report.cjs --dir DIR [--json FILE] [--meta META.json]');
   process.exit(2);
 }
-const SYSTEMS = { latentlab_wasm: 'wasm', latentlab_native: 'native', tfjs_wasm: 'tfjs', torch_cpu: 'torch' };
+const SYSTEMS = { latentlab_wasm: 'wasm', latentlab_native: 'native', tfjs_wasm: 'tfjs', torch_cpu: 'torch',
+  // Threaded columns (issue 14): the same programs with a thread pool of `threads` (bench/run).
+  latentlab_wasm_mt: 'wasm_mt', latentlab_native_mt: 'native_mt', torch_cpu_mt: 'torch_mt' };
 
 const UNITS = { W1: 'samples/s', W2: 'samples/s', W2_gflops: 'GFLOP/s', W2_gemm_gflops: 'GFLOP/s',
   W2_gemm_eigen_gflops: 'GFLOP/s', W2_gemm_share: 'fraction', W3: 'iterations/s',
@@ -76,6 +78,9 @@ for (const k of keys) {
     w.wasm_vs_tfjs = round(speedup(k, w.latentlab_wasm, w.tfjs_wasm));
     w.wasm_vs_native = round(speedup(k, w.latentlab_wasm, w.latentlab_native));
     w.native_vs_torch = round(speedup(k, w.latentlab_native, w.torch_cpu));
+    w.wasm_mt_vs_wasm = round(speedup(k, w.latentlab_wasm_mt, w.latentlab_wasm));
+    w.native_mt_vs_native = round(speedup(k, w.latentlab_native_mt, w.latentlab_native));
+    w.native_mt_vs_torch_mt = round(speedup(k, w.latentlab_native_mt, w.torch_cpu_mt));
   }
   workloads[k] = w;
 }
@@ -95,6 +100,11 @@ const targets = {};
 for (const k of ['W1', 'W2', 'W3'].filter((w) => workloads[w])) {
   targets[`${k}_wasm_at_least_10x_tfjs`] = atLeast(val(k, 'wasm_vs_tfjs'), 10);
   targets[`${k}_native_at_least_torch`] = atLeast(val(k, 'native_vs_torch'), 1);
+}
+// Issue 14's targets on this 2-core machine.
+for (const k of ['W2', 'W3'].filter((w) => workloads[w])) {
+  targets[`${k}_wasm_2_threads_at_least_1.7x_1_thread`] = atLeast(val(k, 'wasm_mt_vs_wasm'), 1.7);
+  targets[`${k}_native_2_threads_at_least_1.5x_torch_2_threads`] = atLeast(val(k, 'native_mt_vs_torch_mt'), 1.5);
 }
 if (workloads.W2) {
   targets.W2_wasm_at_least_70pct_of_own_gemm = atLeast(val('W2', 'latentlab_wasm_vs_own_gemm'), 0.7);
@@ -133,6 +143,16 @@ out.push(row(cols.map((c) => c[0])));
 for (const [k, w] of Object.entries(workloads)) {
   out.push(row([k, w.unit, fmt(w.latentlab_wasm), fmt(w.latentlab_native), fmt(w.tfjs_wasm),
     fmt(w.torch_cpu), ratio(w.wasm_vs_tfjs), ratio(w.wasm_vs_native), ratio(w.native_vs_torch)]));
+}
+out.push('Threaded (the thread count is in each system\'s line below):');
+out.push(['workload'.padEnd(22), 'LL wasm mt'.padStart(11), 'LL native mt'.padStart(13), 'torch mt'.padStart(10),
+  'wasm mt/1'.padStart(10), 'native mt/1'.padStart(12), 'native/torch mt'.padStart(16)].join(' '));
+for (const k of ['W1', 'W2', 'W3', 'W4']) {
+  const w = workloads[k];
+  if (!w) continue;
+  out.push([k.padEnd(22), fmt(w.latentlab_wasm_mt).padStart(11), fmt(w.latentlab_native_mt).padStart(13),
+    fmt(w.torch_cpu_mt).padStart(10), ratio(w.wasm_mt_vs_wasm).padStart(10), ratio(w.native_mt_vs_native).padStart(12),
+    ratio(w.native_mt_vs_torch_mt).padStart(16)].join(' '));
 }
 out.push('');
 if (workloads.W2) {

@@ -17,12 +17,14 @@ import time
 # OpenBLAS's pthread build starts one thread per core unless told before it loads. Without this,
 # torch.mm at (100x784)(784x1000) ran at 250 GFLOP/s on this 2-core machine, above one core's
 # AVX-512 FMA peak (221); with it, 147.
+# The threaded column (bench/run, issue 14) sets LL_TORCH_THREADS to the core count.
+THREADS = os.environ.get("LL_TORCH_THREADS", "1")
 for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[var] = "1"
+    os.environ[var] = THREADS
 
 import torch  # noqa: E402 (after the thread settings, on purpose)
 
-torch.set_num_threads(1)
+torch.set_num_threads(int(THREADS))
 QUICK = "--quick" in sys.argv
 ONLY = sys.argv[sys.argv.index("--only") + 1].split(",") if "--only" in sys.argv else None
 MIN_SAMPLE_S, SAMPLES = (0.1, 5) if QUICK else (0.3, 11)
@@ -151,7 +153,8 @@ print(f"torch_cpu {torch.__version__} threads={torch.get_num_threads()}", file=s
 for name, fn in [("W1", w1), ("W2", w2), ("W3", w3), ("W4", w4), ("W5", w5)]:
     if ONLY is None or name in ONLY:
         fn()
-print(json.dumps({"system": "torch_cpu", "quick": QUICK, "version": torch.__version__,
+SYSTEM = sys.argv[sys.argv.index("--system") + 1] if "--system" in sys.argv else "torch_cpu"
+print(json.dumps({"system": SYSTEM, "threads": int(THREADS), "quick": QUICK, "version": torch.__version__,
                   "openblas": "openblas" in torch.__config__.show().lower(),
                   "blas_threads": os.environ["OPENBLAS_NUM_THREADS"],
                   "results": results}))

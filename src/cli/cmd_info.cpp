@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "core/build_info.h"
+#include "core/parallel.h"
 #include "labs/lab_catalog.h"
 
 namespace ll::cli {
@@ -18,12 +19,12 @@ void add_version_command(CLI::App& app) {
     const BuildInfo b = build_info(LL_VERSION);
     if (json) {
       std::cout << nlohmann::json{{"version", b.version}, {"compiler", LL_COMPILER},
-                                  {"target", b.target}, {"simd", b.simd}, {"threads", b.threads}}
+                                  {"target", b.target}, {"simd", b.simd}, {"threads", thread_count()}}
                        .dump()
                 << "\n";
     } else {
       std::printf("latentlab %s\ncompiler: %s\ntarget: %s\nSIMD: %s\nthreads: %d\n",
-                  b.version.c_str(), LL_COMPILER, b.target.c_str(), b.simd.c_str(), b.threads);
+                  b.version.c_str(), LL_COMPILER, b.target.c_str(), b.simd.c_str(), thread_count());
     }
   });
 }

@@ -9,7 +9,6 @@ struct BuildInfo {
   std::string version;   // project version from CMake
   std::string target;    // "wasm32" or "native x86_64"
   std::string simd;      // e.g. "wasm SIMD128", "AVX2+FMA", or "none"
-  int threads = 1;       // training runs on one thread in every build
 };
 
 // `version` comes from the caller (CMake defines it for labs and above).

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/parallel.h"
 #include "core/safetensors.h"
 #include "labs/lab_catalog.h"
 #include "platform/platform.h"
@@ -17,12 +18,14 @@ namespace ll::platform {
 
 static void usage(const char* argv0) {
   std::printf(
-      "usage: %s [--lab NAME] [--link QUERY] [--embed] [--touch] [--quit-after-ms N] [--screenshot FILE.png]\n"
+      "usage: %s [--lab NAME] [--link QUERY] [--embed] [--touch] [--threads N] [--quit-after-ms N] [--screenshot FILE.png]\n"
       "  --lab NAME          open this lab (%s)\n"
       "  --link QUERY        a lesson link's settings, e.g. 'lab=gan&k=1' or 'preset=map-2d'\n"
       "  --embed             the compact layout the web app uses in a course page's iframe\n"
       "  --touch             touch mode: larger hit areas, long press for context menus (on by\n"
       "                      itself when SDL finds a touch screen)\n"
+      "  --threads N         threads for the large matrix products (default: all cores; the same\n"
+      "                      seed gives the same numbers with any count)\n"
       "  --quit-after-ms N   exit after N milliseconds (for scripted runs)\n"
       "  --screenshot FILE   save the window as PNG just before quitting (needs --quit-after-ms)\n",
       argv0, lab_keys_list().c_str());
@@ -30,6 +33,7 @@ static void usage(const char* argv0) {
 
 Options parse_options(int argc, char** argv) {
   Options opt;
+  set_thread_count(hardware_threads());  // every core unless --threads says otherwise
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     const bool has_value = i + 1 < argc;
@@ -48,6 +52,8 @@ Options parse_options(int argc, char** argv) {
       opt.quit_after_ms = std::atoi(argv[++i]);
     } else if (a == "--screenshot" && has_value) {
       opt.screenshot = argv[++i];
+    } else if (a == "--threads" && has_value) {
+      set_thread_count(std::atoi(argv[++i]));
     } else {
       std::fprintf(stderr, "unknown or incomplete option '%s'\n", a.c_str());
       usage(argv[0]);

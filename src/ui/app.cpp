@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "core/parallel.h"
 #include "core/utf8.h"
 #include "labs/lab_catalog.h"
 #include "ui/json_text.h"
@@ -101,7 +102,8 @@ std::string App::metrics_json() {
       {"fps", ImGui::GetIO().Framerate},
       {"train_slice_ms", last_update_ms_},
       {"build", {{"version", build_.version}, {"target", build_.target}, {"simd", build_.simd},
-                 {"threads", build_.threads}}},
+                 {"threads", thread_count()}}},
+      {"threads", thread_count()},  // the pool's threads (core/parallel.h), the caller included
       {"metrics", page().metrics()},
       {"link", link_query()},
       {"controls_drawn", page().controls() ? page().controls()->drawn_keys() : std::vector<std::string>{}},
@@ -255,7 +257,7 @@ void App::draw_status_bar(float height) {
                                       ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoFocusOnAppearing);
   ImGui::Text("%.0f fps  |  training %.1f ms/frame  |  LatentLab %s  |  %s  |  SIMD: %s  |  threads: %d",
               ImGui::GetIO().Framerate, last_update_ms_, build_.version.c_str(), build_.target.c_str(),
-              build_.simd.c_str(), build_.threads);
+              build_.simd.c_str(), thread_count());
   ImGui::End();
 }
 
