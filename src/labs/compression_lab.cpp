@@ -228,6 +228,7 @@ nlohmann::json CompressionLab::metrics() const {
       {"loss_mse", loss_curve_.empty() ? nlohmann::json(nullptr) : nlohmann::json(loss_curve_.back().mse)},
       {"done", done()},
       {"diverged", diverged_},
+      {"status", status_},  // why training stopped early ("" while it has not)
       {"trained", results_json(trained_, trained_results_)},
       {"new", results_json(fresh_, new_results_)},
   };
