@@ -185,39 +185,31 @@ void App::add_link_problems(const std::vector<std::string>& problems) {
       link_problems_.push_back(p);
 }
 
+namespace {
+// A notice with an OK button that dismisses it (clears `text`), in amber or the normal colour.
+void dismissable(const char* id, std::string& text, bool warn) {
+  if (text.empty()) return;
+  if (ImGui::SmallButton(id)) text.clear();
+  ImGui::SameLine();
+  if (warn) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.7f, 0.3f, 1.0f));
+  ImGui::TextWrapped("%s", text.c_str());
+  if (warn) ImGui::PopStyleColor();
+}
+}  // namespace
+
 void App::draw_notices() {
-  const ImVec4 amber(1.0f, 0.7f, 0.3f, 1.0f);
-  if (!notice_.empty()) ImGui::TextColored(amber, "%s", notice_.c_str());
+  if (!notice_.empty()) ImGui::TextColored(ImVec4(1.0f, 0.7f, 0.3f, 1.0f), "%s", notice_.c_str());
   if (!link_problems_.empty()) {
-    if (ImGui::SmallButton("OK##link")) link_problems_.clear();
-    ImGui::SameLine();
     std::string text = "Parts of this page's link were ignored: ";
     const size_t shown = std::min(link_problems_.size(), kShownLinkProblems);
     for (size_t i = 0; i < shown; ++i) text += (i ? "; " : "") + link_problems_[i];
     if (shown < link_problems_.size()) text += "; and " + std::to_string(link_problems_.size() - shown) + " more";
-    ImGui::PushStyleColor(ImGuiCol_Text, amber);
-    ImGui::TextWrapped("%s", text.c_str());
-    ImGui::PopStyleColor();
+    dismissable("OK##link", text, true);
+    if (text.empty()) link_problems_.clear();
   }
-  if (!file_message_.empty()) {
-    if (ImGui::SmallButton("OK##file")) file_message_.clear();
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, amber);
-    ImGui::TextWrapped("%s", file_message_.c_str());
-    ImGui::PopStyleColor();
-  }
-  std::string& saved = ui::export_message();  // "Downloaded compression-loss.csv (1 KiB)."
-  if (!saved.empty()) {
-    if (ImGui::SmallButton("OK##saved")) saved.clear();
-    ImGui::SameLine();
-    ImGui::TextWrapped("%s", saved.c_str());
-  }
-  if (hidden_notice_.empty()) return;
-  if (ImGui::SmallButton("OK##hidden")) hidden_notice_.clear();
-  ImGui::SameLine();
-  ImGui::PushStyleColor(ImGuiCol_Text, amber);
-  ImGui::TextWrapped("%s", hidden_notice_.c_str());
-  ImGui::PopStyleColor();
+  dismissable("OK##file", file_message_, true);
+  dismissable("OK##saved", ui::export_message(), false);  // "Downloaded compression-loss.csv (1 KiB)."
+  dismissable("OK##hidden", hidden_notice_, true);
 }
 
 void App::measure_content_height(float below) {
