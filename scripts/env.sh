@@ -8,6 +8,7 @@ FASHION_DEB_VERSION="0.0~git20200523.55506a9-1"
 SDL2_SRC_DIR="libsdl2-2.26.5+dfsg"
 IMGUI_SRC_DIR="imgui-1.86+ds"
 SDL2_WASM_PREFIX="$LL_CACHE/sdl2-wasm-$SDL2_DEB_VERSION"
+SDL2_WASM_MT_PREFIX="$LL_CACHE/sdl2-wasm-mt-$SDL2_DEB_VERSION"  # compiled with -pthread
 LL_NPM="$LL_CACHE/npm"
 # emscripten 3.1.6 needs Debian's node modules (acorn) on every link.
 export NODE_PATH="/usr/share/nodejs:$LL_NPM/node_modules"

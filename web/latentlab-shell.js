@@ -52,6 +52,7 @@
   const description = document.getElementById('lab-description');
   const listeners = [], readyListeners = [], heightListeners = [];
   let appReady = false, contentHeight = 0;
+  let programDir = '';  // '' (single-thread build) or 'mt/' (threaded build)
 
   // Download index.wasm ourselves so the bar shows real bytes, then hand it to emscripten.
   // WebAssembly.instantiate(bytes) does not care about the MIME type, so hosts that do not
@@ -85,7 +86,7 @@
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
     instantiateWasm: (imports, receive) => {
-      fetchWithProgress('index.wasm')
+      fetchWithProgress(programDir + 'index.wasm')
         .then((bytes) => WebAssembly.instantiate(bytes, imports))
         .then((result) => receive(result.instance, result.module))
         .catch((e) => unsupported('Could not load the program: ' + e.message));
@@ -166,6 +167,8 @@
   // The page's API: tests use it now, course pages embedding a lab later.
   window.latentlab = {
     ready: () => Boolean(window.Module.calledRun),
+    // 'threaded' or 'single-thread': which program this page runs (metrics() has the threads).
+    build: () => programDir ? 'threaded' : 'single-thread',
     lab: () => window.Module.UTF8ToString(call('ll_js_current_lab')),
     labs: () => JSON.parse(window.Module.UTF8ToString(call('ll_js_labs_json'))),
     switchLab: (key) => withString(String(key), (p) => call('ll_js_switch_lab', p) === 1),
@@ -279,8 +282,15 @@
     if (f && window.latentlab.ready()) window.latentlab.loadFile(f, 'drop');
   });
 
-  const script = document.createElement('script');
-  script.src = 'index.js';
-  script.onerror = () => unsupported('Could not load index.js.');
-  document.body.appendChild(script);
+  // Which program: the threaded build (mt/) when the page is cross-origin isolated, which
+  // SharedArrayBuffer needs, and the link does not ask for threads=1; otherwise, or when a host
+  // has only the single-thread build, the single-thread one. Same results, fewer cores.
+  function loadProgram(dir) {
+    programDir = dir;
+    const script = document.createElement('script');
+    script.src = dir + 'index.js';
+    script.onerror = () => dir ? loadProgram('') : unsupported('Could not load index.js.');
+    document.body.appendChild(script);
+  }
+  loadProgram(self.crossOriginIsolated && query.get('threads') !== '1' ? 'mt/' : '');
 })();

@@ -7,8 +7,10 @@ namespace ll {
 BuildInfo build_info(const std::string& version) {
   BuildInfo b;
   b.version = version;
-#if defined(__wasm__)
-  b.target = "wasm32";
+#if defined(__wasm__) && defined(LL_THREADS)
+  b.target = "wasm32 threaded";
+#elif defined(__wasm__)
+  b.target = "wasm32 single-thread";
 #elif defined(__x86_64__)
   b.target = "native x86_64";
 #elif defined(__aarch64__)

@@ -1,6 +1,8 @@
 #include "core/parallel.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <deque>
 
 #ifdef LL_THREADS
 #include <atomic>
@@ -40,8 +42,11 @@ class Pool {
   }
   int threads() const { return threads_; }
 
-  void run(int tasks, const std::function<void(int)>& task) {
-    std::lock_guard<std::mutex> turn(job_);  // one job at a time
+  // Returns false, having done nothing, while another thread's job runs: that caller (the UI
+  // thread, while a lab's training thread has the pool) then works alone instead of waiting.
+  bool run(int tasks, const std::function<void(int)>& task) {
+    std::unique_lock<std::mutex> turn(job_, std::try_to_lock);  // one job at a time
+    if (!turn.owns_lock()) return false;
     {
       std::lock_guard<std::mutex> lock(m_);
       task_ = &task;
@@ -55,6 +60,7 @@ class Pool {
     std::unique_lock<std::mutex> lock(m_);
     done_.wait(lock, [this] { return running_ == 0; });
     task_ = nullptr;
+    return true;
   }
 
  private:
@@ -110,11 +116,65 @@ int thread_count() { return pool().threads(); }
 int hardware_threads() { return std::max(1, int(std::thread::hardware_concurrency())); }
 
 void parallel_for(int tasks, const std::function<void(int)>& task) {
-  if (tasks <= 1 || pool().threads() == 1 || Pool::in_task) {
+  if (tasks <= 1 || pool().threads() == 1 || Pool::in_task || !pool().run(tasks, task))
     for (int i = 0; i < tasks; ++i) task(i);
-    return;
+}
+
+bool threads_available() { return true; }
+
+struct TrainingThread::State {
+  std::function<bool()> train;
+  std::mutex m;
+  std::condition_variable cv;
+  std::deque<std::function<void()>> commands;
+  bool woken = false, stop = false;
+  std::thread thread;
+
+  void loop() {
+    bool more = false;
+    for (;;) {
+      std::deque<std::function<void()>> todo;
+      {
+        std::unique_lock<std::mutex> lock(m);
+        cv.wait(lock, [&] { return stop || woken || more || !commands.empty(); });
+        if (stop) return;
+        todo.swap(commands);
+        woken = false;
+      }
+      for (auto& c : todo) c();
+      more = train();
+    }
   }
-  pool().run(tasks, task);
+};
+
+TrainingThread::TrainingThread(std::function<bool()> train) : state_(std::make_unique<State>()) {
+  state_->train = std::move(train);
+  state_->thread = std::thread([s = state_.get()] { s->loop(); });
+}
+
+TrainingThread::~TrainingThread() {
+  {
+    std::lock_guard<std::mutex> lock(state_->m);
+    state_->stop = true;
+  }
+  state_->cv.notify_one();
+  state_->thread.join();
+}
+
+void TrainingThread::post(std::function<void()> command) {
+  {
+    std::lock_guard<std::mutex> lock(state_->m);
+    state_->commands.push_back(std::move(command));
+  }
+  state_->cv.notify_one();
+}
+
+void TrainingThread::wake() {
+  {
+    std::lock_guard<std::mutex> lock(state_->m);
+    state_->woken = true;
+  }
+  state_->cv.notify_one();
 }
 
 #else  // a build without threads: everything on the caller
@@ -125,6 +185,13 @@ int hardware_threads() { return 1; }
 void parallel_for(int tasks, const std::function<void(int)>& task) {
   for (int i = 0; i < tasks; ++i) task(i);
 }
+
+bool threads_available() { return false; }
+struct TrainingThread::State {};
+TrainingThread::TrainingThread(std::function<bool()>) { std::abort(); }
+TrainingThread::~TrainingThread() = default;
+void TrainingThread::post(std::function<void()>) {}
+void TrainingThread::wake() {}
 
 #endif
 

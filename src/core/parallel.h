@@ -9,6 +9,7 @@
 // task on the caller, in order.
 #pragma once
 #include <functional>
+#include <memory>
 
 namespace ll {
 
@@ -20,7 +21,27 @@ int thread_count();
 int hardware_threads();
 
 // Runs task(i) for every i in [0, tasks), spread over the pool, and returns when all are done.
-// Calls from several threads at once take turns; a call from inside a task runs serially.
+// A call while another thread's call runs, or from inside a task, runs its tasks serially on
+// the caller (same results: the tasks are the same).
 void parallel_for(int tasks, const std::function<void(int)>& task);
+
+// A lab's training thread (ui/lab_runner.h keeps the lab on it): it runs posted commands in
+// order, then calls train() again and again while train() returns true, and sleeps otherwise
+// until the next post() or wake(). Destroying it waits for the piece of training in progress.
+// Without threads (threads_available() false) nothing may construct one.
+class TrainingThread {
+ public:
+  explicit TrainingThread(std::function<bool()> train);
+  ~TrainingThread();
+  TrainingThread(const TrainingThread&) = delete;
+  TrainingThread& operator=(const TrainingThread&) = delete;
+  void post(std::function<void()> command);
+  void wake();  // train() may have something to do again
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+bool threads_available();
 
 }  // namespace ll

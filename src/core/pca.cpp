@@ -4,6 +4,16 @@
 
 namespace ll {
 
+Pca& Pca::operator=(const Pca& o) {
+  if (this == &o) return *this;
+  mean_ = o.mean_;
+  components_ = o.components_;
+  eigenvalues_ = o.eigenvalues_;
+  solver_ = o.solver_ ? std::make_unique<SteppedSymmetricEigen>(*o.solver_) : nullptr;
+  pending_k_ = o.pending_k_;
+  return *this;
+}
+
 void Pca::fit(const Matrix& X, int k) {
   const Index d = X.rows(), n = X.cols();
   if (n < 1 || k < 1 || k > d) throw std::invalid_argument("Pca::fit: need n >= 1 and 1 <= k <= d");

@@ -17,6 +17,14 @@ namespace ll {
 
 class Pca {
  public:
+  Pca() = default;
+  // Copies carry an unfinished stepped fit with them (labs are copied for display,
+  // ui/lab_runner.h).
+  Pca(const Pca& o) { *this = o; }
+  Pca& operator=(const Pca& o);
+  Pca(Pca&&) = default;
+  Pca& operator=(Pca&&) = default;
+
   // Fits mean, all eigenvalues and the first k components (k <= d).
   void fit(const Matrix& X, int k);
   // The same from a covariance accumulated elsewhere (e.g. in slices across frames, see

@@ -31,8 +31,8 @@ DeepAeLab::DeepAeLab(std::shared_ptr<const Dataset> data, const DeepAeSettings& 
     throw std::invalid_argument("deep autoencoder: bad settings");
   Split split = dataset_split(*data_);
   if (s_.max_train > 0 && int(split.train.size()) > s_.max_train) split.train.resize(size_t(s_.max_train));
-  train_x_ = to_matrix(*data_, split.train);
-  test_x_ = to_matrix(*data_, split.test);
+  train_x_ = std::make_shared<const Matrix>(to_matrix(*data_, split.train));
+  test_x_ = std::make_shared<const Matrix>(to_matrix(*data_, split.test));
   if (!data_->labels.empty())
     for (int i : split.test) test_labels_.push_back(data_->labels[size_t(i)]);
   order_.resize(split.train.size());
@@ -86,7 +86,7 @@ std::string DeepAeLab::phase_name() const {
 }
 
 int DeepAeLab::epoch_size() const {
-  const int n = int(train_x_.cols());
+  const int n = int(train_x_->cols());
   return s_.epoch_images > 0 ? std::min(n, s_.epoch_images) : n;
 }
 
@@ -121,7 +121,7 @@ bool DeepAeLab::step() {
     case Phase::Pca:
       pca_.fit(1.0);
       if (pca_.ready()) {
-        pca_codes_ = pca_.pca().project(test_x_);
+        pca_codes_ = pca_.pca().project(*test_x_);
         if (map_measured()) pca_knn_ = knn_accuracy(pca_codes_, test_labels_);
         if (s_.pretrain == Pretrain::Rbm) {
           std::vector<int> sizes = {data_->dims()};
@@ -140,7 +140,7 @@ bool DeepAeLab::step() {
           rc.lr = s_.rbm_lr;
           rc.lr_linear = s_.rbm_lr_linear;
           rc.propagate_chunk = std::max(10, s_.batch);
-          pretrainer_ = GreedyRbmPretrainer(std::move(rbms), train_x_, rc);
+          pretrainer_ = GreedyRbmPretrainer(std::move(rbms), *train_x_, rc);
           phase_ = Phase::Rbm;
           if (pretrainer_.state() == GreedyRbmPretrainer::State::Done) start_fine_tuning();
         } else {
@@ -177,13 +177,13 @@ void DeepAeLab::start_fine_tuning() {
 }
 
 void DeepAeLab::fine_tune_batch() {
-  const int n = int(train_x_.cols());
+  const int n = int(train_x_->cols());
   if (pos_ == 0) {
     for (int i = 0; i < n; ++i) order_[size_t(i)] = i;
     rng_.shuffle(order_.data(), n);
   }
   const int m = std::min<int>(s_.batch, epoch_size() - int(pos_));
-  const Matrix X = gather_columns(train_x_, order_.data() + pos_, m);
+  const Matrix X = gather_columns(*train_x_, order_.data() + pos_, m);
   if (loaded_from_.empty()) train_step(deep_, deep_opt_, Loss::CrossEntropy, X, X);
   train_step(logistic_, logistic_opt_, Loss::CrossEntropy, X, X);
   work_done_ += m * work_per_image();
@@ -199,9 +199,9 @@ void DeepAeLab::fine_tune_batch() {
 }
 
 void DeepAeLab::evaluate_chunk() {
-  const Index n = test_x_.cols();
+  const Index n = test_x_->cols();
   const Index m = std::min<Index>(std::max(10, s_.batch), n - Index(pos_));  // one batch's time
-  const Matrix X = test_x_.middleCols(Index(pos_), m);
+  const Matrix X = test_x_->middleCols(Index(pos_), m);
   if (pos_ == 0) codes_in_progress_.resize(s_.code, n);
   eval_deep_ += double((deep_.forward(X) - X).squaredNorm());
   codes_in_progress_.middleCols(Index(pos_), m) = deep_.layer_output(code_layer());
@@ -259,8 +259,8 @@ nlohmann::json DeepAeLab::metrics() const {
                       {"lr", s_.lr},
                       {"rbm_lr", s_.rbm_lr},
                       {"seed", s_.seed},
-                      {"train_images", train_x_.cols()},
-                      {"test_images", test_x_.cols()},
+                      {"train_images", train_x_->cols()},
+                      {"test_images", test_x_->cols()},
                       {"phase", phase_name()},
                       {"done", done()},
                       {"progress", progress()},

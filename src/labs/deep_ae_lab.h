@@ -89,7 +89,7 @@ class DeepAeLab {
   // before the first), their class labels, and the decoder applied to any codes.
   const Matrix& test_codes() const { return test_codes_; }
   const std::vector<int>& test_labels() const { return test_labels_; }
-  const Matrix& test_images() const { return test_x_; }
+  const Matrix& test_images() const { return *test_x_; }
   Matrix decode(const Matrix& codes);
   // The same for PCA at the code size (first principal components; empty until PCA is fitted).
   const Matrix& pca_test_codes() const { return pca_codes_; }
@@ -123,7 +123,8 @@ class DeepAeLab {
   DeepAeSettings s_;
   Rng rng_;
   PcaLab pca_;
-  Matrix train_x_, test_x_;
+  // Shared and never changed, so copies of the lab (ui/lab_runner.h) do not copy the data.
+  std::shared_ptr<const Matrix> train_x_, test_x_;
   std::vector<int> test_labels_;
   std::vector<int> order_;
   Phase phase_ = Phase::Pca;

@@ -29,7 +29,7 @@ GanConfig Gan2dSettings::default_config() {
 }
 
 Gan2dLab::Gan2dLab(const Gan2dSettings& settings)
-    : run_(settings.gan, [this](Matrix& out, int p) { sample_target(out, p, data_rng_); }) {
+    : run_(settings.gan) {
   reset(settings);
 }
 
@@ -37,7 +37,7 @@ void Gan2dLab::reset(const Gan2dSettings& s) {
   settings_ = s;
   settings_.gan.data_dims = 2;
   data_rng_ = Rng(s.gan.seed, 77);  // its own stream: the data does not shift when z sampling does
-  run_ = GanRun(settings_.gan, [this](Matrix& out, int p) { sample_target(out, p, data_rng_); });
+  run_ = GanRun(settings_.gan);
   Rng z_rng(s.gan.seed, 99);
   fixed_z_ = run_.gan().sample_latent(kSamples, z_rng);
   grid_.resize(2, kGrid * kGrid);

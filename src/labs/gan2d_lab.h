@@ -39,8 +39,13 @@ class Gan2dLab {
   const std::vector<std::array<float, 2>>& points() const { return points_; }
 
   void train(double budget_ms) {
-    if (!empty_target()) run_.train(budget_ms, settings_.max_iterations);
+    if (!empty_target()) run_.train(budget_ms, settings_.max_iterations, real());
   }
+  void iterations(int64_t n) { run_.iterations(n, real()); }
+  // Algorithm 1 one step at a time, and single D or G steps (the slow-motion and step buttons).
+  bool step() { return run_.step(real()); }
+  void step_discriminator() { run_.step_discriminator(real()); }
+  void step_generator() { run_.step_generator(); }
   GanRun& run() { return run_; }
   const GanRun& run() const { return run_; }
   bool done() const { return run_.iteration() >= settings_.max_iterations || run_.diverged(); }
@@ -59,6 +64,9 @@ class Gan2dLab {
 
  private:
   void sample_target(Matrix& out, int p, Rng& rng);
+  GanRun::RealBatch real() {
+    return [this](Matrix& out, int p) { sample_target(out, p, data_rng_); };
+  }
   void show_target();
   std::vector<std::array<float, 2>> centres() const;  // the mixture's mode centres
 

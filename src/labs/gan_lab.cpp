@@ -19,11 +19,11 @@ GanConfig GanLabSettings::default_config() {
 
 GanLab::GanLab(std::shared_ptr<const Dataset> data, const GanLabSettings& settings,
                std::shared_ptr<DigitScorer> scorer)
-    : data_(std::move(data)) {
+    : data_(std::move(data)), run_(settings.gan) {
   const Split split = dataset_split(*data_);
   train_index_ = split.train;
-  train01_ = to_matrix(*data_, split.train);
-  train_norms_ = train01_.colwise().squaredNorm().transpose();
+  train01_ = std::make_shared<const Matrix>(to_matrix(*data_, split.train));
+  train_norms_ = train01_->colwise().squaredNorm().transpose();
   // Only digits can be scored by the digit classifier.
   if (scorer && data_->name == "mnist" && data_->dims() == 784) {
     scorer_ = std::move(scorer);
@@ -36,13 +36,13 @@ void GanLab::reset(const GanLabSettings& s) {
   settings_ = s;
   settings_.gan.data_dims = data_->dims();
   data_rng_ = Rng(s.gan.seed, 77);
-  order_.resize(size_t(train01_.cols()));
+  order_.resize(size_t(train01_->cols()));
   for (size_t i = 0; i < order_.size(); ++i) order_[i] = int(i);
   next_ = order_.size();  // shuffle on first use
-  run_ = std::make_unique<GanRun>(settings_.gan, [this](Matrix& out, int p) { real_batch(out, p); });
+  run_ = GanRun(settings_.gan);
   Rng z_rng(s.gan.seed, 99);  // fixed z: the same grid for the same seed, whatever the training
-  grid_z_ = run_->gan().sample_latent(kGrid * kGrid, z_rng);
-  score_z_ = run_->gan().sample_latent(settings_.score_samples, z_rng);
+  grid_z_ = run_.gan().sample_latent(kGrid * kGrid, z_rng);
+  score_z_ = run_.gan().sample_latent(settings_.score_samples, z_rng);
   scores_.clear();
   collapse_.clear();
   scoring_pending_ = false;
@@ -52,13 +52,13 @@ void GanLab::reset(const GanLabSettings& s) {
 
 // Minibatches in epochs: each training image once per pass, in a fresh random order.
 void GanLab::real_batch(Matrix& out, int p) {
-  out.resize(train01_.rows(), p);
+  out.resize(train01_->rows(), p);
   for (int j = 0; j < p; ++j) {
     if (next_ >= order_.size()) {
       data_rng_.shuffle(order_.data(), int(order_.size()));
       next_ = 0;
     }
-    out.col(j) = train01_.col(order_[next_++]);
+    out.col(j) = train01_->col(order_[next_++]);
   }
   if (settings_.gan.gen_output == Activation::Tanh) out = (out.array() * 2.0f - 1.0f).matrix();
 }
@@ -69,9 +69,9 @@ Matrix GanLab::to_unit(const Matrix& g) const {
 }
 
 void GanLab::iterations(int64_t n) {
-  const int64_t target = run_->iteration() + n;
-  while (!done() && run_->iteration() < target)
-    if (run_->step() && score_due()) score();
+  const int64_t target = run_.iteration() + n;
+  while (!done() && run_.iteration() < target)
+    if (run_.step(real()) && score_due()) score();
 }
 
 // Steps within the budget. A due score is computed in chunks of kScoreChunk samples at the
@@ -83,12 +83,12 @@ void GanLab::train(double budget_ms) {
   while ((scoring_pending_ || !done()) &&
          std::chrono::duration<double, std::milli>(clock::now() - start).count() < budget_ms) {
     if (scoring_pending_) score_chunk();
-    else if (run_->step() && score_due()) begin_score();
+    else if (run_.step(real()) && score_due()) begin_score();
   }
 }
 
 bool GanLab::score_due() const {
-  return scoring() && run_->iteration() % settings_.score_every == 0;
+  return scoring() && run_.iteration() % settings_.score_every == 0;
 }
 
 void GanLab::begin_score() {
@@ -98,7 +98,7 @@ void GanLab::begin_score() {
 
 void GanLab::score_chunk() {
   const Index n = std::min<Index>(kScoreChunk, score_z_.cols() - score_done_);
-  const Matrix X = to_unit(run_->gan().generate(score_z_.middleCols(score_done_, n)));
+  const Matrix X = to_unit(run_.gan().generate(score_z_.middleCols(score_done_, n)));
   const Matrix F = scorer_->features(X);
   if (score_F_.cols() != score_z_.cols()) score_F_.resize(F.rows(), score_z_.cols());
   score_F_.middleCols(score_done_, n) = F;
@@ -109,7 +109,7 @@ void GanLab::score_chunk() {
 }
 
 void GanLab::evaluate() {
-  Gan& g = run_->gan();
+  Gan& g = run_.gan();
   grid_ = to_unit(g.generate(grid_z_));
   Matrix Z(grid_z_.rows(), kInterp);
   for (int i = 0; i < kInterp; ++i) {
@@ -117,7 +117,7 @@ void GanLab::evaluate() {
     Z.col(i) = (1 - t) * grid_z_.col(interp_a_) + t * grid_z_.col(interp_b_);
   }
   interp_ = to_unit(g.generate(Z));
-  run_->checkpoint();
+  run_.checkpoint();
 }
 
 void GanLab::set_interpolation(int from, int to) {
@@ -130,11 +130,11 @@ GanLab::Nearest GanLab::nearest_training_image(int cell) const {
   Nearest n;
   const Vector x = grid_.col(std::clamp(cell, 0, int(grid_.cols()) - 1));
   // ||x - t||^2 = ||x||^2 - 2 x.t + ||t||^2 for every training image t at once
-  const Vector d2 = (train_norms_ - 2.0f * (train01_.transpose() * x)).array() + x.squaredNorm();
+  const Vector d2 = (train_norms_ - 2.0f * (train01_->transpose() * x)).array() + x.squaredNorm();
   Index best;
   const float m = d2.minCoeff(&best);
   n.index = train_index_[size_t(best)];
-  n.image = train01_.col(best);
+  n.image = train01_->col(best);
   n.rms = std::sqrt(std::max(0.0f, m) / float(x.size()));
   return n;
 }
@@ -147,7 +147,7 @@ void GanLab::score() {
 
 void GanLab::record_score(const ScoreReport& report) {
   ScorePoint p;
-  p.iteration = run_->iteration();
+  p.iteration = run_.iteration();
   p.report = report;
   scores_.push_back(p);
   collapse_ = mode_collapse_message(scores_);
@@ -199,15 +199,15 @@ nlohmann::json GanLab::metrics() const {
                                       : c.d_opt.kind == OptimizerKind::SGD ? "sgd" : "momentum"},
                         {"lr_d", c.d_opt.lr}, {"lr_g", c.g_opt.lr}, {"seed", c.seed},
                         {"max_iterations", settings_.max_iterations}}},
-          {"iteration", run_->iteration()},
-          {"d_steps_done", run_->d_steps()},
-          {"g_steps_done", run_->g_steps()},
-          {"train_seconds", run_->train_seconds()},
-          {"iterations_per_second", run_->iterations_per_second()},
+          {"iteration", run_.iteration()},
+          {"d_steps_done", run_.d_steps()},
+          {"g_steps_done", run_.g_steps()},
+          {"train_seconds", run_.train_seconds()},
+          {"iterations_per_second", run_.iterations_per_second()},
           {"done", done()},
-          {"diverged", run_->diverged()},
-          {"status", run_->status()},
-          {"curve", run_->curve_json()},
+          {"diverged", run_.diverged()},
+          {"status", run_.status()},
+          {"curve", run_.curve_json()},
           {"scores", scores},
           {"score", scores_.empty() ? nlohmann::json(nullptr) : scores.back()},
           {"mode_collapse", collapse_}};

@@ -45,9 +45,13 @@ class GanLab {
   void train(double budget_ms);
   // Exactly n iterations (plus the scores that fall due); for the CLI and tests.
   void iterations(int64_t n);
-  GanRun& run() { return *run_; }
-  const GanRun& run() const { return *run_; }
-  bool done() const { return run_->iteration() >= settings_.max_iterations || run_->diverged(); }
+  // Algorithm 1 one step at a time, and single D or G steps (the slow-motion and step buttons).
+  bool step() { return run_.step(real()); }
+  void step_discriminator() { run_.step_discriminator(real()); }
+  void step_generator() { run_.step_generator(); }
+  GanRun& run() { return run_; }
+  const GanRun& run() const { return run_; }
+  bool done() const { return run_.iteration() >= settings_.max_iterations || run_.diverged(); }
 
   // Regenerates the grid and the interpolation row from the current G (cheap: 74 samples).
   void evaluate();
@@ -75,6 +79,9 @@ class GanLab {
 
  private:
   void real_batch(Matrix& out, int p);
+  GanRun::RealBatch real() {
+    return [this](Matrix& out, int p) { real_batch(out, p); };
+  }
   bool score_due() const;
   void begin_score();
   void score_chunk();
@@ -84,13 +91,14 @@ class GanLab {
   std::shared_ptr<const Dataset> data_;
   std::shared_ptr<DigitScorer> scorer_;
   GanLabSettings settings_;
-  Matrix train01_;          // dims x N training images in [0, 1]
+  // dims x N training images in [0, 1]; shared, so copies of the lab (ui/lab_runner.h) are cheap
+  std::shared_ptr<const Matrix> train01_;
   std::vector<int> train_index_;  // their indices in the dataset
   Vector train_norms_;      // squared norms of the columns, for nearest-image search
   std::vector<int> order_;  // epoch order of training images
   size_t next_ = 0;
   Rng data_rng_;
-  std::unique_ptr<GanRun> run_;
+  GanRun run_;
   Matrix grid_z_, score_z_, grid_, interp_;
   int interp_a_ = 0, interp_b_ = 7;
   std::vector<ScorePoint> scores_;

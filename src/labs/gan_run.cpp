@@ -6,8 +6,8 @@
 
 namespace ll {
 
-GanRun::GanRun(const GanConfig& config, RealBatch real_batch, int curve_every)
-    : gan_(config), real_batch_(std::move(real_batch)), curve_every_(curve_every < 1 ? 1 : curve_every) {
+GanRun::GanRun(const GanConfig& config, int curve_every)
+    : gan_(config), curve_every_(curve_every < 1 ? 1 : curve_every) {
   checkpoint();
 }
 
@@ -69,9 +69,9 @@ void GanRun::flush_curve() {
   acc_d_ = acc_g_ = acc_iters_ = 0;
 }
 
-void GanRun::step_discriminator() {
+void GanRun::step_discriminator(const RealBatch& real) {
   if (diverged_) return;
-  real_batch_(real_, gan_.config().batch);
+  real(real_, gan_.config().batch);
   GanStepStats s = gan_.step_discriminator(real_);
   s.g_loss = last_.g_loss;
   ++d_steps_;
@@ -89,12 +89,12 @@ void GanRun::step_generator() {
 
 // Algorithm 1 one step at a time: steps 1..k of an iteration update D, step k+1 updates G.
 // Training in steps rather than whole iterations keeps each frame's slice short.
-bool GanRun::step() {
+bool GanRun::step(const RealBatch& real) {
   if (diverged_) return false;
   const auto start = std::chrono::steady_clock::now();
   bool completed = false;
   if (phase_ < gan_.config().d_steps) {
-    step_discriminator();
+    step_discriminator(real);
     ++phase_;
   } else {
     step_generator();
@@ -108,17 +108,17 @@ bool GanRun::step() {
   return completed;
 }
 
-void GanRun::iterations(int64_t n) {
+void GanRun::iterations(int64_t n, const RealBatch& real) {
   const int64_t target = iteration_ + n;
-  while (!diverged_ && iteration_ < target) step();
+  while (!diverged_ && iteration_ < target) step(real);
 }
 
-void GanRun::train(double budget_ms, int64_t max_iterations) {
+void GanRun::train(double budget_ms, int64_t max_iterations, const RealBatch& real) {
   using clock = std::chrono::steady_clock;
   const auto start = clock::now();
   while (!diverged_ && iteration_ < max_iterations &&
          std::chrono::duration<double, std::milli>(clock::now() - start).count() < budget_ms)
-    step();
+    step(real);
 }
 
 nlohmann::json GanRun::curve_json() const {

@@ -26,21 +26,24 @@ class GanRun {
   // Fills `out` (data_dims x p) with p real samples, scaled to G's output range.
   using RealBatch = std::function<void(Matrix& out, int p)>;
 
-  GanRun(const GanConfig& config, RealBatch real_batch, int curve_every = 25);
+  // The real data comes with each call that needs it, rather than being stored: a lab holding
+  // a GanRun can then be copied (the training thread publishes copies, ui/lab_runner.h) without
+  // the copy's run reaching back into the original lab.
+  explicit GanRun(const GanConfig& config, int curve_every = 25);
 
   Gan& gan() { return gan_; }
   const Gan& gan() const { return gan_; }
 
   // One step of Algorithm 1: the next of the k D steps, or the G step that completes the
   // iteration (then returns true).
-  bool step();
+  bool step(const RealBatch& real);
   // Steps until budget_ms has passed, stopping after `max_iterations` iterations in total.
-  void train(double budget_ms, int64_t max_iterations);
+  void train(double budget_ms, int64_t max_iterations, const RealBatch& real);
   // Exactly n iterations (k D steps + 1 G step each); results depend only on n, never on timing.
-  void iterations(int64_t n);
+  void iterations(int64_t n, const RealBatch& real);
   // One discriminator step or one generator step alone, outside the k:1 rhythm (the lab's
   // "step D" / "step G" buttons).
-  void step_discriminator();
+  void step_discriminator(const RealBatch& real);
   void step_generator();
 
   // Remembers the current weights as the last good state (the labs call it after evaluating).
@@ -65,7 +68,6 @@ class GanRun {
   void flush_curve();
 
   Gan gan_;
-  RealBatch real_batch_;
   int curve_every_;
   Matrix real_;
   Vector good_g_, good_d_;

@@ -42,8 +42,8 @@ PretrainLab::PretrainLab(std::shared_ptr<const Dataset> data, const PretrainSett
     throw std::invalid_argument("pretraining lab: bad settings");
   const Split split = dataset_split(*data_);
   train_idx_ = split.train;
-  train_x_ = to_matrix(*data_, split.train);
-  test_x_ = to_matrix(*data_, split.test);
+  train_x_ = std::make_shared<const Matrix>(to_matrix(*data_, split.train));
+  test_x_ = std::make_shared<const Matrix>(to_matrix(*data_, split.test));
   for (int i : split.test) test_labels_.push_back(data_->labels[size_t(i)] % kClasses);
 
   std::vector<int> sizes = {data_->dims()};
@@ -67,7 +67,7 @@ PretrainLab::PretrainLab(std::shared_ptr<const Dataset> data, const PretrainSett
   rc.batch = s_.batch;
   rc.lr = rc.lr_linear = s_.rbm_lr;
   rc.propagate_chunk = kEvalChunk;
-  pretrainer_ = GreedyRbmPretrainer(std::move(rbms), train_x_, rc);
+  pretrainer_ = GreedyRbmPretrainer(std::move(rbms), *train_x_, rc);
   relabel(s_.labels);
   if (s_.rbm_epochs == 0) {  // no pretraining: both arms are the same random net
     encoder_ready_ = true;
@@ -97,8 +97,8 @@ std::string PretrainLab::phase_name() const {
 }
 
 double PretrainLab::work_total() const {
-  const double rbm = s_.rbm_epochs * double(train_x_.cols()) * weights(init_[0].sizes()) * kRbmCost;
-  const double evals = double(s_.steps / s_.eval_every + 1) * 2 * double(test_x_.cols()) / 3;
+  const double rbm = s_.rbm_epochs * double(train_x_->cols()) * weights(init_[0].sizes()) * kRbmCost;
+  const double evals = double(s_.steps / s_.eval_every + 1) * 2 * double(test_x_->cols()) / 3;
   return rbm + (2.0 * s_.steps * std::min(s_.batch, s_.labels) + evals) * weights(init_[0].sizes()) + 1.0;
 }
 
@@ -197,9 +197,9 @@ void PretrainLab::fine_tune_step() {
 
 // A chunk of test images through one arm; arms alternate so a work item stays small.
 void PretrainLab::evaluate_chunk() {
-  const Index n = test_x_.cols();
+  const Index n = test_x_->cols();
   const Index m = std::min<Index>(kEvalChunk, n - Index(eval_pos_));
-  net_[arm_].forward(test_x_.middleCols(Index(eval_pos_), m));
+  net_[arm_].forward(test_x_->middleCols(Index(eval_pos_), m));
   const Matrix& Z = net_[arm_].logits();
   for (Index j = 0; j < m; ++j) {
     Index k;
@@ -254,8 +254,8 @@ nlohmann::json PretrainLab::metrics() const {
                       {"lr", s_.lr},
                       {"rbm_lr", s_.rbm_lr},
                       {"seed", s_.seed},
-                      {"train_images", train_x_.cols()},
-                      {"test_images", test_x_.cols()},
+                      {"train_images", train_x_->cols()},
+                      {"test_images", test_x_->cols()},
                       {"phase", phase_name()},
                       {"pretrained", pretrained()},
                       {"done", done()},

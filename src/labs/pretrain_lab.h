@@ -84,8 +84,8 @@ class PretrainLab {
   const std::vector<AccuracyPoint>& curve() const { return curve_; }
   const std::vector<int>& labelled() const { return labelled_; }
   const Dataset& dataset() const { return *data_; }
-  int train_images() const { return int(train_x_.cols()); }
-  int test_images() const { return int(test_x_.cols()); }
+  int train_images() const { return int(train_x_->cols()); }
+  int test_images() const { return int(test_x_->cols()); }
 
   nlohmann::json metrics() const;
 
@@ -102,7 +102,8 @@ class PretrainLab {
   std::shared_ptr<const Dataset> data_;
   PretrainSettings s_;
   Rng rng_;
-  Matrix train_x_, test_x_;
+  // Shared and never changed, so copies of the lab (ui/lab_runner.h) do not copy the data.
+  std::shared_ptr<const Matrix> train_x_, test_x_;
   std::vector<int> train_idx_, test_labels_, labelled_;
   Matrix labelled_x_, labelled_t_;  // the N images and their one-hot targets
   Phase phase_ = Phase::Rbm;

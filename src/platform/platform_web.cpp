@@ -4,17 +4,21 @@
 #include <SDL.h>
 #include <emscripten.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 
 #include "platform/platform.h"
 #include "ui/app.h"
+#include "core/parallel.h"
 #include "core/utf8.h"
 #include "ui/drawn_items.h"
 #include "ui/json_text.h"
 
 namespace {
+
+constexpr int kMaxWebThreads = 8;  // threads the page starts with at most (PTHREAD_POOL_SIZE)
 ll::App* g_app = nullptr;
 std::string g_reply;  // keeps the last string handed to JavaScript alive until the next call
 std::function<bool()> g_frame;
@@ -164,6 +168,11 @@ Options parse_options(int argc, char** argv) {
     else if (a == "--link" && i + 1 < argc) opt.link = argv[++i];
     else if (a == "--touch") opt.touch = true;
   }
+  // The threaded build: navigator.hardwareConcurrency threads (what std::thread reports there),
+  // at most kMaxWebThreads, which the worker pool started with the page covers (CMakeLists.txt,
+  // PTHREAD_POOL_SIZE), so no thread waits for a worker to load. A link's threads=N overrides.
+  // The single-thread build ignores this.
+  set_thread_count(std::min(hardware_threads(), kMaxWebThreads));
   return opt;
 }
 

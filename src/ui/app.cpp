@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "core/memory_use.h"
 #include "core/parallel.h"
 #include "core/utf8.h"
 #include "labs/lab_catalog.h"
@@ -28,6 +29,7 @@ App::App(const std::string& lab_key, bool embed, const std::string& link)
     : lab_(default_lab().key), embed_(embed), build_(build_info(LL_VERSION)) {
   link_ = ui::parse_lesson_link(link);
   add_link_problems(link_.problems);
+  if (link_.threads > 0) set_thread_count(link_.threads);  // threads=N; the desktop's --threads too
   const std::string key = link.empty() ? lab_key : link_.lab;  // a refused link opens the default
   if (!key.empty() && !switch_lab(key))
     notice_ = "There is no lab called '" + utf8_shortened(key, 40) + "' (labs: " + lab_keys_list() +
@@ -104,6 +106,8 @@ std::string App::metrics_json() {
       {"build", {{"version", build_.version}, {"target", build_.target}, {"simd", build_.simd},
                  {"threads", thread_count()}}},
       {"threads", thread_count()},  // the pool's threads (core/parallel.h), the caller included
+      {"threaded_build", threads_available()},
+      {"memory", {{"heap_in_use_bytes", heap_in_use_bytes()}, {"reserved_bytes", memory_reserved_bytes()}}},
       {"metrics", page().metrics()},
       {"link", link_query()},
       {"controls_drawn", page().controls() ? page().controls()->drawn_keys() : std::vector<std::string>{}},
@@ -247,9 +251,13 @@ void App::draw_status_bar(float height) {
   ImGui::Begin("status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs |
                                       ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoFocusOnAppearing);
-  ImGui::Text("%.0f fps  |  training %.1f ms/frame  |  LatentLab %s  |  %s  |  SIMD: %s  |  threads: %d",
-              ImGui::GetIO().Framerate, last_update_ms_, build_.version.c_str(), build_.target.c_str(),
-              build_.simd.c_str(), thread_count());
+  // Threaded builds train beside the frames; single-thread ones inside them, for this long.
+  char training[64];
+  if (threads_available()) std::snprintf(training, sizeof training, "training on its own thread");
+  else std::snprintf(training, sizeof training, "training %.1f ms/frame", last_update_ms_);
+  ImGui::Text("%.0f fps  |  %s  |  LatentLab %s  |  %s, %d thread%s  |  memory %.0f MB  |  SIMD: %s",
+              ImGui::GetIO().Framerate, training, build_.version.c_str(), build_.target.c_str(), thread_count(),
+              thread_count() == 1 ? "" : "s", memory_reserved_bytes() / 1e6, build_.simd.c_str());
   ImGui::End();
 }
 

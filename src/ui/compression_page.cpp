@@ -36,36 +36,47 @@ std::array<const Panel*, 3> method_panels(const ImageResults& r, int method) {
 }
 }  // namespace
 
-CompressionPage::CompressionPage(FileRequest files) : files_(files), builtin_(builtin_image_names()) {
+CompressionPage::CompressionPage(FileRequest files)
+    : files_(files),
+      runner_([since_eval_ms = 0.0](CompressionLab& lab, double budget_ms) mutable {
+        const auto t0 = std::chrono::steady_clock::now();
+        lab.train(budget_ms);
+        since_eval_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        // Re-code both images a few times per second of training, and once at the end.
+        if (since_eval_ms > 150.0 || lab.done()) {
+          lab.evaluate();
+          since_eval_ms = 0;
+        }
+        return !lab.done();
+      }),
+      builtin_(builtin_image_names()) {
   new_choice_ = int(std::find(builtin_.begin(), builtin_.end(), "moon") - builtin_.begin());
-  lab_ = std::make_unique<CompressionLab>(pending_, builtin_lab_image(builtin_[0]),
-                                          builtin_lab_image(builtin_[size_t(new_choice_)]));
+  runner_.start([settings = pending_, trained = builtin_[0], fresh = builtin_[size_t(new_choice_)]] {
+    return std::make_unique<CompressionLab>(settings, builtin_lab_image(trained), builtin_lab_image(fresh));
+  });
   register_controls();
 }
 
 void CompressionPage::restart() {
-  try {
-    lab_->reset(pending_);
-    playing_ = true;
-    message_.clear();
-  } catch (const std::exception& e) {
-    message_ = std::string("Settings not applied: ") + e.what();
+  runner_.post([settings = pending_](CompressionLab& lab) { lab.reset(settings); });
+  runner_.set_playing(true);
+  message_.clear();
+  dirty_ = true;
+}
+
+void CompressionPage::set_image(const std::string& target, LabImage img) {
+  auto shared = std::make_shared<const LabImage>(std::move(img));
+  if (target == "trained") {
+    runner_.post([shared](CompressionLab& lab) { lab.set_trained_image(*shared); });
+    runner_.set_playing(true);
+  } else {
+    runner_.post([shared](CompressionLab& lab) { lab.set_new_image(*shared); });
   }
   dirty_ = true;
 }
 
 void CompressionPage::update(double budget_ms) {
-  if (!playing_ || lab_->done()) return;
-  const auto t0 = std::chrono::steady_clock::now();
-  lab_->train(budget_ms);
-  since_eval_ms_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  // Re-code both images a few times per second of training, and once at the end.
-  if (since_eval_ms_ > 150.0 || lab_->done()) {
-    lab_->evaluate();
-    since_eval_ms_ = 0;
-    dirty_ = true;
-  }
-  if (lab_->done()) playing_ = false;
+  if (runner_.update(budget_ms)) dirty_ = true;
 }
 
 std::string CompressionPage::load_file(std::string_view bytes, const std::string& name,
@@ -73,14 +84,10 @@ std::string CompressionPage::load_file(std::string_view bytes, const std::string
   try {
     LabImage img = prepare_lab_image(decode_gray(bytes, name), name);
     const std::string note = img.note;
-    if (target == "trained") {
-      lab_->set_trained_image(std::move(img));
-      trained_choice_ = -1;
-      playing_ = true;
-    } else {
-      lab_->set_new_image(std::move(img));
-      new_choice_ = -1;
-    }
+    const std::string slot = target == "trained" ? "trained" : "new";
+    (slot == "trained" ? trained_choice_ : new_choice_) = -1;
+    (slot == "trained" ? trained_name_ : new_name_) = name;
+    set_image(slot, std::move(img));
     message_ = "Loaded " + name + " (" + note + ").";
   } catch (const std::exception& e) {
     message_ = std::string(e.what()) + ". The current image stays.";
@@ -90,16 +97,18 @@ std::string CompressionPage::load_file(std::string_view bytes, const std::string
 }
 
 nlohmann::json CompressionPage::metrics() const {
-  nlohmann::json j = lab_->metrics();
+  nlohmann::json j = lab() ? lab()->metrics() : nlohmann::json{{"done", false}};
   j["built"] = true;
-  j["playing"] = playing_;
+  j["playing"] = runner_.playing();
+  j["training_thread"] = runner_.threaded();
+  if (!runner_.error().empty()) j["error"] = runner_.error();
   if (!message_.empty()) j["message"] = message_;  // what the last file or setting did
   return j;
 }
 
 void CompressionPage::refresh_textures() {
-  const ImageResults* results[2] = {&lab_->trained_results(), &lab_->new_results()};
-  const LabImage* images[2] = {&lab_->trained_image(), &lab_->new_image()};
+  const ImageResults* results[2] = {&lab()->trained_results(), &lab()->new_results()};
+  const LabImage* images[2] = {&lab()->trained_image(), &lab()->new_image()};
   for (int row = 0; row < 2; ++row) {
     original_[size_t(row)].upload(images[row]->image);
     const auto panels = method_panels(*results[row], method_);
@@ -108,17 +117,22 @@ void CompressionPage::refresh_textures() {
       decoded_[size_t(row)][size_t(k)].upload(show_error_ ? difference(shown, images[row]->image) : shown);
     }
   }
-  enc_filters_.upload(filter_atlas(lab_->encoder().W(0), true, 8));
-  dec_filters_.upload(filter_atlas(lab_->decoder().W(0), false, 8));
+  enc_filters_.upload(filter_atlas(lab()->encoder().W(0), true, 8));
+  dec_filters_.upload(filter_atlas(lab()->decoder().W(0), false, 8));
   dirty_ = false;
 }
 
 void CompressionPage::draw() {
+  if (!lab()) {  // the first lab is being made (the threaded build makes it on its thread)
+    ImGui::TextUnformatted(runner_.error().empty() ? "Preparing the images and the baselines (PCA, JPEG) ..."
+                                                   : runner_.error().c_str());
+    return;
+  }
   if (dirty_) refresh_textures();
   two_columns("compression", kLeft, [&] { draw_controls(); }, [&] {
-    draw_image_grid(0, lab_->trained_image(), lab_->trained_results());
+    draw_image_grid(0, lab()->trained_image(), lab()->trained_results());
     ImGui::SameLine(0, 8);
-    draw_image_grid(1, lab_->new_image(), lab_->new_results());
+    draw_image_grid(1, lab()->new_image(), lab()->new_results());
     ImGui::Separator();
     draw_results_table();
     ImGui::SameLine(0, 24);
@@ -128,30 +142,34 @@ void CompressionPage::draw() {
 
 void CompressionPage::draw_controls() {
   ImGui::TextWrapped("64-%d-64 tanh autoencoder on random 8x8 frames, pixels in [-1, 1]",
-                     lab_->settings().hidden);
-  const double frac = double(lab_->samples()) / double(lab_->settings().samples);
+                     lab()->settings().hidden);
+  const double frac = double(lab()->samples()) / double(lab()->settings().samples);
   ImGui::ProgressBar(float(frac), ImVec2(-1, 0),
-                     fmt("%.2fM / %.2fM frames", lab_->samples() / 1e6, lab_->settings().samples / 1e6).c_str());
-  ImGui::Text("%.0fk frames/s, %.1f s", lab_->samples_per_second() / 1e3, lab_->train_seconds());
-  if (ImGui::Button(playing_ ? "Pause" : (lab_->done() ? "Done" : "Train"), ImVec2(60, 0)) && !lab_->done())
-    playing_ = !playing_;
+                     fmt("%.2fM / %.2fM frames", lab()->samples() / 1e6, lab()->settings().samples / 1e6).c_str());
+  ImGui::Text("%.0fk frames/s, %.1f s", lab()->samples_per_second() / 1e3, lab()->train_seconds());
+  const bool playing = runner_.playing();
+  if (ImGui::Button(playing ? "Pause" : (lab()->done() ? "Done" : "Train"), ImVec2(60, 0)) && !lab()->done())
+    runner_.set_playing(!playing);
   ImGui::SameLine();
   if (ImGui::Button("Step", ImVec2(60, 0))) {
-    playing_ = false;
-    lab_->train_batches(1);
-    lab_->evaluate();
+    runner_.set_playing(false);
+    runner_.post([](CompressionLab& lab) {
+      lab.train_batches(1);
+      lab.evaluate();
+    });
     dirty_ = true;
   }
   ImGui::SameLine();
   if (ImGui::Button("Reset", ImVec2(-1, 0))) restart();
-  if (!lab_->status().empty()) warning_text(lab_->status().c_str());
+  if (!lab()->status().empty()) warning_text(lab()->status().c_str());
+  if (!runner_.error().empty()) warning_text(("Settings not applied: " + runner_.error()).c_str());
   if (!message_.empty()) ImGui::TextWrapped("%s", message_.c_str());
   draw_loss_curve();
   draw_settings();
 }
 
 void CompressionPage::draw_loss_curve() {
-  const auto& curve = lab_->loss_curve();
+  const auto& curve = lab()->loss_curve();
   std::vector<float> ys;
   for (const LossPoint& p : curve) ys.push_back(float(std::log10(std::max(p.mse, 1e-9))));
   const std::string overlay = curve.empty() ? "no training yet"
@@ -166,18 +184,13 @@ void CompressionPage::draw_loss_curve() {
 
 void CompressionPage::draw_image_choice(const char* label, const char* target, int& choice) {
   const char* preview = choice >= 0 ? builtin_[size_t(choice)].c_str()
-                                    : (std::string(target) == "trained" ? lab_->trained_image().name.c_str()
-                                                                        : lab_->new_image().name.c_str());
+                                    : (std::string(target) == "trained" ? trained_name_.c_str() : new_name_.c_str());
   ImGui::SetNextItemWidth(90);
   if (ImGui::BeginCombo(label, preview)) {
     for (int i = 0; i < int(builtin_.size()); ++i)
       if (ImGui::Selectable(builtin_[size_t(i)].c_str(), i == choice) && i != choice) {
         choice = i;
-        LabImage img = builtin_lab_image(builtin_[size_t(i)]);
-        if (std::string(target) == "trained") lab_->set_trained_image(std::move(img));
-        else lab_->set_new_image(std::move(img));
-        playing_ = playing_ || std::string(target) == "trained";
-        dirty_ = true;
+        set_image(target, builtin_lab_image(builtin_[size_t(i)]));
       }
     ImGui::EndCombo();
   }

@@ -9,6 +9,7 @@
 
 #include "gfx/gray_texture.h"
 #include "labs/compression_lab.h"
+#include "ui/lab_runner.h"
 #include "ui/lab_page.h"
 
 namespace ll::ui {
@@ -24,7 +25,7 @@ class CompressionPage : public LabPage {
   std::string load_file(std::string_view bytes, const std::string& name,
                         const std::string& target) override;
   bool set_training(bool on) override {
-    playing_ = on && !lab_->done();  // a finished run stays finished until reset
+    runner_.set_playing(on && !(lab() && lab()->done()));  // a finished run stays finished until reset
     return true;
   }
   bool reset() override {
@@ -44,20 +45,23 @@ class CompressionPage : public LabPage {
   void draw_filters();
   void refresh_textures();
   void restart();
+  // A built-in or loaded image for "trained" (training restarts on it) or "new".
+  void set_image(const std::string& target, LabImage img);
+  CompressionLab* lab() { return runner_.view(); }
+  const CompressionLab* lab() const { return runner_.view(); }
   void register_controls();
   Control image_control(const std::string& key, const char* target, int& choice);
 
   FileRequest files_;
-  std::unique_ptr<CompressionLab> lab_;
   CompressionSettings pending_;      // edited in the UI, applied by Reset
-  bool playing_ = true;
-  double since_eval_ms_ = 0;
+  LabRunner<CompressionLab> runner_;
   int method_ = AE;
   bool show_error_ = false;
   bool dirty_ = true;                // textures out of date
   std::string message_;              // last load / error message for the user
   std::vector<std::string> builtin_;
   int trained_choice_ = 0, new_choice_ = 0;
+  std::string trained_name_, new_name_;  // the user's files, when a choice is -1
   char path_[512] = {};              // desktop: a file path to load
   std::array<gfx::GrayTexture, 2> original_;
   std::array<std::array<gfx::GrayTexture, 3>, 2> decoded_;  // [image][B, C, D]

@@ -67,10 +67,7 @@ Control CompressionPage::image_control(const std::string& key, const char* targe
     for (size_t i = 0; i < builtin_.size(); ++i)
       if (builtin_[i] == v) {
         choice = int(i);
-        LabImage img = builtin_lab_image(v);
-        if (std::string(target) == "trained") lab_->set_trained_image(std::move(img));
-        else lab_->set_new_image(std::move(img));
-        dirty_ = true;
+        set_image(target, builtin_lab_image(v));
         return "";
       }
     std::string names;

@@ -22,7 +22,7 @@ void cell(const Panel& p) {
 
 void CompressionPage::draw_results_table() {
   ImGui::BeginGroup();
-  ImGui::Text("All methods at code size m = %d", lab_->settings().hidden);
+  ImGui::Text("All methods at code size m = %d", lab()->settings().hidden);
   ImGui::TextDisabled("bpp: fixed-length code (entropy-coded in brackets). PCA codes are divided\n"
                       "by each component's largest |value| on the training frames, then rounded\n"
                       "in [-1, 1] like the autoencoder's tanh codes.");
@@ -34,8 +34,8 @@ void CompressionPage::draw_results_table() {
     ImGui::TableSetupColumn("new: PSNR");
     ImGui::TableSetupColumn("bpp ");
     ImGui::TableHeadersRow();
-    const ImageResults& t = lab_->trained_results();
-    const ImageResults& n = lab_->new_results();
+    const ImageResults& t = lab()->trained_results();
+    const ImageResults& n = lab()->new_results();
     auto both = [&](const char* name, const CodedImage& a, const CodedImage& b) {
       const char* variants[3] = {"plain", "6-bit", "4-bit"};
       const Panel* pa[3] = {&a.plain, &a.q6, &a.q4};

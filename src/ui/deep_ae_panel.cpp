@@ -25,7 +25,11 @@ std::string fmt(const char* f, double a, double b = 0) {
 }  // namespace
 
 DeepAePanel::DeepAePanel(DatasetStore& datasets, FileRequest files, std::string key, int code)
-    : datasets_(datasets), files_(files), key_(std::move(key)) {
+    : datasets_(datasets), files_(files), key_(std::move(key)),
+      runner_([](DeepAeLab& lab, double budget_ms) {
+        lab.train(budget_ms);
+        return !lab.done();
+      }) {
   // Browser-sized defaults, chosen to beat PCA-30 in a short run (README, "Deep autoencoder in
   // the browser"): one CD-1 epoch per RBM over all 8,000 digits, then fine-tuning with Adam 1e-3
   // in batches of 20. Natively the deep AE passes PCA-30's 14.18 after the first fine-tuning
@@ -61,11 +65,11 @@ DeepAePanel::DeepAePanel(DatasetStore& datasets, FileRequest files, std::string 
 }
 
 void DeepAePanel::restart() {
-  lab_.reset();
+  started_ = recorded_ = false;  // update() starts the new run once its dataset is there
   model_.reset();
-  error_.clear();
   map_.reset();
-  playing_ = true;
+  runner_.set_playing(true);
+  textures_stale_ = true;
 }
 
 std::string DeepAePanel::load_model(std::string_view bytes, const std::string& name) {
@@ -77,7 +81,7 @@ std::string DeepAePanel::load_model(std::string_view bytes, const std::string& n
                     std::to_string(m.net.sizes()[size_t(m.net.num_layers() / 2)]) + ", " +
                     (m.dataset.empty() ? std::string("dataset not recorded") : "trained on " + m.dataset) +
                     "): evaluating it on the test split; logistic PCA and PCA are fitted beside it.";
-    model_ = std::make_unique<DeepAeModel>(std::move(m));
+    model_ = std::make_shared<DeepAeModel>(std::move(m));
     model_name_ = name;
   } catch (const std::exception& e) {
     file_message_ = std::string(e.what()) + ". The current run is kept.";
@@ -86,15 +90,15 @@ std::string DeepAePanel::load_model(std::string_view bytes, const std::string& n
 }
 
 void DeepAePanel::save_model() {
-  const std::string name = "deep-ae-" + dataset_ + "-code" + std::to_string(lab_->settings().code) + "-" +
-                           (lab_->loaded_from().empty() ? pretrain_key(lab_->settings().pretrain) : "loaded") +
+  const std::string name = "deep-ae-" + dataset_ + "-code" + std::to_string(lab()->settings().code) + "-" +
+                           (lab()->loaded_from().empty() ? pretrain_key(lab()->settings().pretrain) : "loaded") +
                            ".safetensors";
-  const std::vector<uint8_t> bytes = save_deep_ae(lab_->deep(), dataset_);
+  const std::vector<uint8_t> bytes = save_deep_ae(lab()->deep(), dataset_);
   file_message_ = files_.save ? files_.save(name, bytes) : "Saving files is not available here.";
 }
 
 void DeepAePanel::draw_model_files() {
-  const bool can_save = lab_ && !lab_->curve().empty();
+  const bool can_save = lab() && !lab()->curve().empty();
   if (!can_save) ImGui::BeginDisabled();
   if (ImGui::Button("Save model", ImVec2(110, 0))) save_model();
   if (!can_save) ImGui::EndDisabled();
@@ -121,65 +125,62 @@ void DeepAePanel::draw_model_files() {
 void DeepAePanel::update(double budget_ms) {
   if (!active) return;
   const DatasetStore::Entry& e = datasets_.request(dataset_);
-  if (e.state != DatasetStore::Entry::Ready || !error_.empty()) return;
-  if (!lab_) {
-    try {
-      if (model_) {  // a loaded net: the lab takes its architecture and only evaluates it
-        lab_ = std::make_unique<DeepAeLab>(e.data, DeepAeLab::settings_for(model_->net, pending_));
-        lab_->adopt(std::move(model_->net), model_name_);
-        model_.reset();
-      } else {
-        lab_ = std::make_unique<DeepAeLab>(e.data, pending_);
-      }
-    } catch (const std::exception& ex) {
-      error_ = ex.what();
-      return;
-    }
+  if (e.state != DatasetStore::Entry::Ready) return;
+  if (!started_) {
+    started_ = true;
+    runner_.start([data = e.data, settings = pending_, model = std::move(model_), name = model_name_] {
+      if (!model) return std::make_unique<DeepAeLab>(data, settings);
+      // A loaded net: the lab takes its architecture and only evaluates it.
+      auto lab = std::make_unique<DeepAeLab>(data, DeepAeLab::settings_for(model->net, settings));
+      lab->adopt(model->net, name);
+      return lab;
+    });
   }
-  if (!playing_ || lab_->done()) return;
-  lab_->train(budget_ms);
-  since_refresh_ms_ += budget_ms;
-  if (lab_->done()) {
-    nlohmann::json m = lab_->metrics();
+  if (runner_.update(budget_ms)) textures_stale_ = true;
+  const DeepAeLab* l = lab();
+  if (l && l->done() && !recorded_) {
+    recorded_ = true;
+    nlohmann::json m = l->metrics();
     finished_.push_back({{"pretrain", m["pretrain"]}, {"code", m["code"]}, {"epochs", m["epochs"]},
                          {"seconds", m["train_seconds"]}, {"deep", m.value("test_error_per_image", -1.0)},
                          {"logistic", m.value("logistic_pca_test_error_per_image", -1.0)},
                          {"pca", m.value("pca_test_error_per_image", -1.0)}});
-    since_refresh_ms_ = 1e9;
   }
 }
 
 nlohmann::json DeepAePanel::metrics() const {
-  nlohmann::json j = lab_ ? lab_->metrics() : nlohmann::json{{"dataset", dataset_}, {"done", false}};
-  j["playing"] = playing_;
+  const DeepAeLab* l = lab();
+  nlohmann::json j = l ? l->metrics() : nlohmann::json{{"dataset", dataset_}, {"done", false}};
+  j["playing"] = runner_.playing();
+  j["training_thread"] = runner_.threaded();
   j["finished_runs"] = finished_;
   if (!file_message_.empty()) j["file_message"] = file_message_;
   j["save_button"] = save_rect_;  // screen rectangle, for tests that click it
-  if (lab_ && lab_->settings().code == 2) j["map"] = map_.metrics();
+  if (l && l->settings().code == 2) j["map"] = map_.metrics();
   return j;
 }
 
 void DeepAePanel::draw() {
   ExportScope files(key_);  // "deep-ae-test-error.csv", "map-deep-autoencoder.png"
   two_columns("deep_ae", kLeft, [&] { draw_controls(); }, [&] {
-    if (lab_view_ready(datasets_, dataset_, error_) && lab_) draw_results();
+    if (lab_view_ready(datasets_, dataset_, runner_.error()) && lab()) draw_results();
   });
 }
 
 void DeepAePanel::draw_controls() {
   ImGui::TextWrapped("%s, code %d: deep autoencoder vs logistic PCA vs PCA (Hinton & Salakhutdinov 2006)",
                      dataset_ == "mnist" ? "MNIST" : "Fashion-MNIST", pending_.code);
-  if (lab_) {
-    const double eta = lab_->eta_seconds();
-    ImGui::ProgressBar(float(lab_->progress()), ImVec2(-1, 0), lab_->phase_name().c_str());
-    ImGui::Text("%.0f s trained, %s", lab_->train_seconds(),
-                lab_->done() ? "finished" : eta >= 0 ? fmt("about %.0f s left", eta).c_str() : "estimating...");
-    const char* label = lab_->done() ? "Done" : playing_ ? "Pause" : "Train";
-    if (ImGui::Button(label, ImVec2(70, 0)) && !lab_->done()) playing_ = !playing_;
+  if (lab()) {
+    const double eta = lab()->eta_seconds();
+    ImGui::ProgressBar(float(lab()->progress()), ImVec2(-1, 0), lab()->phase_name().c_str());
+    ImGui::Text("%.0f s trained, %s", lab()->train_seconds(),
+                lab()->done() ? "finished" : eta >= 0 ? fmt("about %.0f s left", eta).c_str() : "estimating...");
+    const char* label = lab()->done() ? "Done" : runner_.playing() ? "Pause" : "Train";
+    if (ImGui::Button(label, ImVec2(70, 0)) && !lab()->done()) runner_.set_playing(!runner_.playing());
     ImGui::SameLine();
   }
   if (ImGui::Button("Reset", ImVec2(-1, 0))) restart();  // applies the settings below
-  if (lab_ && !lab_->status().empty()) warning_text(lab_->status().c_str());
+  if (lab() && !lab()->status().empty()) warning_text(lab()->status().c_str());
   draw_model_files();
   ImGui::Separator();
   ImGui::TextDisabled("Settings (apply on Reset)");
@@ -208,35 +209,38 @@ void DeepAePanel::draw_controls() {
 }
 
 void DeepAePanel::refresh_textures() {
-  const Dataset& d = lab_->pca().dataset();
-  if (!lab_->rbms().empty())  // the first RBM's first 20 filters: rows of W are 28x28 images
-    filters_.upload(tile_columns(lab_->rbms()[0].W().topRows(20).transpose(), d.rows, d.cols, 20, 1, true));
-  const Matrix rows[4] = {lab_->pca().shown_images(), lab_->reconstruct_shown_deep(),
-                          lab_->reconstruct_shown_logistic(), lab_->reconstruct_shown_pca()};
+  const Dataset& d = lab()->pca().dataset();
+  if (!lab()->rbms().empty())  // the first RBM's first 20 filters: rows of W are 28x28 images
+    filters_.upload(tile_columns(lab()->rbms()[0].W().topRows(20).transpose(), d.rows, d.cols, 20, 1, true));
+  const Matrix rows[4] = {lab()->pca().shown_images(), lab()->reconstruct_shown_deep(),
+                          lab()->reconstruct_shown_logistic(), lab()->reconstruct_shown_pca()};
   for (int r = 0; r < 4; ++r) rows_[r].upload(tile_columns(rows[r].cwiseMax(0.0f).cwiseMin(1.0f), d.rows, d.cols, 10, 255));
-  since_refresh_ms_ = 0;
+  textures_stale_ = false;
+  refreshed_at_ = std::chrono::steady_clock::now();
 }
 
 void DeepAePanel::draw_results() {
-  if (!lab_->pca().ready()) {
-    ImGui::Text("Fitting PCA-%d (the baseline) ...", lab_->settings().code);
+  if (!lab()->pca().ready()) {
+    ImGui::Text("Fitting PCA-%d (the baseline) ...", lab()->settings().code);
     return;
   }
-  if (since_refresh_ms_ > 300) refresh_textures();
-  const Dataset& d = lab_->pca().dataset();
-  if (lab_->settings().code == 2) {
-    map_.draw(*lab_);
+  // A few times a second is enough for images (uploading them costs a frame in software GL).
+  if (textures_stale_ && (lab()->done() || std::chrono::steady_clock::now() - refreshed_at_ > std::chrono::milliseconds(300)))
+    refresh_textures();
+  const Dataset& d = lab()->pca().dataset();
+  if (lab()->settings().code == 2) {
+    map_.draw(*lab());
     ImGui::Separator();
   }
-  if (!lab_->loaded_from().empty())
-    ImGui::TextDisabled("Deep autoencoder loaded from %s: evaluated, not trained here.", lab_->loaded_from().c_str());
+  if (!lab()->loaded_from().empty())
+    ImGui::TextDisabled("Deep autoencoder loaded from %s: evaluated, not trained here.", lab()->loaded_from().c_str());
   // RBM layers: reconstruction error per epoch, and what the first layer has learned.
-  if (!lab_->rbm_curves().empty()) {
+  if (!lab()->rbm_curves().empty()) {
     ImGui::TextUnformatted("Pretraining: reconstruction error per image of each RBM, per CD-1 epoch");
-    for (size_t l = 0; l < lab_->rbms().size(); ++l) {
-      const auto& c = lab_->rbm_curves()[l];
+    for (size_t l = 0; l < lab()->rbms().size(); ++l) {
+      const auto& c = lab()->rbm_curves()[l];
       std::vector<float> ys(c.begin(), c.end());
-      const Rbm& r = lab_->rbms()[l];
+      const Rbm& r = lab()->rbms()[l];
       const std::string label = fmt("%.0f-", r.visible_size()) + std::to_string(r.hidden_size()) +
                                 (r.units() == HiddenUnits::Gaussian ? " linear" : "") +
                                 (c.empty() ? std::string(": waiting") : fmt(": %.2f", c.back()));
@@ -248,20 +252,20 @@ void DeepAePanel::draw_results() {
     }
     image_strip(filters_, gfx::ImageStyle{-1, 1, 1, gfx::Colormap::Diverging},
                 "First RBM: 20 of its 1000 filters (red = +, blue = -)", d.cols, 20, {});
-  } else if (lab_->loaded_from().empty()) {
+  } else if (lab()->loaded_from().empty()) {
     ImGui::TextDisabled("No pretraining: the same network starts from random (Glorot) weights.");
   }
   ImGui::Separator();
   std::vector<float> deep, logistic;
-  for (const ErrorPoint& p : lab_->curve()) {
+  for (const ErrorPoint& p : lab()->curve()) {
     deep.push_back(float(p.deep));
     logistic.push_back(float(p.logistic));
   }
-  const double pca = lab_->pca().test_error_per_image(lab_->settings().code);
-  ImGui::Text("Fine-tuning: test error per image after each epoch (PCA-%d: %.2f)", lab_->settings().code, pca);
+  const double pca = lab()->pca().test_error_per_image(lab()->settings().code);
+  ImGui::Text("Fine-tuning: test error per image after each epoch (PCA-%d: %.2f)", lab()->settings().code, pca);
   const auto table = [this] {
     CsvTable t{{"epoch", "deep_autoencoder", "logistic_pca"}, {}};
-    for (const ErrorPoint& p : lab_->curve()) t.rows.push_back({p.epoch, p.deep, p.logistic});
+    for (const ErrorPoint& p : lab()->curve()) t.rows.push_back({p.epoch, p.deep, p.logistic});
     return t;
   };
   curve_plot("##deep", deep, deep.empty() ? "deep autoencoder" : fmt("deep autoencoder %.2f", deep.back()), 0,
@@ -270,7 +274,7 @@ void DeepAePanel::draw_results() {
   curve_plot("##logistic", logistic, logistic.empty() ? "logistic PCA" : fmt("logistic PCA %.2f", logistic.back()),
              0, FLT_MAX, ImVec2(260, 70), "test-error", table);
   ImGui::Separator();
-  const double errs[4] = {0, lab_->deep_test_error(), lab_->logistic_test_error(), pca};
+  const double errs[4] = {0, lab()->deep_test_error(), lab()->logistic_test_error(), pca};
   for (int r = 0; r < 4; ++r) {
     const std::string title = r == 0 ? std::string(kRowTitles[0])
                               : errs[r] < 0 ? std::string(kRowTitles[r]) + ": not evaluated yet"

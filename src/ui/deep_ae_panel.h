@@ -5,6 +5,7 @@
 // and logistic PCA; the paper's figure rows (real / deep AE / logistic PCA / PCA) with their test
 // errors; and a table of finished runs so pretraining and no pretraining can be compared.
 #pragma once
+#include <chrono>
 #include <array>
 #include <memory>
 #include <string>
@@ -14,6 +15,7 @@
 
 #include "gfx/gray_texture.h"
 #include "labs/deep_ae_lab.h"
+#include "ui/lab_runner.h"
 #include "labs/deep_ae_model.h"
 #include "ui/code_map_view.h"
 #include "ui/dataset_store.h"
@@ -30,7 +32,7 @@ class DeepAePanel {
   nlohmann::json metrics() const;
   std::string describe() const;  // the tab's part of PcaPage::describe
   const std::string& key() const { return key_; }
-  void set_training(bool on) { playing_ = on; }
+  void set_training(bool on) { runner_.set_playing(on); }
   void reset() { restart(); }  // the Reset button
   Controls& controls() { return controls_; }
   // A model file (target "<key>-model"): checked completely, then it replaces the current run;
@@ -45,6 +47,8 @@ class DeepAePanel {
   void restart();
   void draw_model_files();
   void save_model();
+  DeepAeLab* lab() { return runner_.view(); }
+  const DeepAeLab* lab() const { return runner_.view(); }
 
   DatasetStore& datasets_;
   FileRequest files_;
@@ -56,12 +60,13 @@ class DeepAePanel {
   Controls controls_;
   std::string dataset_ = "mnist";
   DeepAeSettings pending_;
-  std::unique_ptr<DeepAeLab> lab_;
-  std::unique_ptr<DeepAeModel> model_;  // loaded, waiting for its dataset
+  LabRunner<DeepAeLab> runner_;
+  bool started_ = false;   // the current run's lab was asked for (it needs the dataset first)
+  bool recorded_ = false;  // the finished run is in finished_
+  std::shared_ptr<DeepAeModel> model_;  // loaded, waiting for its dataset
   std::string model_name_;
-  bool playing_ = true;
-  std::string error_;
-  double since_refresh_ms_ = 1e9;
+  bool textures_stale_ = true;  // the lab changed since the textures were made
+  std::chrono::steady_clock::time_point refreshed_at_;
   std::vector<nlohmann::json> finished_;  // summaries of finished runs
   gfx::GrayTexture filters_, rows_[4];
 };

@@ -28,7 +28,17 @@ std::string fmt(const char* f, double a, double b = 0, double c = 0) {
 }
 }  // namespace
 
-GanPage::GanPage(DatasetStore& datasets) : datasets_(datasets) {
+GanPage::GanPage(DatasetStore& datasets)
+    : datasets_(datasets), runner_([since_eval_ms = 0.0](GanLab& lab, double budget_ms) mutable {
+        const auto t0 = std::chrono::steady_clock::now();
+        lab.train(budget_ms);
+        since_eval_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        if (since_eval_ms > 60.0 || lab.done()) {  // new samples several times per second
+          lab.evaluate();
+          since_eval_ms = 0;
+        }
+        return !lab.done();
+      }) {
   try {
     scorer_ = std::make_shared<DigitScorer>(builtin_scorer_net());
   } catch (const std::exception& e) {
@@ -39,20 +49,45 @@ GanPage::GanPage(DatasetStore& datasets) : datasets_(datasets) {
 }
 
 void GanPage::ensure_image_lab() {
-  if (lab_ && lab_->data().name == dataset_) return;
+  if (started_dataset_ == dataset_) return;
   const DatasetStore::Entry& e = datasets_.request(dataset_);
   if (e.state != DatasetStore::Entry::Ready) return;
-  lab_ = std::make_unique<GanLab>(e.data, pending_, scorer_);
+  started_dataset_ = dataset_;
+  runner_.start([data = e.data, settings = pending_, scorer = scorer_] {
+    return std::make_unique<GanLab>(data, settings, scorer);
+  });
   playing_ = true;
   dirty_ = true;
 }
 
-void GanPage::slow_step(GanRun& run) {
+std::string GanPage::slow_step_name(const GanRun& run) {
   // Algorithm 1 in slow motion: k discriminator steps, then one generator step, one per tick.
   const int k = run.gan().config().d_steps;
   const int phase = run.phase();
-  run.step();
-  last_step_ = phase < k ? "D step " + std::to_string(phase + 1) + " of " + std::to_string(k) : "G step";
+  return phase < k ? "D step " + std::to_string(phase + 1) + " of " + std::to_string(k) : "G step";
+}
+
+void GanPage::apply(GameAction a, Gan2dLab* toy) {
+  const auto act = [a](auto& lab) {
+    switch (a.kind) {
+      case GameAction::Loss: lab.run().gan().set_gen_loss(GenLoss(a.value)); break;
+      case GameAction::K: lab.run().gan().set_d_steps(a.value); break;
+      case GameAction::StepD: lab.step_discriminator(); break;
+      case GameAction::StepG: lab.step_generator(); break;
+      case GameAction::Step: lab.step(); break;
+      case GameAction::None: return;
+    }
+  };
+  if (a.kind == GameAction::None) return;
+  if (toy) {
+    act(*toy);
+    return;
+  }
+  runner_.post([act, a](GanLab& lab) {
+    act(lab);
+    if (a.kind >= GameAction::StepD) lab.evaluate();
+  });
+  dirty_ = true;
 }
 
 void GanPage::update(double budget_ms) {
@@ -61,9 +96,14 @@ void GanPage::update(double budget_ms) {
   const bool tick = slow_ && std::chrono::duration<double, std::milli>(now - last_tick_).count() >= kSlowTickMs;
   if (tick) last_tick_ = now;
   if (tab_ == Plane) {
+    // The 2-D game trains here, on the UI thread, in slices of at most 3 ms: a thread would
+    // gain nothing on models this small.
     if (toy_->empty_target()) return;
     if (slow_) {
-      if (tick) slow_step(toy_->run());
+      if (tick) {
+        last_step_ = slow_step_name(toy_->run());
+        apply({GameAction::Step}, toy_.get());
+      }
     } else if (playing2_ && !toy_->done()) {
       // A few iterations per frame, not the whole budget: at full speed the 2-D game is over in
       // seconds, too fast to watch D's landscape move.
@@ -73,23 +113,12 @@ void GanPage::update(double budget_ms) {
     return;
   }
   ensure_image_lab();
-  if (!lab_) return;
-  if (slow_) {
-    if (tick) {
-      slow_step(lab_->run());
-      lab_->evaluate();
-      dirty_ = true;
-    }
-    return;
-  }
-  if (!playing_ || lab_->done()) return;
-  const auto t0 = std::chrono::steady_clock::now();
-  lab_->train(budget_ms);
-  since_eval_ms_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  if (since_eval_ms_ > 60.0 || lab_->done()) {  // new samples several times per second
-    lab_->evaluate();
-    since_eval_ms_ = 0;
-    dirty_ = true;
+  // Slow motion steps by ticks instead; a finished run waits for Reset.
+  runner_.set_playing(playing_ && !slow_ && !(lab() && runner_.current() && lab()->done()));
+  if (runner_.update(budget_ms)) dirty_ = true;
+  if (slow_ && tick && lab()) {
+    last_step_ = slow_step_name(lab()->run());
+    apply({GameAction::Step}, nullptr);
   }
 }
 
@@ -103,14 +132,10 @@ bool GanPage::reset() {
   if (tab_ == Plane) {
     toy_->reset(pending2_);
     playing2_ = true;
-  } else if (lab_) {  // before the dataset arrives there is nothing to reset
-    try {
-      lab_->reset(pending_);
-      playing_ = true;
-      dirty_ = true;
-    } catch (const std::exception& e) {
-      last_step_ = std::string("settings not applied: ") + e.what();
-    }
+  } else if (lab()) {  // before the dataset arrives there is nothing to reset
+    runner_.post([settings = pending_](GanLab& lab) { lab.reset(settings); });
+    playing_ = true;
+    dirty_ = true;
   }
   return true;
 }
@@ -118,7 +143,9 @@ bool GanPage::reset() {
 nlohmann::json GanPage::metrics() const {
   nlohmann::json j = {{"built", true}, {"tab", tab_ == Digits ? "digits" : "2d"}, {"slow_motion", slow_},
                       {"dataset", dataset_}, {"playing", playing_}, {"toy", toy_->metrics()}};
-  j["image"] = lab_ ? lab_->metrics() : nlohmann::json(nullptr);
+  j["image"] = lab() ? lab()->metrics() : nlohmann::json(nullptr);
+  j["training_thread"] = runner_.threaded();
+  if (!runner_.error().empty()) j["error"] = runner_.error();
   if (!scorer_error_.empty()) j["scorer_error"] = scorer_error_;
   return j;
 }
@@ -142,7 +169,8 @@ void GanPage::draw() {
   }
 }
 
-void GanPage::draw_game_controls(GanRun& run, bool& playing, GanConfig& pending, GameKeys keys) {
+GanPage::GameAction GanPage::draw_game_controls(const GanRun& run, bool& playing, GanConfig& pending, GameKeys keys) {
+  GameAction action;
   const GanConfig& c = run.gan().config();
   ImGui::TextDisabled("The game (applies at once)");
   int loss = int(c.gen_loss);
@@ -151,7 +179,7 @@ void GanPage::draw_game_controls(GanRun& run, bool& playing, GanConfig& pending,
     changed |= ImGui::RadioButton("minimax: min ln(1 - D(G(z)))", &loss, int(GenLoss::Minimax));
     changed |= ImGui::RadioButton("non-saturating: max ln D(G(z))", &loss, int(GenLoss::NonSaturating));
   }
-  if (changed) run.gan().set_gen_loss(pending.gen_loss = GenLoss(loss));
+  if (changed) action = {GameAction::Loss, int(pending.gen_loss = GenLoss(loss))};
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("Early on D rejects fakes easily, D(G(z)) ~ 0, where ln(1 - D) is flat: "
                      "minimax gives G almost no gradient, while ln D is steep there, so the "
@@ -160,21 +188,19 @@ void GanPage::draw_game_controls(GanRun& run, bool& playing, GanConfig& pending,
   int k = c.d_steps;
   ImGui::SetNextItemWidth(100);
   if (!controls_.hidden(keys.k) && ImGui::SliderInt("k: D steps/G step", &k, 1, 10))
-    run.gan().set_d_steps(pending.d_steps = k);
+    action = {GameAction::K, pending.d_steps = k};
   if (ImGui::Button(playing ? "Pause" : "Train", ImVec2(60, 0))) playing = !playing;
   ImGui::SameLine();
   if (ImGui::Button("Step D", ImVec2(60, 0))) {
     playing = false;
-    run.step_discriminator();
+    action = {GameAction::StepD};
     last_step_ = "D step";
-    dirty_ = true;
   }
   ImGui::SameLine();
   if (ImGui::Button("Step G", ImVec2(60, 0))) {
     playing = false;
-    run.step_generator();
+    action = {GameAction::StepG};
     last_step_ = "G step";
-    dirty_ = true;
   }
   ImGui::Checkbox("slow motion (one step per 0.4 s)", &slow_);
   if (slow_ || !playing) ImGui::TextDisabled("last: %s", last_step_.empty() ? "-" : last_step_.c_str());
@@ -182,12 +208,13 @@ void GanPage::draw_game_controls(GanRun& run, bool& playing, GanConfig& pending,
               (long long)run.g_steps());
   ImGui::Text("%.1f iterations/s, %.0f s", run.iterations_per_second(), run.train_seconds());
   if (run.diverged()) warning_text(run.status().c_str());
+  return action;
 }
 
 void GanPage::draw_digits() {
   ensure_image_lab();
   two_columns("gan", kLeft, [&] { draw_digit_controls(); }, [&] {
-    if (lab_) draw_digit_results();
+    if (lab()) draw_digit_results();
     else dataset_or_status(datasets_, dataset_);
   });
 }
@@ -198,12 +225,13 @@ void GanPage::draw_digit_controls() {
                      activation_name(c.gen_output), c.disc_hidden[0], c.batch);
   ImGui::SetNextItemWidth(120);
   controls_.draw("dataset");
-  if (lab_) {
-    ImGui::ProgressBar(float(double(lab_->run().iteration()) / double(lab_->settings().max_iterations)),
-                       ImVec2(-1, 0), fmt("%.0f / %.0f iterations", double(lab_->run().iteration()),
-                                          double(lab_->settings().max_iterations)).c_str());
-    draw_game_controls(lab_->run(), playing_, pending_.gan, {"k", "gen-loss"});
+  if (lab()) {
+    ImGui::ProgressBar(float(double(lab()->run().iteration()) / double(lab()->settings().max_iterations)),
+                       ImVec2(-1, 0), fmt("%.0f / %.0f iterations", double(lab()->run().iteration()),
+                                          double(lab()->settings().max_iterations)).c_str());
+    apply(draw_game_controls(lab()->run(), playing_, pending_.gan, {"k", "gen-loss"}), nullptr);
   }
+  if (!runner_.error().empty()) warning_text(("Settings not applied: " + runner_.error()).c_str());
   ImGui::Separator();
   ImGui::TextDisabled("Model and optimizer (apply on Reset)");
   ImGui::PushItemWidth(110);
@@ -215,21 +243,21 @@ void GanPage::draw_digit_controls() {
 }
 
 void GanPage::refresh_textures() {
-  const int side = lab_->data().rows;
-  grid_tex_.upload(tile_columns(lab_->grid(), side, side, GanLab::kGrid, 255.0f));
-  interp_tex_.upload(tile_columns(lab_->interpolation(), side, side, GanLab::kInterp, 255.0f));
-  nearest_ = lab_->nearest_training_image(chosen_);
-  chosen_tex_.upload(tile_columns(lab_->grid().col(chosen_), side, side, 1, 255.0f));
+  const int side = lab()->data().rows;
+  grid_tex_.upload(tile_columns(lab()->grid(), side, side, GanLab::kGrid, 255.0f));
+  interp_tex_.upload(tile_columns(lab()->interpolation(), side, side, GanLab::kInterp, 255.0f));
+  nearest_ = lab()->nearest_training_image(chosen_);
+  chosen_tex_.upload(tile_columns(lab()->grid().col(chosen_), side, side, 1, 255.0f));
   nearest_tex_.upload(tile_columns(nearest_.image, side, side, 1, 255.0f));
   dirty_ = false;
 }
 
 void GanPage::draw_digit_results() {
   if (dirty_) refresh_textures();
-  const int side = lab_->data().rows;
+  const int side = lab()->data().rows;
   const float texel = gfx::texel_size(kPixels), pitch = float(side + kTileGap) * texel;
   ImGui::BeginGroup();
-  ImGui::Text("G(z) for 64 fixed z, iteration %lld", (long long)lab_->run().iteration());
+  ImGui::Text("G(z) for 64 fixed z, iteration %lld", (long long)lab()->run().iteration());
   ImGui::TextDisabled("left-click: choose a sample (and the interpolation start); right-click: the end");
   gfx::image(grid_tex_, kPixels);
   const ImVec2 r0 = ImGui::GetItemRectMin();
@@ -238,19 +266,17 @@ void GanPage::draw_digit_results() {
     const ImVec2 a(r0.x + float(cell % GanLab::kGrid) * pitch - 1, r0.y + float(cell / GanLab::kGrid) * pitch - 1);
     dl->AddRect(a, ImVec2(a.x + float(side) * texel + 2, a.y + float(side) * texel + 2), col);
   };
-  cell_rect(lab_->interpolation_to(), IM_COL32(80, 160, 255, 255));
+  cell_rect(lab()->interpolation_to(), IM_COL32(80, 160, 255, 255));
   cell_rect(chosen_, IM_COL32(255, 200, 60, 255));
   if (ImGui::IsItemHovered() && (ImGui::IsMouseClicked(0) || ImGui::IsMouseClicked(1))) {
     const ImVec2 m = ImGui::GetMousePos();
     const int cx = std::clamp(int((m.x - r0.x) / pitch), 0, GanLab::kGrid - 1);
     const int cy = std::clamp(int((m.y - r0.y) / pitch), 0, GanLab::kGrid - 1);
     const int cell = cy * GanLab::kGrid + cx;
-    if (ImGui::IsMouseClicked(0)) {
-      chosen_ = cell;
-      lab_->set_interpolation(cell, lab_->interpolation_to());
-    } else {
-      lab_->set_interpolation(lab_->interpolation_from(), cell);
-    }
+    const int from = ImGui::IsMouseClicked(0) ? cell : lab()->interpolation_from();
+    const int to = ImGui::IsMouseClicked(0) ? lab()->interpolation_to() : cell;
+    if (ImGui::IsMouseClicked(0)) chosen_ = cell;
+    runner_.post([from, to](GanLab& lab) { lab.set_interpolation(from, to); });
     dirty_ = true;
   }
   // Right-click on the grid picks the interpolation's end, so the grid is saved by a button.
@@ -259,7 +285,7 @@ void GanPage::draw_digit_results() {
   for (int i = 0; i < GanLab::kInterp; ++i) captions.push_back(fmt("t=%.1f", i / double(GanLab::kInterp - 1)));
   image_strip(interp_tex_, kPixels,
               fmt("Latent interpolation G((1-t) z_a + t z_b), a = sample %.0f (yellow), b = sample %.0f (blue)",
-                  lab_->interpolation_from(), lab_->interpolation_to()),
+                  lab()->interpolation_from(), lab()->interpolation_to()),
               side, GanLab::kInterp, captions);
   ImGui::EndGroup();
   ImGui::SameLine(0, 16);
@@ -275,7 +301,7 @@ void GanPage::draw_digit_results() {
   ImGui::TextDisabled("Is G copying?\nA distance near 0\nwould say so.");
   ImGui::EndGroup();
   const float w = std::max(200.0f, ImGui::GetContentRegionAvail().x);
-  draw_curves(lab_->run(), w);
+  draw_curves(lab()->run(), w);
   draw_scores(w);
   ImGui::EndGroup();
 }

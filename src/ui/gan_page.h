@@ -13,6 +13,7 @@
 #include "gfx/gray_texture.h"
 #include "labs/gan2d_lab.h"
 #include "labs/gan_lab.h"
+#include "ui/lab_runner.h"
 #include "ui/dataset_store.h"
 #include "ui/lab_page.h"
 
@@ -54,8 +55,16 @@ class GanPage : public LabPage {
     const char* k;
     const char* loss;
   };
-  void draw_game_controls(GanRun& run, bool& playing, GanConfig& pending, GameKeys keys);
-  void slow_step(GanRun& run);
+  // What a control asked for, applied to the 2-D lab at once (toy) or posted to the digits lab.
+  struct GameAction {
+    enum Kind { None, Loss, K, StepD, StepG, Step } kind = None;
+    int value = 0;
+  };
+  GameAction draw_game_controls(const GanRun& run, bool& playing, GanConfig& pending, GameKeys keys);
+  void apply(GameAction a, Gan2dLab* toy);
+  static std::string slow_step_name(const GanRun& run);  // the step a slow-motion tick does
+  GanLab* lab() { return runner_.view(); }
+  const GanLab* lab() const { return runner_.view(); }
   void register_controls();
 
   DatasetStore& datasets_;
@@ -69,9 +78,9 @@ class GanPage : public LabPage {
   GanLabSettings pending_;
   std::shared_ptr<DigitScorer> scorer_;
   std::string scorer_error_;
-  std::unique_ptr<GanLab> lab_;
+  LabRunner<GanLab> runner_;
+  std::string started_dataset_;  // the dataset of the lab asked for
   bool playing_ = true, dirty_ = true;
-  double since_eval_ms_ = 0;
   int chosen_ = 0;
   gfx::GrayTexture grid_tex_, interp_tex_, chosen_tex_, nearest_tex_;
   GanLab::Nearest nearest_;

@@ -50,23 +50,23 @@ void GanPage::draw_curves(const GanRun& run, float width) {
 }
 
 void GanPage::draw_scores(float width) {
-  if (!lab_->scoring()) {
+  if (!lab()->scoring()) {
     ImGui::TextDisabled(dataset_ == "mnist" ? "No quality score in this build."
                                             : "Quality score: digits only (the scorer is a digit classifier).");
     return;
   }
   std::vector<float> h, f;
-  for (const ScorePoint& s : lab_->scores()) {
+  for (const ScorePoint& s : lab()->scores()) {
     h.push_back(float(s.report.class_entropy));
     f.push_back(float(s.report.frechet));
   }
-  const ScoreReport& r = lab_->scores().back().report;
+  const ScoreReport& r = lab()->scores().back().report;
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   ImGui::TextDisabled("Quality score of %d samples every %d iterations, by our digit classifier", r.samples,
-                      lab_->settings().score_every);
+                      lab()->settings().score_every);
   const auto table = [this] {
     CsvTable t{{"iteration", "class_entropy_nats", "frechet_distance", "classes_present"}, {}};
-    for (const ScorePoint& s : lab_->scores())
+    for (const ScorePoint& s : lab()->scores())
       t.rows.push_back({double(s.iteration), s.report.class_entropy, s.report.frechet, double(s.report.classes_present)});
     return t;
   };
@@ -75,8 +75,8 @@ void GanPage::draw_scores(float width) {
   std::string hist;
   for (int k = 0; k < 10; ++k) hist += std::to_string(k) + ":" + std::to_string(r.histogram[size_t(k)]) + " ";
   ImGui::TextWrapped("%d of 10 classes present. Predicted class: count  %s", r.classes_present, hist.c_str());
-  if (!lab_->mode_collapse().empty())
-    ImGui::TextColored(ImVec4(1, 0.45f, 0.3f, 1), "%s", lab_->mode_collapse().c_str());
+  if (!lab()->mode_collapse().empty())
+    ImGui::TextColored(ImVec4(1, 0.45f, 0.3f, 1), "%s", lab()->mode_collapse().c_str());
   ImGui::PopTextWrapPos();
 }
 
@@ -94,7 +94,7 @@ void GanPage::draw_plane_tab() {
       if (ImGui::Button("Clear points")) toy_->clear_points();
     }
     ImGui::Separator();
-    draw_game_controls(toy_->run(), playing2_, pending2_.gan, {"k-2d", "gen-loss-2d"});
+    apply(draw_game_controls(toy_->run(), playing2_, pending2_.gan, {"k-2d", "gen-loss-2d"}), toy_.get());
     if (ImGui::Button("Reset", ImVec2(-1, 0))) reset();
   }, [&] { draw_plane(); });
 }

@@ -1,6 +1,7 @@
 #include "ui/lesson_link.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cctype>
 
 #include "core/utf8.h"
@@ -97,6 +98,13 @@ LessonLink parse_lesson_link(std::string_view query) {
       link.lab = value;
     } else if (key == "preset") {
       link.preset = value;
+    } else if (key == "threads") {
+      char* end = nullptr;
+      const long n = std::strtol(value.c_str(), &end, 10);
+      if (value.empty() || *end != '\0' || n < 1 || n > 64)
+        link.problems.push_back("threads=" + quoted(value) + ": must be a whole number from 1 to 64");
+      else
+        link.threads = int(n);
     } else if (key == "hide") {
       for (const std::string& h : split_commas(value))
         if (std::find(link.hide.begin(), link.hide.end(), h) == link.hide.end()) link.hide.push_back(h);

@@ -3,7 +3,9 @@
 //   ?lab=compression&hidden=16&optimizer=momentum&lr=0.5&seed=3
 //   ?preset=gan-k1            a named setup of a lecture experiment (ui/presets.h)
 //   ?hide=lr,seed             controls the student should not see
-// Keys other than lab/preset/hide/embed are a page's settings (ui/controls.h), spelled like the
+//   ?threads=2                threads for training (the page shell loads the single-thread
+//                             build for threads=1)
+// Keys other than lab/preset/hide/embed/threads are a page's settings (ui/controls.h), spelled like the
 // CLI's flags. Nothing from a link is ever executed: values are parsed as numbers or matched
 // against known names, and whatever is refused is reported, never half-applied.
 #pragma once
@@ -21,6 +23,7 @@ struct LessonLink {
   std::string lab;                    // "" when the link names none
   std::string preset;
   std::vector<std::string> hide;
+  int threads = 0;                    // threads=N (1..64), 0 when the link names none
   KeyValues settings;                 // a preset's values first, then the link's own
   std::vector<std::string> problems;  // what was ignored and why, for the page to show
 };

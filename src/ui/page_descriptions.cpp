@@ -47,19 +47,20 @@ std::string coded(const std::string& name, const char* method, const Panel& plai
 }  // namespace
 
 std::string CompressionPage::describe() const {
-  const CompressionSettings& s = lab_->settings();
-  std::string out = fmt("Training %.2f of %.2f million frames, ", lab_->samples() / 1e6, s.samples / 1e6) +
-                    state(lab_->done(), playing_) + ".";
-  if (lab_->samples() == 0) return out + " Nothing trained yet.";
-  if (!lab_->status().empty()) out += " " + lab_->status();
-  const ImageResults& t = lab_->trained_results();
-  const ImageResults& n = lab_->new_results();
+  if (!lab()) return "Preparing the images and the baselines.";
+  const CompressionSettings& s = lab()->settings();
+  std::string out = fmt("Training %.2f of %.2f million frames, ", lab()->samples() / 1e6, s.samples / 1e6) +
+                    state(lab()->done(), runner_.playing()) + ".";
+  if (lab()->samples() == 0) return out + " Nothing trained yet.";
+  if (!lab()->status().empty()) out += " " + lab()->status();
+  const ImageResults& t = lab()->trained_results();
+  const ImageResults& n = lab()->new_results();
   if (method_ == PCA) {
-    out += " Trained image " + coded(lab_->trained_image().name, "PCA", t.pca.plain, t.pca.q6, t.pca.q4);
-    out += " New image " + coded(lab_->new_image().name, "PCA", n.pca.plain, n.pca.q6, n.pca.q4);
+    out += " Trained image " + coded(lab()->trained_image().name, "PCA", t.pca.plain, t.pca.q6, t.pca.q4);
+    out += " New image " + coded(lab()->new_image().name, "PCA", n.pca.plain, n.pca.q6, n.pca.q4);
   } else {  // the autoencoder, also when the panels show JPEG: it is what this lab trains
-    out += " Trained image " + coded(lab_->trained_image().name, "autoencoder", t.ae.plain, t.ae.q6, t.ae.q4);
-    out += " New image " + coded(lab_->new_image().name, "autoencoder", n.ae.plain, n.ae.q6, n.ae.q4);
+    out += " Trained image " + coded(lab()->trained_image().name, "autoencoder", t.ae.plain, t.ae.q6, t.ae.q4);
+    out += " New image " + coded(lab()->new_image().name, "autoencoder", n.ae.plain, n.ae.q6, n.ae.q4);
   }
   if (method_ == JPEG)
     out += fmt(" JPEG at the same rates: %.1f dB and %.1f dB.", t.jpeg_q6.panel.psnr_db, t.jpeg_q4.panel.psnr_db);
@@ -68,30 +69,30 @@ std::string CompressionPage::describe() const {
 
 std::string PcaPage::describe() const {
   if (!pca_tab_) return deep_.active ? deep_.describe() : map_.describe();
-  if (!error_.empty()) return "PCA tab. " + error_;
-  if (!lab_) return "PCA tab. " + dataset_state(datasets_, dataset_);
-  if (!lab_->ready()) return "PCA tab. " + fmt("Fitting PCA, %.0f%%.", 100 * lab_->progress());
-  const Dataset& d = lab_->dataset();
+  if (!runner_.error().empty()) return "PCA tab. " + runner_.error();
+  if (!lab()) return "PCA tab. " + dataset_state(datasets_, dataset_);
+  if (!lab()->ready()) return "PCA tab. " + fmt("Fitting PCA, %.0f%%.", 100 * lab()->progress());
+  const Dataset& d = lab()->dataset();
   return "PCA tab, " + d.name +
          fmt(": %.0f components of %.0f pixels. Test error per image %.2f, explained variance %.1f%%.", k_, d.dims(),
-             lab_->test_error_per_image(k_), 100 * lab_->explained_variance(k_));
+             lab()->test_error_per_image(k_), 100 * lab()->explained_variance(k_));
 }
 
 std::string DeepAePanel::describe() const {
   std::string out = std::string(pending_.code == 2 ? "2-D maps tab, " : "Deep autoencoder tab, ") + dataset_ + ". ";
-  if (!error_.empty()) return out + error_;
-  if (!lab_) return out + dataset_state(datasets_, dataset_);
-  out += capitalized(lab_->phase_name()) + fmt(", %.0f%% done, ", 100 * lab_->progress()) + state(lab_->done(), playing_) + ".";
-  if (!lab_->status().empty()) out += " " + lab_->status();
-  const int code = lab_->settings().code;
-  if (lab_->pca().ready())
-    out += fmt(" Test error per image: PCA-%.0f %.2f", code, lab_->pca().test_error_per_image(code));
-  if (lab_->deep_test_error() >= 0)
-    out += fmt(", deep autoencoder %.2f, logistic PCA %.2f", lab_->deep_test_error(), lab_->logistic_test_error());
+  if (!runner_.error().empty()) return out + runner_.error();
+  if (!lab()) return out + dataset_state(datasets_, dataset_);
+  out += capitalized(lab()->phase_name()) + fmt(", %.0f%% done, ", 100 * lab()->progress()) + state(lab()->done(), runner_.playing()) + ".";
+  if (!lab()->status().empty()) out += " " + lab()->status();
+  const int code = lab()->settings().code;
+  if (lab()->pca().ready())
+    out += fmt(" Test error per image: PCA-%.0f %.2f", code, lab()->pca().test_error_per_image(code));
+  if (lab()->deep_test_error() >= 0)
+    out += fmt(", deep autoencoder %.2f, logistic PCA %.2f", lab()->deep_test_error(), lab()->logistic_test_error());
   out += ".";
-  if (code == 2 && lab_->deep_knn_accuracy() >= 0)
-    out += fmt(" 5-NN accuracy in the plane: deep autoencoder %.1f%%, PCA %.1f%%.", 100 * lab_->deep_knn_accuracy(),
-               100 * lab_->pca_knn_accuracy());
+  if (code == 2 && lab()->deep_knn_accuracy() >= 0)
+    out += fmt(" 5-NN accuracy in the plane: deep autoencoder %.1f%%, PCA %.1f%%.", 100 * lab()->deep_knn_accuracy(),
+               100 * lab()->pca_knn_accuracy());
   return out;
 }
 
@@ -104,33 +105,33 @@ std::string GanPage::describe() const {
            fmt(". %.0f%% of G's samples on a target mode, %.0f of %.0f modes covered.",
                100.0 * m["samples_on_target"].get<double>(), m["modes_covered"].get<double>(), m["modes"].get<double>());
   }
-  if (!lab_) return "Digits tab. " + dataset_state(datasets_, dataset_);
-  const GanRun& run = lab_->run();
+  if (!lab()) return "Digits tab. " + dataset_state(datasets_, dataset_);
+  const GanRun& run = lab()->run();
   std::string out = "Digits tab, " + dataset_ +
-                    fmt(": iteration %.0f of %.0f, ", double(run.iteration()), double(lab_->settings().max_iterations)) +
-                    state(lab_->done(), playing_ && !slow_) + (slow_ ? " in slow motion" : "") + ".";
+                    fmt(": iteration %.0f of %.0f, ", double(run.iteration()), double(lab()->settings().max_iterations)) +
+                    state(lab()->done(), playing_ && !slow_) + (slow_ ? " in slow motion" : "") + ".";
   if (!run.curve().empty()) {
     const GanCurvePoint& p = run.curve().back();
     out += fmt(" E_D %.3f, E_G %.3f, mean D(x) %.2f, mean D(G(z)) %.2f.", p.d_loss, p.g_loss, p.d_real, p.d_fake);
   }
-  if (!lab_->scores().empty()) {
-    const ScoreReport& r = lab_->scores().back().report;
+  if (!lab()->scores().empty()) {
+    const ScoreReport& r = lab()->scores().back().report;
     out += fmt(" Samples show %.0f of 10 classes, class entropy %.2f nats, Frechet distance %.1f.",
                r.classes_present, r.class_entropy, r.frechet);
   }
-  if (!lab_->mode_collapse().empty()) out += " " + lab_->mode_collapse();
+  if (!lab()->mode_collapse().empty()) out += " " + lab()->mode_collapse();
   return out;
 }
 
 std::string PretrainPage::describe() const {
-  if (!error_.empty()) return error_;
-  if (!lab_) return dataset_state(datasets_, "mnist");
-  std::string out = capitalized(lab_->phase_name()) + fmt(", %.0f%% done, ", 100 * lab_->progress()) +
-                    state(lab_->done(), playing_) + ".";
-  if (!lab_->curve().empty()) {
-    const AccuracyPoint& p = lab_->curve().back();
+  if (!runner_.error().empty()) return runner_.error();
+  if (!lab()) return dataset_state(datasets_, "mnist");
+  std::string out = capitalized(lab()->phase_name()) + fmt(", %.0f%% done, ", 100 * lab()->progress()) +
+                    state(lab()->done(), runner_.playing()) + ".";
+  if (!lab()->curve().empty()) {
+    const AccuracyPoint& p = lab()->curve().back();
     out += fmt(" Test accuracy after %.0f of %.0f fine-tuning steps with %.0f labels: pretrained encoder %.1f%%, ",
-               p.step, lab_->settings().steps, lab_->settings().labels, 100 * p.pretrained) +
+               p.step, lab()->settings().steps, lab()->settings().labels, 100 * p.pretrained) +
            fmt("random init %.1f%%.", 100 * p.random);
   }
   return out;

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "ui/export_menu.h"
@@ -29,21 +30,22 @@ void PcaPage::update(double budget_ms) {
   }
   const DatasetStore::Entry& e = datasets_.request(dataset_);
   if (e.state != DatasetStore::Entry::Ready) return;
-  if (!lab_ && error_.empty()) {
-    try {
-      lab_ = std::make_unique<PcaLab>(e.data);
-      lab_->set_k(k_);
-      k_ = lab_->k();
-      textures_k_ = -1;
-    } catch (const std::exception& ex) {
-      error_ = ex.what();
-    }
+  if (!started_) {
+    started_ = true;
+    runner_.set_playing(true);
+    runner_.start([data = e.data, k = k_] {
+      auto lab = std::make_unique<PcaLab>(data);
+      lab->set_k(k);
+      return lab;
+    });
   }
-  if (lab_ && !lab_->ready()) lab_->fit(budget_ms);
+  if (runner_.update(budget_ms)) textures_k_ = -1;
+  if (lab()) k_ = std::clamp(k_, 1, lab()->max_k());
 }
 
 nlohmann::json PcaPage::metrics() const {
-  nlohmann::json j = lab_ ? lab_->metrics() : nlohmann::json{{"dataset", dataset_}, {"ready", false}};
+  nlohmann::json j = lab() ? lab()->metrics() : nlohmann::json{{"dataset", dataset_}, {"ready", false}};
+  j["training_thread"] = runner_.threaded();
   add_dataset_state(j, datasets_, dataset_);
   j["tab"] = pca_tab_ ? "pca" : deep_.active ? "deep-ae" : "map";
   j["deep_ae"] = deep_.metrics();
@@ -52,13 +54,20 @@ nlohmann::json PcaPage::metrics() const {
 }
 
 PcaPage::PcaPage(DatasetStore& datasets, FileRequest files)
-    : datasets_(datasets), deep_(datasets, files, "deep-ae", 30), map_(datasets, files, "map", 2) {
+    : datasets_(datasets),
+      // Fitting is this tab's training: the covariance in slices, then the stepped eigensolver.
+      runner_([](PcaLab& lab, double budget_ms) {
+        lab.fit(budget_ms);
+        return !lab.ready();
+      }),
+      deep_(datasets, files, "deep-ae", 30),
+      map_(datasets, files, "map", 2) {
   // Keys of `latentlab pca`; the slider's range follows the dataset once it is loaded.
   controls_.add(string_choice("dataset", "dataset", dataset_,
                               {{0, "mnist", "MNIST digits"}, {0, "fashion", "Fashion-MNIST"}, {0, "faces", "Faces 25x25"}},
                               true));
   Control k = int_slider("k", "##k", k_, 1, 200);
-  k.draw = [this] { return ImGui::SliderInt("##k", &k_, 1, lab_ ? lab_->max_k() : 200); };
+  k.draw = [this] { return ImGui::SliderInt("##k", &k_, 1, lab() ? lab()->max_k() : 200); };
   controls_.add(k);
 }
 
@@ -85,8 +94,7 @@ std::vector<std::string> PcaPage::apply_link(const KeyValues& settings, const st
   for (const std::string& why : hide_controls(hide, {&controls_, &deep_.controls(), &map_.controls()}))
     problems.push_back(why);
   if (panel) panel->reset();
-  lab_.reset();  // the PCA tab starts again with its dataset and k
-  error_.clear();
+  started_ = false;  // the PCA tab starts again with its dataset and k
   return problems;
 }
 
@@ -143,14 +151,14 @@ void PcaPage::draw() {
 
 void PcaPage::draw_pca() {
   two_columns("pca", kLeft, [&] { draw_controls(); }, [&] {
-    if (!lab_view_ready(datasets_, dataset_, error_)) {
-    } else if (lab_ && !lab_->ready()) {
-      ImGui::Text("Fitting PCA on %d training images ...", int(lab_->metrics()["train_images"]));
-      ImGui::ProgressBar(float(lab_->progress()), ImVec2(300, 0));
-    } else if (lab_) {
+    if (!lab_view_ready(datasets_, dataset_, runner_.error())) {
+    } else if (lab() && !lab()->ready()) {
+      ImGui::Text("Fitting PCA on %d training images ...", int(lab()->metrics()["train_images"]));
+      ImGui::ProgressBar(float(lab()->progress()), ImVec2(300, 0));
+    } else if (lab()) {
       if (textures_k_ != k_) refresh_textures();
       draw_curves();
-      const Dataset& d = lab_->dataset();
+      const Dataset& d = lab()->dataset();
       const int zoom = d.rows <= 25 ? 3 : 2;
       const gfx::ImageStyle gray{0.0f, 255.0f, zoom, gfx::Colormap::Gray};
       const gfx::ImageStyle signed_style{-1.0f, 1.0f, zoom, gfx::Colormap::Diverging};
@@ -164,11 +172,11 @@ void PcaPage::draw_pca() {
                   d.cols, kComponents / 2, {});
       ImGui::Separator();
       std::vector<std::string> labels, errors;
-      for (size_t i = 0; i < lab_->shown().size(); ++i) {
-        const int idx = lab_->shown()[i];
+      for (size_t i = 0; i < lab()->shown().size(); ++i) {
+        const int idx = lab()->shown()[i];
         if (d.labels.empty()) labels.push_back("#" + std::to_string(idx));
         else labels.push_back(class_name(d, d.labels[size_t(idx)]));
-        errors.push_back(fmt("%.1f", lab_->shown_error(k_, int(i))));
+        errors.push_back(fmt("%.1f", lab()->shown_error(k_, int(i))));
       }
       image_strip(originals_, gray, "Test images (never used to fit the components)", d.cols,
                   int(labels.size()), labels);
@@ -184,42 +192,40 @@ void PcaPage::draw_controls() {
   ImGui::TextWrapped("PCA: the k directions of largest variance of the training images.");
   ImGui::Separator();
   ImGui::TextDisabled("Dataset");
-  if (controls_.draw("dataset")) {
-    lab_.reset();
-    error_.clear();
-  }
+  if (controls_.draw("dataset")) started_ = false;
   ImGui::Separator();
   ImGui::TextDisabled("Components k");
   ImGui::SetNextItemWidth(kLeft - 10);
-  if (controls_.draw("k") && lab_) lab_->set_k(k_);
-  if (lab_ && lab_->ready()) {
-    const Dataset& d = lab_->dataset();
+  // The page draws at its own k_ at once; the lab's k (its metrics) follows.
+  if (controls_.draw("k") && lab()) runner_.post([k = k_](PcaLab& lab) { lab.set_k(k); });
+  if (lab() && lab()->ready()) {
+    const Dataset& d = lab()->dataset();
     ImGui::Text("%d numbers -> %d numbers", d.dims(), k_);
-    ImGui::Text("test error per image: %.2f", lab_->test_error_per_image(k_));
-    ImGui::Text("train error per image: %.2f", lab_->train_error_per_image(k_));
-    ImGui::Text("explained variance: %.1f%%", 100 * lab_->explained_variance(k_));
+    ImGui::Text("test error per image: %.2f", lab()->test_error_per_image(k_));
+    ImGui::Text("train error per image: %.2f", lab()->train_error_per_image(k_));
+    ImGui::Text("explained variance: %.1f%%", 100 * lab()->explained_variance(k_));
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("Error per image: squared error summed over the %d pixels on the [0,1] "
                        "scale, averaged over the %d test images (Hinton & Salakhutdinov's unit).",
-                       d.dims(), int(lab_->metrics()["test_images"]));
+                       d.dims(), int(lab()->metrics()["test_images"]));
     ImGui::PopStyleColor();
   }
 }
 
 void PcaPage::draw_curves() {
-  const int max_k = lab_->max_k();
+  const int max_k = lab()->max_k();
   std::vector<float> ev(static_cast<size_t>(max_k)), err(static_cast<size_t>(max_k));
   for (int k = 1; k <= max_k; ++k) {
-    ev[size_t(k - 1)] = float(100 * lab_->explained_variance(k));
-    err[size_t(k - 1)] = float(lab_->test_error_per_image(k));
+    ev[size_t(k - 1)] = float(100 * lab()->explained_variance(k));
+    err[size_t(k - 1)] = float(lab()->test_error_per_image(k));
   }
   const float w = std::min(420.0f, 0.5f * (ImGui::GetContentRegionAvail().x - 16));
   // Both plots save the same table, in full precision (the plots hold floats).
   const auto table = [this, max_k] {
     CsvTable t{{"k", "explained_variance", "test_error_per_image", "train_error_per_image"}, {}};
     for (int k = 1; k <= max_k; ++k)
-      t.rows.push_back({double(k), lab_->explained_variance(k), lab_->test_error_per_image(k), lab_->train_error_per_image(k)});
+      t.rows.push_back({double(k), lab()->explained_variance(k), lab()->test_error_per_image(k), lab()->train_error_per_image(k)});
     return t;
   };
   ImGui::BeginGroup();
@@ -234,11 +240,11 @@ void PcaPage::draw_curves() {
 }
 
 void PcaPage::refresh_textures() {
-  const Dataset& d = lab_->dataset();
-  const int n = std::min(kComponents, int(lab_->pca().components().cols()));
-  components_.upload(tile_columns(lab_->pca().components().leftCols(n), d.rows, d.cols, kComponents / 2, 1, true));
-  originals_.upload(tile_columns(lab_->shown_images(), d.rows, d.cols, 10, 255));
-  reconstructions_.upload(tile_columns(lab_->reconstruct_shown(k_).cwiseMax(0.0f).cwiseMin(1.0f), d.rows,
+  const Dataset& d = lab()->dataset();
+  const int n = std::min(kComponents, int(lab()->pca().components().cols()));
+  components_.upload(tile_columns(lab()->pca().components().leftCols(n), d.rows, d.cols, kComponents / 2, 1, true));
+  originals_.upload(tile_columns(lab()->shown_images(), d.rows, d.cols, 10, 255));
+  reconstructions_.upload(tile_columns(lab()->reconstruct_shown(k_).cwiseMax(0.0f).cwiseMin(1.0f), d.rows,
                                        d.cols, 10, 255));
   textures_k_ = k_;
 }

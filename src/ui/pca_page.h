@@ -8,6 +8,7 @@
 
 #include "gfx/gray_texture.h"
 #include "labs/pca_lab.h"
+#include "ui/lab_runner.h"
 #include "ui/deep_ae_panel.h"
 #include "ui/dataset_store.h"
 #include "ui/lab_page.h"
@@ -35,11 +36,13 @@ class PcaPage : public LabPage {
   void draw_controls();
   void draw_curves();
   void refresh_textures();
+  PcaLab* lab() { return runner_.view(); }
+  const PcaLab* lab() const { return runner_.view(); }
 
   DatasetStore& datasets_;
   std::string dataset_ = "mnist";
-  std::unique_ptr<PcaLab> lab_;
-  std::string error_;         // why the lab could not start on this dataset
+  LabRunner<PcaLab> runner_;
+  bool started_ = false;      // the lab for dataset_ was asked for (it needs the dataset first)
   int k_ = 30;
   int textures_k_ = -1;       // k of the reconstructions in the textures (-1: none yet)
   gfx::GrayTexture components_, originals_, reconstructions_;

@@ -28,31 +28,29 @@ std::string fmt(const char* f, double a, double b = 0) {
 
 void PretrainPage::update(double budget_ms) {
   const DatasetStore::Entry& e = datasets_.request(kDataset);
-  if (e.state != DatasetStore::Entry::Ready || !error_.empty()) return;
-  if (!lab_) {
-    try {
-      pending_.labels = labels_;
-      lab_ = std::make_unique<PretrainLab>(e.data, pending_);
-    } catch (const std::exception& ex) {
-      error_ = ex.what();
-      return;
-    }
-    was_done_ = false;
-    since_refresh_ms_ = 1e9;
+  if (e.state != DatasetStore::Entry::Ready) return;
+  if (!started_) {
+    started_ = true;
+    recorded_ = false;
+    pending_.labels = labels_;
+    runner_.start([data = e.data, settings = pending_] { return std::make_unique<PretrainLab>(data, settings); });
   }
-  if (!playing_ || lab_->done()) return;
-  lab_->train(budget_ms);
-  since_refresh_ms_ += budget_ms;
-  if (lab_->done() && !was_done_ && !lab_->curve().empty()) {
-    const AccuracyPoint& p = lab_->curve().back();
-    finished_.push_back({{"labels", lab_->settings().labels}, {"steps", p.step},
-                         {"rbm_epochs", lab_->settings().rbm_epochs}, {"seed", lab_->settings().seed},
+  if (runner_.update(budget_ms)) textures_stale_ = true;
+  const PretrainLab* l = lab();
+  if (l && runner_.current() && l->done() && !recorded_ && !l->curve().empty()) {
+    recorded_ = true;
+    const AccuracyPoint& p = l->curve().back();
+    finished_.push_back({{"labels", l->settings().labels}, {"steps", p.step},
+                         {"rbm_epochs", l->settings().rbm_epochs}, {"seed", l->settings().seed},
                          {"pretrained", p.pretrained}, {"random", p.random}});
   }
-  was_done_ = lab_->done();
 }
 
-PretrainPage::PretrainPage(DatasetStore& datasets) : datasets_(datasets) {
+PretrainPage::PretrainPage(DatasetStore& datasets)
+    : datasets_(datasets), runner_([](PretrainLab& lab, double budget_ms) {
+        lab.train(budget_ms);
+        return !lab.done();
+      }) {
   Control labels = int_slider("labels", "##labels", labels_, 10, 8000, "N = %d", true);
   labels.draw = [this] {
     ImGui::SliderInt("##labels", &labels_, 10, 8000, "N = %d", ImGuiSliderFlags_Logarithmic);
@@ -66,55 +64,50 @@ PretrainPage::PretrainPage(DatasetStore& datasets) : datasets_(datasets) {
 }
 
 bool PretrainPage::reset() {
-  lab_.reset();  // rebuilt by update() from the settings below, once the dataset is there
-  error_.clear();
-  playing_ = true;
+  started_ = false;  // update() starts the new run from the settings below, once the dataset is there
+  runner_.set_playing(true);
   return true;
 }
 
 nlohmann::json PretrainPage::metrics() const {
-  nlohmann::json j = lab_ ? lab_->metrics() : nlohmann::json{{"dataset", kDataset}, {"done", false}};
+  nlohmann::json j = lab() ? lab()->metrics() : nlohmann::json{{"dataset", kDataset}, {"done", false}};
   add_dataset_state(j, datasets_, kDataset);
-  if (!error_.empty()) j["error"] = error_;
-  j["playing"] = playing_;
+  if (!runner_.error().empty()) j["error"] = runner_.error();
+  j["playing"] = runner_.playing();
+  j["training_thread"] = runner_.threaded();
   j["finished_runs"] = finished_;
   return j;
 }
 
 void PretrainPage::draw() {
   two_columns("pretrain", kLeft, [&] { draw_controls(); }, [&] {
-    if (lab_view_ready(datasets_, kDataset, error_) && lab_) draw_results();
+    if (lab_view_ready(datasets_, kDataset, runner_.error()) && lab()) draw_results();
   });
 }
 
 void PretrainPage::draw_controls() {
   ImGui::TextWrapped("MNIST: an encoder pretrained without labels, then fine-tuned with N labels, "
                      "vs the same network from random weights");
-  if (lab_) {
-    const double eta = lab_->eta_seconds();
-    ImGui::ProgressBar(float(lab_->progress()), ImVec2(-1, 0), lab_->phase_name().c_str());
-    ImGui::Text("%.0f s trained, %s", lab_->train_seconds(),
-                lab_->done() ? "finished" : eta >= 0 ? fmt("about %.0f s left", eta).c_str() : "estimating...");
-    const char* label = lab_->done() ? "Done" : playing_ ? "Pause" : "Train";
-    if (ImGui::Button(label, ImVec2(70, 0)) && !lab_->done()) playing_ = !playing_;
+  if (lab()) {
+    const double eta = lab()->eta_seconds();
+    ImGui::ProgressBar(float(lab()->progress()), ImVec2(-1, 0), lab()->phase_name().c_str());
+    ImGui::Text("%.0f s trained, %s", lab()->train_seconds(),
+                lab()->done() ? "finished" : eta >= 0 ? fmt("about %.0f s left", eta).c_str() : "estimating...");
+    const char* label = lab()->done() ? "Done" : runner_.playing() ? "Pause" : "Train";
+    if (ImGui::Button(label, ImVec2(70, 0)) && !lab()->done()) runner_.set_playing(!runner_.playing());
     ImGui::SameLine();
   }
   if (ImGui::Button("Reset", ImVec2(-1, 0))) reset();
-  if (lab_ && !lab_->status().empty()) warning_text(lab_->status().c_str());
+  if (lab() && !lab()->status().empty()) warning_text(lab()->status().c_str());
   ImGui::Separator();
   ImGui::TextUnformatted("Labelled training images N");
   ImGui::PushItemWidth(-1);
   const bool relabel = controls_.draw("labels");
   ImGui::PopItemWidth();
-  if (relabel && lab_) {  // on release: restart fine-tuning only
-    try {
-      lab_->relabel(labels_);
-      was_done_ = false;
-      playing_ = true;
-      since_refresh_ms_ = 1e9;
-    } catch (const std::exception& ex) {
-      error_ = ex.what();
-    }
+  if (relabel && lab()) {  // on release: restart fine-tuning only
+    runner_.post([n = labels_](PretrainLab& lab) { lab.relabel(n); });
+    recorded_ = false;
+    runner_.set_playing(true);
   }
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("Applied on release. A new N restarts only the fine-tuning: the encoder never saw a label.");
@@ -150,13 +143,14 @@ void PretrainPage::draw_controls() {
 }
 
 void PretrainPage::refresh_textures() {
-  const Dataset& d = lab_->dataset();
-  if (!lab_->rbms().empty())  // the first RBM's first 20 filters: rows of W are 28x28 images
-    filters_.upload(tile_columns(lab_->rbms()[0].W().topRows(20).transpose(), d.rows, d.cols, 20, 1, true));
-  const std::vector<int>& l = lab_->labelled();
+  const Dataset& d = lab()->dataset();
+  if (!lab()->rbms().empty())  // the first RBM's first 20 filters: rows of W are 28x28 images
+    filters_.upload(tile_columns(lab()->rbms()[0].W().topRows(20).transpose(), d.rows, d.cols, 20, 1, true));
+  const std::vector<int>& l = lab()->labelled();
   const std::vector<int> shown(l.begin(), l.begin() + std::min<size_t>(kShown, l.size()));
   labelled_.upload(tile_columns(to_matrix(d, shown), d.rows, d.cols, kShown, 255));
-  since_refresh_ms_ = 0;
+  textures_stale_ = false;
+  refreshed_at_ = std::chrono::steady_clock::now();
 }
 
 // Both arms' test accuracy against fine-tuning steps on shared axes (0-100%), with a legend.
@@ -167,7 +161,7 @@ void PretrainPage::draw_accuracy_plot(float width, float height) {
   const ImVec2 p0(o.x + left, o.y + 4), p1(o.x + width - 8, o.y + height - bottom);
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled), grid = ImGui::GetColorU32(ImGuiCol_Separator);
   dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_FrameBg));
-  const int steps = std::max(1, lab_->settings().steps);
+  const int steps = std::max(1, lab()->settings().steps);
   auto at = [&](double step, double acc) {
     return ImVec2(p0.x + float(step / steps) * (p1.x - p0.x), p1.y - float(acc) * (p1.y - p0.y));
   };
@@ -183,7 +177,7 @@ void PretrainPage::draw_accuracy_plot(float width, float height) {
     const float w = ImGui::CalcTextSize(s.c_str()).x;
     dl->AddText(ImVec2(std::min(a.x - w / 2, p1.x - w), p1.y + 2), text, s.c_str());
   }
-  const auto& c = lab_->curve();
+  const auto& c = lab()->curve();
   for (int arm = 0; arm < 2; ++arm) {
     std::vector<ImVec2> pts;
     for (const AccuracyPoint& p : c) pts.push_back(at(p.step, arm == 0 ? p.pretrained : p.random));
@@ -210,13 +204,15 @@ void PretrainPage::draw_accuracy_plot(float width, float height) {
 }
 
 void PretrainPage::draw_results() {
-  if (since_refresh_ms_ > 300) refresh_textures();
-  const Dataset& d = lab_->dataset();
-  ImGui::Text("1. Unsupervised: RBMs pretrain the encoder on all %d training images (no labels)", lab_->train_images());
-  for (size_t l = 0; l < lab_->rbms().size(); ++l) {
-    const auto& c = lab_->rbm_curves()[l];
+  // A few times a second is enough for images (uploading them costs a frame in software GL).
+  if (textures_stale_ && (lab()->done() || std::chrono::steady_clock::now() - refreshed_at_ > std::chrono::milliseconds(300)))
+    refresh_textures();
+  const Dataset& d = lab()->dataset();
+  ImGui::Text("1. Unsupervised: RBMs pretrain the encoder on all %d training images (no labels)", lab()->train_images());
+  for (size_t l = 0; l < lab()->rbms().size(); ++l) {
+    const auto& c = lab()->rbm_curves()[l];
     std::vector<float> ys(c.begin(), c.end());
-    const Rbm& r = lab_->rbms()[l];
+    const Rbm& r = lab()->rbms()[l];
     const std::string label = std::to_string(r.visible_size()) + "-" + std::to_string(r.hidden_size()) +
                               (c.empty() ? std::string(": waiting") : fmt(": %.2f", c.back()));
     if (l) ImGui::SameLine(0, 8);
@@ -225,20 +221,20 @@ void PretrainPage::draw_results() {
                [&c] { return epoch_table("reconstruction_error_per_image", c); });
   }
   ImGui::TextDisabled("RBM reconstruction error per image, one point per CD-1 epoch");
-  if (!lab_->rbms().empty())
+  if (!lab()->rbms().empty())
     image_strip(filters_, gfx::ImageStyle{-1, 1, 1, gfx::Colormap::Diverging},
-                fmt("First RBM: 20 of its %.0f filters (red = +, blue = -)", lab_->rbms()[0].hidden_size()), d.cols, 20, {});
+                fmt("First RBM: 20 of its %.0f filters (red = +, blue = -)", lab()->rbms()[0].hidden_size()), d.cols, 20, {});
   ImGui::Separator();
   std::vector<std::string> captions;
-  for (size_t i = 0; i < lab_->labelled().size() && i < size_t(kShown); ++i)
-    captions.push_back(std::to_string(d.labels[size_t(lab_->labelled()[i])]));
+  for (size_t i = 0; i < lab()->labelled().size() && i < size_t(kShown); ++i)
+    captions.push_back(std::to_string(d.labels[size_t(lab()->labelled()[i])]));
   image_strip(labelled_, gfx::ImageStyle{0, 255, 1, gfx::Colormap::Gray},
               fmt("2. Supervised: N = %.0f labelled images (class-balanced, the same for every seed); the first %.0f:",
-                  lab_->settings().labels, double(captions.size())),
+                  lab()->settings().labels, double(captions.size())),
               d.cols, kShown, captions);
   ImGui::Separator();
   ImGui::Text("Test accuracy on %d test digits while fine-tuning (x: steps of %d images, both arms the same)",
-              lab_->test_images(), std::min(lab_->settings().batch, lab_->settings().labels));
+              lab()->test_images(), std::min(lab()->settings().batch, lab()->settings().labels));
   const float w = std::max(360.0f, std::min(720.0f, ImGui::GetContentRegionAvail().x));
   draw_accuracy_plot(w, std::max(180.0f, std::min(300.0f, ImGui::GetContentRegionAvail().y - 8)));
 }

@@ -4,6 +4,7 @@
 // right the RBMs' progress and filters, the N labelled digits, both test accuracy curves in one
 // plot, and a table of the final accuracies of every finished N.
 #pragma once
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 
 #include "gfx/gray_texture.h"
 #include "labs/pretrain_lab.h"
+#include "ui/lab_runner.h"
 #include "ui/dataset_store.h"
 #include "ui/lab_page.h"
 
@@ -28,7 +30,7 @@ class PretrainPage : public LabPage {
     return "This lab reads MNIST itself; files are not used here.";
   }
   bool set_training(bool on) override {
-    playing_ = on;
+    runner_.set_playing(on);
     return true;
   }
   Controls* controls() override { return &controls_; }
@@ -39,15 +41,18 @@ class PretrainPage : public LabPage {
   void draw_results();
   void draw_accuracy_plot(float width, float height);
   void refresh_textures();
+  PretrainLab* lab() { return runner_.view(); }
+  const PretrainLab* lab() const { return runner_.view(); }
 
   DatasetStore& datasets_;
   PretrainSettings pending_;  // applied on Reset (N applies at once)
   int labels_ = 100;
   Controls controls_;  // the flags of `latentlab pretrain`
-  std::unique_ptr<PretrainLab> lab_;
-  bool playing_ = true, was_done_ = false;
-  std::string error_;
-  double since_refresh_ms_ = 1e9;
+  LabRunner<PretrainLab> runner_;
+  bool started_ = false;   // the current run's lab was asked for (it needs the dataset first)
+  bool recorded_ = false;  // the finished run is in finished_
+  bool textures_stale_ = true;
+  std::chrono::steady_clock::time_point refreshed_at_;
   std::vector<nlohmann::json> finished_;  // N and the final accuracies of finished runs
   gfx::GrayTexture filters_, labelled_;
 };

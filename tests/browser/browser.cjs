@@ -15,10 +15,12 @@ const ARTIFACTS = process.env.LL_ARTIFACTS || path.join(ROOT, 'build/artifacts')
 const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
   '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-async function openBrowser(extraArgs = []) {
+// `isolation`: the headers the app is served with (scripts/static-server.cjs): 'none' (a plain
+// host: the single-thread build), 'all' (as scripts/serve: the threaded build), 'coop-coep', 'dip'.
+async function openBrowser(extraArgs = [], { isolation = 'none' } = {}) {
   if (!fs.existsSync(path.join(WWW, 'index.wasm'))) throw new Error(`no web build in ${WWW}: run scripts/build web`);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const server = await start(WWW, 0);
+  const server = await start(WWW, 0, '127.0.0.1', isolation);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
     args: [...CHROMIUM_ARGS, ...extraArgs] });
   const base = `http://127.0.0.1:${server.address().port}/`;

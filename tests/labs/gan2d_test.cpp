@@ -9,7 +9,7 @@ TEST_CASE("2-D GAN learns the ring of 8 Gaussians: its samples move onto the rin
   Gan2dSettings s;
   Gan2dLab lab(s);
   const double before = lab.metrics()["samples_on_target"];
-  lab.run().iterations(2000);
+  lab.iterations(2000);
   lab.evaluate();
   const nlohmann::json m = lab.metrics();
   INFO(m.dump());
@@ -30,10 +30,24 @@ TEST_CASE("2-D GAN: drawn target trains only once there are points; grid target 
   lab.add_point(1.0f, 1.0f);
   lab.add_point(-1.0f, 0.5f);
   CHECK(lab.real_points().cols() == Gan2dLab::kSamples);
-  lab.run().iterations(10);
+  lab.iterations(10);
   CHECK(lab.run().iteration() == 10);
   CHECK(lab.metrics()["modes"] == 2);
   s.target = ToyTarget::Grid;
   lab.reset(s);
   CHECK(lab.metrics()["modes"] == 25);
+}
+
+TEST_CASE("2-D GAN: a copy of the lab trains on its own data stream, not the original's") {
+  // The training thread publishes copies of labs (ui/lab_runner.h): a copy must not reach back
+  // into the lab it was copied from (GanRun used to keep a callback bound to the original).
+  Gan2dLab a(Gan2dSettings{});
+  a.iterations(5);
+  Gan2dLab b = a;
+  const Vector before = a.run().gan().generator().params();
+  b.iterations(5);
+  CHECK(a.run().gan().generator().params() == before);
+  CHECK(a.run().iteration() == 5);
+  a.iterations(5);
+  CHECK(a.run().gan().generator().params() == b.run().gan().generator().params());
 }

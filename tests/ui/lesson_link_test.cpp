@@ -80,3 +80,18 @@ TEST_CASE("lesson link: repeated keys and hide entries count once") {
   REQUIRE(twice.problems.size() == 1);
   CHECK(twice.problems[0] == "the link key 'lr' was given more than once; the last value counts");
 }
+
+TEST_CASE("lesson link: threads=N is a whole number from 1 to 64, not a page setting") {
+  const LessonLink two = parse_lesson_link("lab=gan&threads=2");
+  CHECK(two.threads == 2);
+  CHECK(two.settings.empty());
+  CHECK(two.problems.empty());
+  CHECK(parse_lesson_link("threads=1").threads == 1);
+  for (const char* bad : {"threads=0", "threads=65", "threads=2x", "threads=", "threads=-1", "threads=%ff"}) {
+    CAPTURE(bad);
+    const LessonLink l = parse_lesson_link(bad);
+    CHECK(l.threads == 0);
+    REQUIRE(l.problems.size() == 1);
+    CHECK(l.problems[0].find("must be a whole number from 1 to 64") != std::string::npos);
+  }
+}
