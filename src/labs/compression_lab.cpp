@@ -1,6 +1,5 @@
 #include "labs/compression_lab.h"
 
-#include <chrono>
 #include <cmath>
 #include <stdexcept>
 
@@ -177,15 +176,9 @@ void CompressionLab::diverge() {
 }
 
 void CompressionLab::train(double budget_ms) {
-  using clock = std::chrono::steady_clock;
-  const auto start = clock::now();
-  const auto elapsed_ms = [&] {
-    return std::chrono::duration<double, std::milli>(clock::now() - start).count();
-  };
-  do {
-    train_batches(16);
-  } while (!done() && elapsed_ms() < budget_ms);
-  train_seconds_ += elapsed_ms() / 1000.0;
+  TimeSlice slice(budget_ms, item_ms_);
+  while (!done() && slice.next()) train_batches(16);
+  train_seconds_ += slice.elapsed_ms() / 1000.0;
 }
 
 void CompressionLab::evaluate() {

@@ -7,6 +7,7 @@
 // Steppable: train(budget_ms) runs whole minibatches until the time budget is spent, so the
 // UI keeps drawing; results depend only on the number of minibatches, never on frame timing.
 #pragma once
+#include "core/time_slice.h"
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -116,6 +117,7 @@ class CompressionLab {
   double train_seconds_ = 0;
   bool diverged_ = false;
   std::string status_;
+  double item_ms_ = 0;  // one work item's expected time (core/time_slice.h)
 };
 
 nlohmann::json panel_json(const Panel& p);

@@ -1,7 +1,6 @@
 #include "labs/deep_ae_lab.h"
 
 #include <algorithm>
-#include <chrono>
 #include <stdexcept>
 
 #include "core/train.h"
@@ -10,7 +9,6 @@
 namespace ll {
 
 namespace {
-using Clock = std::chrono::steady_clock;
 // CD-1 does 5 products with W per image (h0, v1, h1 and two for the statistics), backprop 6
 // per weight of the unrolled net (forward, backward, weight gradient): progress weights them so.
 constexpr double kRbmCost = 5.0 / 3.0;
@@ -109,11 +107,10 @@ double DeepAeLab::eta_seconds() const {
 }
 
 void DeepAeLab::train(double budget_ms) {
-  const auto t0 = Clock::now();
-  auto elapsed = [&] { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); };
-  while (step() && (budget_ms <= 0 || elapsed() < budget_ms)) {
+  TimeSlice slice(budget_ms, item_ms_);
+  while (phase_ != Phase::Done && slice.next() && step()) {
   }
-  seconds_ += elapsed() / 1000;
+  seconds_ += slice.elapsed_ms() / 1000;
 }
 
 bool DeepAeLab::step() {

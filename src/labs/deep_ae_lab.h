@@ -15,6 +15,7 @@
 // Steppable: train(budget_ms) does whole work items (one minibatch, one chunk of evaluation)
 // until the budget is spent; results depend only on the seed and settings, never on timing.
 #pragma once
+#include "core/time_slice.h"
 #include <memory>
 #include <string>
 #include <vector>
@@ -146,6 +147,7 @@ class DeepAeLab {
   double work_done_ = 0, seconds_ = 0;
   bool diverged_ = false;
   std::string status_;
+  double item_ms_ = 0;  // one work item's expected time (core/time_slice.h)
 };
 
 const char* pretrain_key(Pretrain p);  // "rbm", "none"

@@ -1,7 +1,6 @@
 #include "labs/gan_lab.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 
@@ -78,10 +77,8 @@ void GanLab::iterations(int64_t n) {
 // start of the next slices, with training held until it is complete, so it scores the G of that
 // iteration and no frame has to wait for all of it.
 void GanLab::train(double budget_ms) {
-  using clock = std::chrono::steady_clock;
-  const auto start = clock::now();
-  while ((scoring_pending_ || !done()) &&
-         std::chrono::duration<double, std::milli>(clock::now() - start).count() < budget_ms) {
+  TimeSlice slice(budget_ms, item_ms_);
+  while ((scoring_pending_ || !done()) && slice.next()) {
     if (scoring_pending_) score_chunk();
     else if (run_.step(real()) && score_due()) begin_score();
   }

@@ -4,6 +4,7 @@
 // quality score over training (labs/digit_scorer.h) with a mode-collapse warning.
 // Pixels are scaled to G's output range (tanh: [-1, 1]); everything shown is back in [0, 1].
 #pragma once
+#include "core/time_slice.h"
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -106,6 +107,7 @@ class GanLab {
   Index score_done_ = 0;
   Matrix score_F_;  // scorer features of the samples scored so far
   std::string collapse_;
+  double item_ms_ = 0;  // one work item's expected time (core/time_slice.h)
 };
 
 // The mode-collapse warning for a score history: non-empty when the latest score lost two or

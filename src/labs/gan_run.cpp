@@ -114,11 +114,8 @@ void GanRun::iterations(int64_t n, const RealBatch& real) {
 }
 
 void GanRun::train(double budget_ms, int64_t max_iterations, const RealBatch& real) {
-  using clock = std::chrono::steady_clock;
-  const auto start = clock::now();
-  while (!diverged_ && iteration_ < max_iterations &&
-         std::chrono::duration<double, std::milli>(clock::now() - start).count() < budget_ms)
-    step(real);
+  TimeSlice slice(budget_ms, item_ms_);
+  while (!diverged_ && iteration_ < max_iterations && slice.next()) step(real);
 }
 
 nlohmann::json GanRun::curve_json() const {

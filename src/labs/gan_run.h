@@ -3,6 +3,7 @@
 // divergence guard. Shared by the image GAN lab and the 2-D GAN lab, which differ only in
 // where real samples come from.
 #pragma once
+#include "core/time_slice.h"
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -80,6 +81,7 @@ class GanRun {
   double train_seconds_ = 0;
   bool diverged_ = false;
   std::string status_;
+  double item_ms_ = 0;  // one work item's expected time (core/time_slice.h)
 };
 
 }  // namespace ll

@@ -1,17 +1,12 @@
 #include "labs/pca_lab.h"
 
 #include <algorithm>
-#include <chrono>
 #include <stdexcept>
 
 namespace ll {
 
 namespace {
 constexpr int kChunk = 256;  // images per covariance update (~10 ms of wasm GEMM at 784 dims)
-using Clock = std::chrono::steady_clock;
-double ms_since(Clock::time_point t0) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-}
 }  // namespace
 
 PcaLab::PcaLab(std::shared_ptr<const Dataset> data, int max_k)
@@ -56,10 +51,9 @@ double PcaLab::progress() const {
 }
 
 void PcaLab::fit(double budget_ms) {
-  const auto t0 = Clock::now();
+  TimeSlice slice(budget_ms, item_ms_);
   const size_t n_train = split_.train.size(), n_test = split_.test.size();
-  auto out_of_time = [&] { return budget_ms > 0 && ms_since(t0) >= budget_ms; };
-  while (stage_ != Stage::Done && !out_of_time()) {
+  while (stage_ != Stage::Done && slice.next()) {
     if (stage_ == Stage::Covariance) {
       const size_t m = std::min<size_t>(kChunk, n_train - next_);
       const Matrix centered =
@@ -94,7 +88,7 @@ void PcaLab::fit(double budget_ms) {
       }
     }
   }
-  fit_seconds_ += ms_since(t0) / 1000;
+  fit_seconds_ += slice.elapsed_ms() / 1000;
 }
 
 void PcaLab::accumulate_errors(const std::vector<int>& idx, size_t from, size_t m,

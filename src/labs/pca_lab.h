@@ -11,6 +11,7 @@
 //   ||x - mu - U_k U_k^T (x - mu)||^2 = ||x - mu||^2 - sum_{j<=k} y_j^2,   y = U^T (x - mu),
 // so the whole curve k = 1..max_k costs one GEMM (accumulated in double).
 #pragma once
+#include "core/time_slice.h"
 #include <memory>
 #include <vector>
 
@@ -68,6 +69,7 @@ class PcaLab {
   std::vector<double> test_curve_, train_curve_;
   std::vector<int> shown_;
   Matrix shown_images_, shown_codes_;
+  double item_ms_ = 0;  // one work item's expected time (core/time_slice.h)
 };
 
 }  // namespace ll

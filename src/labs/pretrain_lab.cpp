@@ -1,7 +1,6 @@
 #include "labs/pretrain_lab.h"
 
 #include <algorithm>
-#include <chrono>
 #include <stdexcept>
 
 #include "core/loss.h"
@@ -10,7 +9,6 @@
 namespace ll {
 
 namespace {
-using Clock = std::chrono::steady_clock;
 constexpr int kClasses = 10;
 constexpr double kRbmCost = 5.0 / 3.0;  // CD-1: 5 products with W per image vs 3 for backprop
 constexpr int kEvalChunk = 50;          // test images per work item (one arm each)
@@ -112,11 +110,10 @@ double PretrainLab::eta_seconds() const {
 }
 
 void PretrainLab::train(double budget_ms) {
-  const auto t0 = Clock::now();
-  auto elapsed = [&] { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); };
-  while (step() && (budget_ms <= 0 || elapsed() < budget_ms)) {
+  TimeSlice slice(budget_ms, item_ms_);
+  while (!done() && slice.next() && step()) {
   }
-  seconds_ += elapsed() / 1000;
+  seconds_ += slice.elapsed_ms() / 1000;
 }
 
 bool PretrainLab::step() {

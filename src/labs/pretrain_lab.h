@@ -22,6 +22,7 @@
 // only on settings and seed. relabel(N) restarts fine-tuning with another N and keeps the
 // pretrained encoder (it never saw a label, so it does not depend on N).
 #pragma once
+#include "core/time_slice.h"
 #include <memory>
 #include <string>
 #include <vector>
@@ -125,6 +126,7 @@ class PretrainLab {
   std::vector<AccuracyPoint> curve_;
   double work_done_ = 0, fine_work_done_ = 0, seconds_ = 0;
   std::string status_;
+  double item_ms_ = 0;  // one work item's expected time (core/time_slice.h)
 };
 
 }  // namespace ll

@@ -168,11 +168,11 @@ Options parse_options(int argc, char** argv) {
     else if (a == "--link" && i + 1 < argc) opt.link = argv[++i];
     else if (a == "--touch") opt.touch = true;
   }
-  // The threaded build: navigator.hardwareConcurrency threads (what std::thread reports there),
-  // at most kMaxWebThreads, which the worker pool started with the page covers (CMakeLists.txt,
-  // PTHREAD_POOL_SIZE), so no thread waits for a worker to load. A link's threads=N overrides.
-  // The single-thread build ignores this.
-  set_thread_count(std::min(hardware_threads(), kMaxWebThreads));
+  // The threaded build: training threads for all cores but the one that draws (the page's own
+  // thread, and the browser's compositor and rasterizer with it), at least 1, at most
+  // kMaxWebThreads, which the worker pool started with the page covers (CMakeLists.txt,
+  // PTHREAD_POOL_SIZE). A link's threads=N overrides. The single-thread build ignores this.
+  set_thread_count(std::clamp(hardware_threads() - 1, 1, kMaxWebThreads));
   return opt;
 }
 

@@ -103,6 +103,7 @@ std::string App::metrics_json() {
       {"frames", frames_},
       {"fps", ImGui::GetIO().Framerate},
       {"train_slice_ms", last_update_ms_},
+      {"train_slices", slice_stats()},  // of the last 240 frames: the single-thread build's target is max <= 16 ms
       {"build", {{"version", build_.version}, {"target", build_.target}, {"simd", build_.simd},
                  {"threads", thread_count()}}},
       {"threads", thread_count()},  // the pool's threads (core/parallel.h), the caller included
@@ -119,6 +120,18 @@ std::string App::metrics_json() {
       {"selector", selector_},
   };
   return ui::to_json_text(j);
+}
+
+nlohmann::json App::slice_stats() const {
+  if (slices_ms_.empty()) return {{"frames", 0}};
+  // Oldest first: a test takes the newest entries for the frames it watched.
+  std::vector<double> s;
+  const size_t n = slices_ms_.size(), oldest = size_t(frames_) % kSlicesKept;
+  for (size_t i = 0; i < n; ++i) s.push_back(slices_ms_[n < kSlicesKept ? i : (oldest + i) % kSlicesKept]);
+  nlohmann::json history = s;
+  std::sort(s.begin(), s.end());
+  return {{"frames", s.size()}, {"median_ms", s[s.size() / 2]}, {"p95_ms", s[(s.size() - 1) * 95 / 100]},
+          {"max_ms", s.back()}, {"history_ms", history}};
 }
 
 std::string App::describe() {
@@ -159,6 +172,8 @@ void App::frame() {
   const auto t0 = std::chrono::steady_clock::now();
   if (!hidden_) page().update(kTrainBudgetMs);
   last_update_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  if (slices_ms_.size() < kSlicesKept) slices_ms_.push_back(last_update_ms_);
+  else slices_ms_[size_t(frames_ - 1) % kSlicesKept] = last_update_ms_;  // frame f at (f - 1) mod 240
 
   // Draw. Embedded: no status bar and tighter padding, every pixel of the iframe for the lab.
   const ImGuiViewport* vp = ImGui::GetMainViewport();

@@ -10,6 +10,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "core/build_info.h"
 #include "ui/dataset_store.h"
@@ -77,6 +80,7 @@ class App {
   void draw_status_bar(float height);
   void draw_notices();
   void measure_content_height(float below);
+  nlohmann::json slice_stats() const;  // how long the frames' update (training) slices took
   // Lesson links (app_links.cpp): the query of this setup, the Presets menu and the Copy link
   // button with its popup, and applying a link or preset to a page.
   std::string link_query();
@@ -102,6 +106,8 @@ class App {
   BuildInfo build_;
   std::map<std::string, std::unique_ptr<ui::LabPage>> pages_;  // created when first opened
   double last_update_ms_ = 0;  // measured length of the last training slice
+  std::vector<double> slices_ms_;  // the last kSlicesKept slices (a ring), for metrics()
+  static constexpr size_t kSlicesKept = 240;
   std::map<std::string, std::array<float, 4>> selector_;  // lab key -> its selector's rectangle
   std::string described_, described_lab_;  // what on_description last said, and for which lab
   std::chrono::steady_clock::time_point described_at_;

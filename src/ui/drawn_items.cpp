@@ -28,11 +28,28 @@ nlohmann::json drawn_items_json() {
 }  // namespace ll::ui
 
 // The hooks ImGui calls when built with IMGUI_ENABLE_TEST_ENGINE. ItemInfo comes at the end of
-// every labelled widget, while LastItemData still holds that widget's rectangle.
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {}
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID, const char* label, ImGuiItemStatusFlags) {
+// most labelled widgets, while LastItemData still holds the widget's rectangle; a tab (1.86's
+// TabItemEx) sends its ItemInfo first and its ItemAdd after, so its entry waits for that
+// ItemAdd's rectangle (before this, each tab was reported where the item before it was).
+namespace {
+ImGuiID g_waiting_id = 0;    // a tab whose ItemAdd has not come yet
+size_t g_waiting_item = 0;   // its entry in g_items
+}  // namespace
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& bb, ImGuiID id) {
+  if (id == 0 || id != g_waiting_id) return;
+  if (g_waiting_item < ll::ui::g_items.size()) {
+    float* r = ll::ui::g_items[g_waiting_item].rect;
+    r[0] = bb.Min.x, r[1] = bb.Min.y, r[2] = bb.Max.x, r[3] = bb.Max.y;
+  }
+  g_waiting_id = 0;
+}
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
   if (!label || !ctx->CurrentWindow) return;
   const ImRect& r = ctx->LastItemData.Rect;
+  if (id != ctx->LastItemData.ID) {  // not added yet: a tab
+    g_waiting_id = id;
+    g_waiting_item = ll::ui::g_items.size();
+  }
   const ImRect& c = ctx->CurrentWindow->ClipRect;
   ll::ui::g_items.push_back({label, ctx->CurrentWindow->Name, {r.Min.x, r.Min.y, r.Max.x, r.Max.y},
                              {c.Min.x, c.Min.y, c.Max.x, c.Max.y}});

@@ -29,15 +29,23 @@ std::string fmt(const char* f, double a, double b = 0, double c = 0) {
 }  // namespace
 
 GanPage::GanPage(DatasetStore& datasets)
-    : datasets_(datasets), runner_([since_eval_ms = 0.0](GanLab& lab, double budget_ms) mutable {
+    // New samples several times per second and at the end, in a slice of their own.
+    : datasets_(datasets), runner_([since_eval_ms = 0.0, shown_end = false](GanLab& lab, double budget_ms) mutable {
+        if (lab.done()) {
+          if (!shown_end) lab.evaluate();
+          shown_end = true;
+          return false;
+        }
+        shown_end = false;
+        if (since_eval_ms > 60.0) {
+          lab.evaluate();
+          since_eval_ms = 0;
+          return true;
+        }
         const auto t0 = std::chrono::steady_clock::now();
         lab.train(budget_ms);
         since_eval_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-        if (since_eval_ms > 60.0 || lab.done()) {  // new samples several times per second
-          lab.evaluate();
-          since_eval_ms = 0;
-        }
-        return !lab.done();
+        return true;
       }) {
   try {
     scorer_ = std::make_shared<DigitScorer>(builtin_scorer_net());
@@ -56,7 +64,7 @@ void GanPage::ensure_image_lab() {
   runner_.start([data = e.data, settings = pending_, scorer = scorer_] {
     return std::make_unique<GanLab>(data, settings, scorer);
   });
-  playing_ = true;
+  runner_.set_playing(!slow_);
   dirty_ = true;
 }
 
@@ -113,8 +121,7 @@ void GanPage::update(double budget_ms) {
     return;
   }
   ensure_image_lab();
-  // Slow motion steps by ticks instead; a finished run waits for Reset.
-  runner_.set_playing(playing_ && !slow_ && !(lab() && runner_.current() && lab()->done()));
+  if (slow_ && runner_.playing()) runner_.set_playing(false);  // slow motion steps by ticks instead
   if (runner_.update(budget_ms)) dirty_ = true;
   if (slow_ && tick && lab()) {
     last_step_ = slow_step_name(lab()->run());
@@ -124,7 +131,8 @@ void GanPage::update(double budget_ms) {
 
 bool GanPage::set_training(bool on) {
   slow_ = false;  // start means full speed, and pause must stop slow motion's steps too
-  (tab_ == Plane ? playing2_ : playing_) = on;
+  if (tab_ == Plane) playing2_ = on;
+  else runner_.set_playing(on);
   return true;
 }
 
@@ -134,7 +142,7 @@ bool GanPage::reset() {
     playing2_ = true;
   } else if (lab()) {  // before the dataset arrives there is nothing to reset
     runner_.post([settings = pending_](GanLab& lab) { lab.reset(settings); });
-    playing_ = true;
+    runner_.set_playing(true);
     dirty_ = true;
   }
   return true;
@@ -142,7 +150,7 @@ bool GanPage::reset() {
 
 nlohmann::json GanPage::metrics() const {
   nlohmann::json j = {{"built", true}, {"tab", tab_ == Digits ? "digits" : "2d"}, {"slow_motion", slow_},
-                      {"dataset", dataset_}, {"playing", playing_}, {"toy", toy_->metrics()}};
+                      {"dataset", dataset_}, {"playing", runner_.playing()}, {"toy", toy_->metrics()}};
   j["image"] = lab() ? lab()->metrics() : nlohmann::json(nullptr);
   j["training_thread"] = runner_.threaded();
   if (!runner_.error().empty()) j["error"] = runner_.error();
@@ -229,7 +237,12 @@ void GanPage::draw_digit_controls() {
     ImGui::ProgressBar(float(double(lab()->run().iteration()) / double(lab()->settings().max_iterations)),
                        ImVec2(-1, 0), fmt("%.0f / %.0f iterations", double(lab()->run().iteration()),
                                           double(lab()->settings().max_iterations)).c_str());
-    apply(draw_game_controls(lab()->run(), playing_, pending_.gan, {"k", "gen-loss"}), nullptr);
+    bool playing = runner_.playing();
+    apply(draw_game_controls(lab()->run(), playing, pending_.gan, {"k", "gen-loss"}), nullptr);
+    if (playing != runner_.playing()) {  // Train leaves slow motion; Pause and Step stop training
+      runner_.set_playing(playing);
+      if (playing) slow_ = false;
+    }
   }
   if (!runner_.error().empty()) warning_text(("Settings not applied: " + runner_.error()).c_str());
   ImGui::Separator();

@@ -80,7 +80,7 @@ class GanPage : public LabPage {
   std::string scorer_error_;
   LabRunner<GanLab> runner_;
   std::string started_dataset_;  // the dataset of the lab asked for
-  bool playing_ = true, dirty_ = true;
+  bool dirty_ = true;
   int chosen_ = 0;
   gfx::GrayTexture grid_tex_, interp_tex_, chosen_tex_, nearest_tex_;
   GanLab::Nearest nearest_;

@@ -58,7 +58,7 @@ class LabRunner {
       return;
     }
     ++generation_;
-    view_.reset();
+    retire(std::move(view_));
     ensure_thread();
     thread_->post([this, make = std::move(make), gen = generation_, seq = ++posted_] {
       applied_ = seq;
@@ -121,8 +121,10 @@ class LabRunner {
     std::lock_guard<std::mutex> lock(m_);
     if (!shared_error_.empty()) error_ = std::move(shared_error_), shared_error_.clear();
     if (!ready_ || ready_generation_ != generation_) return false;
-    if (!spare_) spare_ = std::move(view_);
+    std::unique_ptr<Lab> old = std::move(view_);
     view_ = std::move(ready_);
+    if (!spare_) spare_ = std::move(old);
+    else retired_ = std::move(old);  // freed by the training thread: freeing a lab takes ms
     view_seq_ = ready_seq_;
     // A finished run stops playing, unless a command since (a restart) made that news old.
     if (view_seq_ == posted_) playing_ = playing_ && ready_playing_;
@@ -139,6 +141,13 @@ class LabRunner {
   }
   void ensure_thread() {
     if (!thread_) thread_ = std::make_unique<TrainingThread>([this] { return train_piece(); });
+  }
+  // UI thread: hands a lab copy to the training thread to free (or reuse), under m_ or not.
+  void retire(std::unique_ptr<Lab> old) {
+    if (!old || !thread_) return;
+    std::lock_guard<std::mutex> lock(m_);
+    if (!spare_) spare_ = std::move(old);
+    else retired_ = std::move(old);
   }
   void set_error(const std::string& e) {
     std::lock_guard<std::mutex> lock(m_);
@@ -161,15 +170,19 @@ class LabRunner {
     return more;
   }
   void publish() {
-    std::unique_ptr<Lab> copy;
+    // Labs are freed here, never on the UI thread and never under m_ (freeing one takes ms):
+    // the unique_ptrs are declared before the lock, so they are destroyed after it is released.
+    std::unique_ptr<Lab> copy, old_retired, old_ready;
     {
       std::lock_guard<std::mutex> lock(m_);
       copy = std::move(spare_);
+      old_retired = std::move(retired_);
     }
     if (copy) *copy = *lab_;
     else copy = std::make_unique<Lab>(*lab_);
     std::lock_guard<std::mutex> lock(m_);
     if (ready_ && !spare_) spare_ = std::move(ready_);
+    else old_ready = std::move(ready_);
     ready_ = std::move(copy);
     ready_generation_ = lab_generation_;
     ready_seq_ = applied_;
@@ -194,7 +207,7 @@ class LabRunner {
   double published_at_ = 0;
   // Handed between the threads under m_.
   std::mutex m_;
-  std::unique_ptr<Lab> ready_, spare_;
+  std::unique_ptr<Lab> ready_, spare_, retired_;
   int ready_generation_ = 0;
   long ready_seq_ = 0;
   bool ready_playing_ = true;

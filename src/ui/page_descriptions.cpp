@@ -109,7 +109,7 @@ std::string GanPage::describe() const {
   const GanRun& run = lab()->run();
   std::string out = "Digits tab, " + dataset_ +
                     fmt(": iteration %.0f of %.0f, ", double(run.iteration()), double(lab()->settings().max_iterations)) +
-                    state(lab()->done(), playing_ && !slow_) + (slow_ ? " in slow motion" : "") + ".";
+                    state(lab()->done(), runner_.playing()) + (slow_ ? " in slow motion" : "") + ".";
   if (!run.curve().empty()) {
     const GanCurvePoint& p = run.curve().back();
     out += fmt(" E_D %.3f, E_G %.3f, mean D(x) %.2f, mean D(G(z)) %.2f.", p.d_loss, p.g_loss, p.d_real, p.d_fake);
