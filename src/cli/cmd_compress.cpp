@@ -25,7 +25,8 @@ LabImage load_lab_image(const std::string& name_or_path) {
 }
 
 void print_row(const char* label, const Panel& p) {
-  std::printf("  %-22s %6.2f dB  MSE %8.2f  %5.3f bpp", label, p.psnr_db, p.mse, p.bpp);
+  // 26 columns: the longest label, "JPEG q100 (<= 6-bit rate)", plus one.
+  std::printf("  %-26s %6.2f dB  MSE %8.2f  %5.3f bpp", label, p.psnr_db, p.mse, p.bpp);
   if (p.entropy_bpp >= 0) std::printf("  (entropy %5.3f bpp)", p.entropy_bpp);
   std::printf("\n");
 }

@@ -14,7 +14,7 @@ namespace ll::cli {
 namespace {
 
 struct Args {
-  std::string dataset = "mnist", pretrain = "rbm", save, load, out;
+  std::string dataset = "mnist", pretrain = "rbm", save, load, out, preset;
   DeepAeSettings s;
   bool json = false;
 };
@@ -99,7 +99,22 @@ void add_deep_ae_command(CLI::App& app) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--out", a.out, "write the figure rows (real / deep / logistic PCA / PCA) as PNG here")
       ->check(CLI::ExistingDirectory);
-  cmd->callback([] { run(a); });
+  // --preset browser: the browser tab's defaults (the paper's are the CLI's); flags given
+  // explicitly still win. The code size comes from --code.
+  cmd->add_option("--preset", a.preset, "browser: the defaults of the browser's Deep autoencoder / 2-D maps tabs "
+                                        "(1 RBM epoch, 2 fine-tuning epochs (4 at code 2), batch 20, Adam 1e-3)")
+      ->check(CLI::IsMember({"browser"}));
+  cmd->callback([cmd] {
+    if (a.preset == "browser") {
+      const DeepAeSettings b = browser_deep_ae_settings(a.s.code);
+      if (!cmd->count("--epochs")) a.s.epochs = b.epochs;
+      if (!cmd->count("--rbm-epochs")) a.s.rbm_epochs = b.rbm_epochs;
+      if (!cmd->count("--batch")) a.s.batch = b.batch;
+      if (!cmd->count("--lr")) a.s.lr = b.lr;
+      if (!cmd->count("--rbm-lr")) a.s.rbm_lr = b.rbm_lr;
+    }
+    run(a);
+  });
 }
 
 }  // namespace ll::cli

@@ -209,6 +209,12 @@ static nlohmann::json results_json(const LabImage& img, const ImageResults& r) {
           {"jpeg", {{"q6", jpeg(r.jpeg_q6)}, {"q4", jpeg(r.jpeg_q4)}}}};
 }
 
+nlohmann::json CompressionLab::loss_curve_json() const {
+  nlohmann::json j = nlohmann::json::array();
+  for (const LossPoint& p : loss_curve_) j.push_back({{"frames", p.samples}, {"mse", p.mse}});
+  return j;
+}
+
 nlohmann::json CompressionLab::metrics() const {
   const CompressionSettings& s = settings_;
   return {
@@ -219,6 +225,7 @@ nlohmann::json CompressionLab::metrics() const {
       {"train_seconds", train_seconds_},
       {"samples_per_second", samples_per_second()},
       {"loss_mse", loss_curve_.empty() ? nlohmann::json(nullptr) : nlohmann::json(loss_curve_.back().mse)},
+      {"loss_curve", loss_curve_json()},
       {"done", done()},
       {"diverged", diverged_},
       {"status", status_},  // why training stopped early ("" while it has not)

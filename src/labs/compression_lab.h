@@ -93,6 +93,8 @@ class CompressionLab {
   const ImageResults& new_results() const { return new_results_; }
 
   // Every number the UI shows, for window.latentlab.metrics() and `latentlab compress --json`.
+  // The loss curve as [{frames, mse}, ...] (metrics() has it as "loss_curve").
+  nlohmann::json loss_curve_json() const;
   nlohmann::json metrics() const;
 
  private:

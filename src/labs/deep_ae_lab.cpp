@@ -280,4 +280,15 @@ nlohmann::json DeepAeLab::metrics() const {
   return j;
 }
 
+DeepAeSettings browser_deep_ae_settings(int code) {
+  DeepAeSettings s;
+  s.code = code;
+  s.batch = 20;
+  s.lr = 1e-3f;
+  s.rbm_lr = 0.1f;
+  s.rbm_epochs = 1;
+  s.epochs = code == 2 ? 4 : 2;
+  return s;
+}
+
 }  // namespace ll

@@ -136,12 +136,12 @@ nlohmann::json PcaLab::metrics() const {
   j["train_error_per_image"] = train_error_per_image(k_);
   j["explained_variance"] = explained_variance(k_);
   j["total_variance"] = pca_.eigenvalues().cast<double>().sum();
-  // The curves at a few k (the UI plots all of them).
-  nlohmann::json curve = nlohmann::json::object();
+  // The curves at a few k, in order of k (the UI plots all of them).
+  nlohmann::json curve = nlohmann::json::array();
   for (int k : {1, 2, 5, 10, 20, 30, 50, 100, 200})
     if (k <= max_k_)
-      curve[std::to_string(k)] = {{"test_error_per_image", test_error_per_image(k)},
-                                  {"explained_variance", explained_variance(k)}};
+      curve.push_back({{"k", k}, {"test_error_per_image", test_error_per_image(k)},
+                       {"explained_variance", explained_variance(k)}});
   j["curve"] = curve;
   return j;
 }

@@ -168,11 +168,13 @@ Options parse_options(int argc, char** argv) {
     else if (a == "--link" && i + 1 < argc) opt.link = argv[++i];
     else if (a == "--touch") opt.touch = true;
   }
-  // The threaded build: training threads for all cores but the one that draws (the page's own
-  // thread, and the browser's compositor and rasterizer with it), at least 1, at most
-  // kMaxWebThreads, which the worker pool started with the page covers (CMakeLists.txt,
-  // PTHREAD_POOL_SIZE). A link's threads=N overrides. The single-thread build ignores this.
-  set_thread_count(std::clamp(hardware_threads() - 1, 1, kMaxWebThreads));
+  // The threaded build: navigator.hardwareConcurrency threads for training (what std::thread
+  // reports there), at most kMaxWebThreads, which the worker pool started with the page covers
+  // (CMakeLists.txt, PTHREAD_POOL_SIZE). Leaving a core to drawing was tried: on 2 cores with
+  // software WebGL the frame rates while training stayed within noise (README, "Threads"), and
+  // training got one core instead of two. A link's threads=N overrides. The single-thread build
+  // ignores this.
+  set_thread_count(std::clamp(hardware_threads(), 1, kMaxWebThreads));
   return opt;
 }
 

@@ -25,26 +25,14 @@ std::string fmt(const char* f, double a, double b = 0) {
 }  // namespace
 
 DeepAePanel::DeepAePanel(DatasetStore& datasets, FileRequest files, std::string key, int code)
-    : datasets_(datasets), files_(files), key_(std::move(key)),
+    : datasets_(datasets), files_(files), key_(std::move(key)), pending_(browser_deep_ae_settings(code)),
       runner_([](DeepAeLab& lab, double budget_ms) {
         lab.train(budget_ms);
         return !lab.done();
       }) {
-  // Browser-sized defaults, chosen to beat PCA-30 in a short run (README, "Deep autoencoder in
-  // the browser"): one CD-1 epoch per RBM over all 8,000 digits, then fine-tuning with Adam 1e-3
-  // in batches of 20. Natively the deep AE passes PCA-30's 14.18 after the first fine-tuning
-  // epoch (12.85) and reaches 10.95 after the second. Batch 20 is ~4x faster per image than
-  // batch 10 natively; a work item (one minibatch) then takes longer than the 10 ms frame budget
-  // in wasm, so the tab draws fewer frames while this lab trains.
-  pending_.batch = 20;
-  pending_.lr = 1e-3f;
-  pending_.rbm_lr = 0.1f;
-  pending_.rbm_epochs = 1;
-  pending_.epochs = 2;
-  // The 2-D map needs a few more epochs to pull the classes apart (natively, 5-NN accuracy in
-  // the plane 61% after 2 epochs, 70% after 6; PCA-2 40%).
-  pending_.code = code;
-  if (code == 2) pending_.epochs = 4;
+  // pending_ starts from the browser's defaults (labs/deep_ae_lab.h, browser_deep_ae_settings):
+  // natively the deep AE passes PCA-30's 14.18 after the first fine-tuning epoch (12.85) and
+  // reaches 10.95 after the second.
   // Keys of `latentlab deep-ae`.
   controls_.add(string_choice("dataset", "dataset", dataset_, {{0, "mnist", "MNIST"}, {0, "fashion", "Fashion"}}, true));
   Control pretrain = enum_choice("pretrain", "pretraining", pending_.pretrain,

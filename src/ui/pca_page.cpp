@@ -46,6 +46,7 @@ void PcaPage::update(double budget_ms) {
 nlohmann::json PcaPage::metrics() const {
   nlohmann::json j = lab() ? lab()->metrics() : nlohmann::json{{"dataset", dataset_}, {"ready", false}};
   j["training_thread"] = runner_.threaded();
+  j["playing"] = runner_.playing();  // the PCA tab's fit
   add_dataset_state(j, datasets_, dataset_);
   j["tab"] = pca_tab_ ? "pca" : deep_.active ? "deep-ae" : "map";
   j["deep_ae"] = deep_.metrics();
@@ -106,16 +107,20 @@ KeyValues PcaPage::link_settings() {
   return kv;
 }
 
+// The PCA tab's training is its fit (covariance, then the stepped eigensolver): start and pause
+// act on it, and reset fits again; the other tabs train their autoencoders.
 bool PcaPage::set_training(bool on) {
+  if (pca_tab_) runner_.set_playing(on);
   for (DeepAePanel* p : {&deep_, &map_})
     if (p->active) p->set_training(on);
-  return !pca_tab_;
+  return true;
 }
 
 bool PcaPage::reset() {
+  if (pca_tab_) started_ = false;
   for (DeepAePanel* p : {&deep_, &map_})
     if (p->active) p->reset();
-  return !pca_tab_;
+  return true;
 }
 
 std::string PcaPage::load_file(std::string_view bytes, const std::string& name, const std::string& target) {

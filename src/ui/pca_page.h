@@ -25,7 +25,7 @@ class PcaPage : public LabPage {
   // Model files for the deep autoencoder tabs (target "deep-ae-model" or "map-model").
   std::string load_file(std::string_view bytes, const std::string& name, const std::string& target) override;
   bool shows_file_messages() const override { return deep_.active || map_.active; }
-  // Start, pause and reset act on the open deep autoencoder tab; the PCA tab has no training.
+  // Start, pause and reset act on the open tab: the PCA fit, or a deep autoencoder's training.
   bool set_training(bool on) override;
   bool reset() override;
   std::vector<std::string> apply_link(const KeyValues& settings, const std::vector<std::string>& hide) override;

@@ -90,8 +90,10 @@ test('Save as CSV: the PCA curves, one row per k, equal to metrics()', async () 
   console.log(`CSV: ${rows.length} rows; k=30: ${lines[30]}`);
   assert.equal(rows.length, 200);
   rows.forEach((r, i) => assert.equal(r[0], i + 1));
-  for (const [k, c] of Object.entries(m.curve)) {
-    const r = rows[Number(k) - 1];
+  assert.ok(Array.isArray(m.curve) && m.curve.length === 9, 'the curve is an array, in order of k');
+  for (const c of m.curve) {
+    const k = c.k;
+    const r = rows[k - 1];
     assert.ok(Math.abs(r[1] - c.explained_variance) < 1e-6, `k=${k}: ${r[1]} vs ${c.explained_variance}`);
     assert.ok(Math.abs(r[2] - c.test_error_per_image) < 1e-5 * c.test_error_per_image, `k=${k}: ${r[2]} vs ${c.test_error_per_image}`);
   }

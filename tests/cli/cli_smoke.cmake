@@ -58,12 +58,20 @@ message(STATUS "cli smoke: ok")
 run(0 pca --dataset mnist --k 30 --json)
 expect("\"test_error_per_image\": 14.17")
 expect("\"train_images\": 8000")
+expect("\"curve\": [")  # curves are arrays in order of k (they were objects keyed "1", "10", "100", "2")
 run(nonzero pca --data-file ${outdir}/notes.txt)
 expect("notes.txt: ")
 # deep-ae: a tiny run prints the three errors of the paper's figure
 run(0 deep-ae --rbm-epochs 1 --epochs 1 --max-train 500 --json)
 expect("\"logistic_pca_test_error_per_image\"")
 expect("\"rbm_recon_error_per_image\"")
+# --preset browser: the browser tab's defaults (batch 20, 1 RBM epoch); an explicit flag still wins
+run(0 deep-ae --preset browser --epochs 1 --max-train 300 --json)
+expect("\"batch\": 20,")
+expect("\"rbm_epochs\": 1,")
+expect("\"epochs\": 1,")
+run(nonzero deep-ae --preset paper)
+expect("paper not in {browser}")
 # deep-ae --save / --load: a 2-D net saved, then evaluated from the file; a file that is not a
 # deep autoencoder is refused with the reason
 run(0 deep-ae --code 2 --pretrain none --epochs 1 --max-train 300 --save ${outdir}/ae2.safetensors)
