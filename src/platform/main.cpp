@@ -37,6 +37,7 @@ struct Session {
   Uint32 start_ms = 0;
   bool running = true;
   float pixel_ratio = 0;  // the one the font was rasterized for
+  int drawable_w = 0, drawable_h = 0;  // the last frame's, to notice resizes and zoom
 };
 Session g;
 
@@ -71,7 +72,9 @@ void follow_pixel_ratio() {
 // One frame: events, update + draw the app, present. Returns false when the app should quit.
 bool frame() {
   SDL_Event event;
+  bool changed = false;  // by the user or the window: worth drawing a frame for
   while (SDL_PollEvent(&event)) {
+    changed = true;
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) g.running = false;
     if (event.type == SDL_DROPFILE) {  // desktop drag and drop: the image becomes the new image
@@ -83,6 +86,18 @@ bool frame() {
     }
   }
   ll::platform::before_frame(g.window);
+  int dw = 0, dh = 0;
+  SDL_GL_GetDrawableSize(g.window, &dw, &dh);
+  if (dw != g.drawable_w || dh != g.drawable_h) changed = true;
+  g.drawable_w = dw, g.drawable_h = dh;
+  if (changed) g.app->poke();
+  const bool time_up =
+      g.opt.quit_after_ms > 0 && SDL_GetTicks() - g.start_ms >= Uint32(g.opt.quit_after_ms);
+  if (!time_up && !g.app->wants_frame()) {  // nothing would change: keep the last picture
+    g.app->skipped_frame();
+    ll::platform::idle_wait();
+    return g.running;
+  }
   follow_pixel_ratio();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
@@ -97,8 +112,6 @@ bool frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-  const bool time_up =
-      g.opt.quit_after_ms > 0 && SDL_GetTicks() - g.start_ms >= Uint32(g.opt.quit_after_ms);
   if (time_up && !g.opt.screenshot.empty()) save_screenshot(g.opt.screenshot, w, h);
   SDL_GL_SwapWindow(g.window);
   if (time_up) {

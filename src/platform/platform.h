@@ -41,6 +41,9 @@ const char* imgui_glsl_version();
 void publish(App& app);
 // At the top of every frame: the web keeps the canvas the size of the browser window.
 void before_frame(SDL_Window* window);
+// Called instead of drawing when nothing would change: the desktop sleeps until an event or
+// 50 ms pass; the web returns at once (requestAnimationFrame already paces the loop).
+void idle_wait();
 // Runs frame() until it returns false (desktop) or forever (web: the browser drives frames).
 void run_main_loop(const std::function<bool()>& frame);
 

@@ -106,6 +106,8 @@ void publish(App& app) {
 }
 void before_frame(SDL_Window*) {}
 
+void idle_wait() { SDL_WaitEventTimeout(nullptr, 50); }
+
 void run_main_loop(const std::function<bool()>& frame) {
   while (frame()) {
   }

@@ -222,6 +222,8 @@ void before_frame(SDL_Window* window) {
   if (want_w > 0 && want_h > 0 && (want_w != w || want_h != h)) SDL_SetWindowSize(window, want_w, want_h);
 }
 
+void idle_wait() {}
+
 void run_main_loop(const std::function<bool()>& frame) {
   g_frame = frame;
   // fps 0: driven by requestAnimationFrame. simulate_infinite_loop: the code after this call

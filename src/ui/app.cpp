@@ -43,8 +43,15 @@ App::App(const std::string& lab_key, bool embed, const std::string& link)
   }
 }
 
+bool App::wants_frame() {
+  if (settle_ > 0 || (!hidden_ && page().busy())) return true;
+  // A screen reader has not heard the page's last state yet (announce() waits up to 2 s).
+  return on_description && describe() != described_;
+}
+
 bool App::switch_lab(const std::string& key) {
   if (!find_lab(key)) return false;
+  poke();
   lab_ = key;
   notice_.clear();
   if (on_lab_changed) on_lab_changed(lab_);
@@ -70,6 +77,7 @@ ui::LabPage& App::page() {
 std::string App::load_file(std::string_view bytes, const std::string& name, const std::string& target) {
   // The name is the user's (any bytes on the desktop, a JS string on the web): it is echoed in
   // messages and JSON, so it is made valid UTF-8 and kept to one line.
+  poke();
   const std::string message = page().load_file(bytes, utf8_shortened(name, 80), target);
   file_message_ = page().shows_file_messages() ? "" : message;
   return message;
@@ -77,6 +85,7 @@ std::string App::load_file(std::string_view bytes, const std::string& name, cons
 
 void App::set_page_visible(bool visible) {
   if (visible == !hidden_) return;
+  poke();
   hidden_ = !visible;
   const auto now = std::chrono::steady_clock::now();
   if (hidden_) {
@@ -101,6 +110,8 @@ std::string App::metrics_json() {
       {"content_height", content_height_},
       {"built", find_lab(lab_)->built},
       {"frames", frames_},
+      {"idle_frames", skipped_},  // skipped: nothing on screen would have changed
+      {"busy", page().busy()},
       {"fps", ImGui::GetIO().Framerate},
       {"train_slice_ms", last_update_ms_},
       {"train_slices", slice_stats()},  // of the last 240 frames: the single-thread build's target is max <= 16 ms
@@ -165,6 +176,7 @@ std::string App::labs_json() const {
 
 void App::frame() {
   ++frames_;
+  if (settle_ > 0) --settle_;
   gfx::begin_image_frame();
   gfx::begin_scatter_frame();
   ui::begin_export_frame(lab_);

@@ -35,6 +35,14 @@ class App {
   explicit App(const std::string& lab_key, bool embed = false, const std::string& link = "");
 
   void frame();
+  // Whether the next frame would show anything new: the page is busy (training, loading), or
+  // the user or the host page did something in the last kSettleFrames frames (ImGui needs a few
+  // frames to settle hover and animations). When not, the platform skips the frame and the
+  // screen keeps its last picture: an idle lab uses almost no CPU.
+  bool wants_frame();
+  void poke() { settle_ = kSettleFrames; }  // input, a resize, a call from the page or host
+  void skipped_frame() { ++skipped_; }
+  static constexpr int kSettleFrames = 20;
 
   const std::string& current_lab() const { return lab_; }
   // Returns false (and changes nothing) for an unknown key.
@@ -46,10 +54,19 @@ class App {
   std::string load_file(std::string_view bytes, const std::string& name, const std::string& target);
   // A file the page refused before the lab saw it (web: too large to read); shown at the top
   // until dismissed or the next file arrives.
-  void file_problem(const std::string& message) { file_message_ = message; }
+  void file_problem(const std::string& message) {
+    file_message_ = message;
+    poke();
+  }
   // Start / pause / reset the current lab from outside; false = this lab cannot (yet).
-  bool set_training(bool on) { return page().set_training(on); }
-  bool reset_lab() { return page().reset(); }
+  bool set_training(bool on) {
+    poke();
+    return page().set_training(on);
+  }
+  bool reset_lab() {
+    poke();
+    return page().reset();
+  }
   // The page was hidden (another browser tab, minimized): no training until it is visible
   // again, then a notice says how long nothing was trained. Browsers also stop drawing
   // hidden tabs, but not always hidden iframes, and the student should know either way.
@@ -112,6 +129,8 @@ class App {
   std::string described_, described_lab_;  // what on_description last said, and for which lab
   std::chrono::steady_clock::time_point described_at_;
   long frames_ = 0;
+  long skipped_ = 0;  // frames not drawn because nothing changed
+  int settle_ = kSettleFrames;
 };
 
 }  // namespace ll

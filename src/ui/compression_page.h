@@ -33,6 +33,7 @@ class CompressionPage : public LabPage {
     return true;
   }
   Controls* controls() override { return &controls_; }
+  bool busy() const override { return runner_.busy(); }
 
  private:
   enum Method { AE = 0, PCA = 1, JPEG = 2 };

@@ -39,6 +39,7 @@ class DeepAePanel {
   // on any error the current run stays and the message says why.
   std::string load_model(std::string_view bytes, const std::string& name);
   bool active = false;  // the tab is open: only then does it load data and train
+  bool busy() const { return !started_ || runner_.busy(); }
 
  private:
   void draw_controls();

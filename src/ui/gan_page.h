@@ -35,6 +35,11 @@ class GanPage : public LabPage {
   // Links set up the Digits tab (the flags of `latentlab gan`, plus z-dist, g-output, g-hidden
   // and d-hidden, which the CLI does not have).
   Controls* controls() override { return &controls_; }
+  bool busy() const override {
+    if (slow_) return true;  // a step every 0.4 s
+    if (tab_ == Plane) return playing2_ && !toy_->done() && !toy_->empty_target();
+    return started_dataset_ != dataset_ || runner_.busy();
+  }
 
  private:
   enum Tab { Digits = 0, Plane = 1 };

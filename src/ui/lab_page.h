@@ -44,6 +44,10 @@ class LabPage {
     return false;
   }
   virtual bool reset() { return false; }
+  // Whether the page changes by itself (training, a lab or dataset being made, an animation):
+  // while none does and nobody touches the screen, the app draws nothing (an idle lab must not
+  // burn a laptop's battery). Pages that say nothing are always busy.
+  virtual bool busy() const { return true; }
 
   // Lesson links (ui/lesson_link.h). controls(): the page's settings, or nullptr when it has
   // none. apply_link() sets them from a link, hides the named controls, restarts the run when a

@@ -104,6 +104,8 @@ class LabRunner {
     if (on && thread_) thread_->wake();
   }
   bool playing() const { return playing_; }
+  // Something will change by itself: training, or a start or command not yet in the view.
+  bool busy() const { return playing_ || !current() || (!view() && error_.empty()); }
   // view() shows the effect of every start() and post() so far (always true inline).
   bool current() const { return !threaded_ || view_seq_ == posted_; }
 

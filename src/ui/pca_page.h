@@ -30,6 +30,10 @@ class PcaPage : public LabPage {
   bool reset() override;
   std::vector<std::string> apply_link(const KeyValues& settings, const std::vector<std::string>& hide) override;
   KeyValues link_settings() override;
+  bool busy() const override {
+    if (!pca_tab_) return deep_.active ? deep_.busy() : map_.busy();
+    return !started_ || runner_.busy();
+  }
 
  private:
   void draw_pca();

@@ -9,6 +9,7 @@ class PlaceholderPage : public LabPage {
  public:
   explicit PlaceholderPage(const LabInfo& info) : info_(info) {}
   void update(double) override {}
+  bool busy() const override { return false; }
   void draw() override;
   nlohmann::json metrics() const override { return {{"built", false}}; }
   std::string describe() const override;

@@ -34,6 +34,7 @@ class PretrainPage : public LabPage {
     return true;
   }
   Controls* controls() override { return &controls_; }
+  bool busy() const override { return !started_ || runner_.busy(); }
   bool reset() override;  // the Reset button: a new lab with the panel's settings
 
  private:
