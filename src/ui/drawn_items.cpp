@@ -46,6 +46,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& bb, ImGuiID id) {
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
   if (!label || !ctx->CurrentWindow) return;
   const ImRect& r = ctx->LastItemData.Rect;
+  g_waiting_id = 0;  // a wait ends at the next item: an index must never outlive its frame
   if (id != ctx->LastItemData.ID) {  // not added yet: a tab
     g_waiting_id = id;
     g_waiting_item = ll::ui::g_items.size();

@@ -106,6 +106,10 @@ test('Deep autoencoder tab: a model through the chooser and by drop; a cut model
   const { page, log, errors } = await openPage(env, '?lab=pca&tab=deep-ae');
   await waitForApp(page, 2);
   const msg = async () => (await metrics(page)).metrics.deep_ae.file_message;
+  // As a person would: wait until the tab has settled (its run started, the progress bar pushed
+  // the buttons down), then click where the button is.
+  await page.waitForFunction(() => window.latentlab.metrics().metrics.deep_ae.progress !== undefined, null,
+    { timeout: 120000 });
   await findItem(page, 'Load model...');
 
   await pickFile(page, 'Load model...', model);
