@@ -38,25 +38,7 @@ std::array<const Panel*, 3> method_panels(const ImageResults& r, int method) {
 
 CompressionPage::CompressionPage(FileRequest files)
     : files_(files),
-      // Re-code both images a few times per second of training, and once at the end; coding
-      // them is a slice of its own, so that no slice runs training and coding back to back.
-      runner_([since_eval_ms = 0.0, coded_end = false](CompressionLab& lab, double budget_ms) mutable {
-        if (lab.done()) {
-          if (!coded_end) lab.evaluate();
-          coded_end = true;
-          return false;
-        }
-        coded_end = false;
-        if (since_eval_ms > 150.0) {
-          lab.evaluate();
-          since_eval_ms = 0;
-          return true;
-        }
-        const auto t0 = std::chrono::steady_clock::now();
-        lab.train(budget_ms);
-        since_eval_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-        return true;  // when training has just ended, the next slice codes the images
-      }),
+      runner_(train_and_evaluate<CompressionLab>(150.0)),  // re-code both images a few times a second
       builtin_(builtin_image_names()) {
   new_choice_ = int(std::find(builtin_.begin(), builtin_.end(), "moon") - builtin_.begin());
   runner_.start([settings = pending_, trained = builtin_[0], fresh = builtin_[size_t(new_choice_)]] {

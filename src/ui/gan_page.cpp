@@ -29,24 +29,7 @@ std::string fmt(const char* f, double a, double b = 0, double c = 0) {
 }  // namespace
 
 GanPage::GanPage(DatasetStore& datasets)
-    // New samples several times per second and at the end, in a slice of their own.
-    : datasets_(datasets), runner_([since_eval_ms = 0.0, shown_end = false](GanLab& lab, double budget_ms) mutable {
-        if (lab.done()) {
-          if (!shown_end) lab.evaluate();
-          shown_end = true;
-          return false;
-        }
-        shown_end = false;
-        if (since_eval_ms > 60.0) {
-          lab.evaluate();
-          since_eval_ms = 0;
-          return true;
-        }
-        const auto t0 = std::chrono::steady_clock::now();
-        lab.train(budget_ms);
-        since_eval_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-        return true;
-      }) {
+    : datasets_(datasets), runner_(train_and_evaluate<GanLab>(60.0)) {  // new samples several times a second
   try {
     scorer_ = std::make_shared<DigitScorer>(builtin_scorer_net());
   } catch (const std::exception& e) {

@@ -217,4 +217,28 @@ class LabRunner {
   std::unique_ptr<TrainingThread> thread_;  // last: destroyed first
 };
 
+// A Piece for labs whose page shows evaluate()'s results (images, samples): train, and every
+// `evaluate_every_ms` of training, and once at the end, evaluate in a slice of its own, so that
+// no slice runs training and evaluation back to back.
+template <class Lab>
+typename LabRunner<Lab>::Piece train_and_evaluate(double evaluate_every_ms) {
+  return [evaluate_every_ms, since_eval_ms = 0.0, evaluated_end = false](Lab& lab, double budget_ms) mutable {
+    if (lab.done()) {
+      if (!evaluated_end) lab.evaluate();
+      evaluated_end = true;
+      return false;
+    }
+    evaluated_end = false;
+    if (since_eval_ms > evaluate_every_ms) {
+      lab.evaluate();
+      since_eval_ms = 0;
+      return true;
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    lab.train(budget_ms);
+    since_eval_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    return true;  // when training has just ended, the next slice evaluates
+  };
+}
+
 }  // namespace ll::ui
