@@ -220,6 +220,9 @@
     // Every labelled control of the last frame: [{label, window, rect: [x0, y0, x1, y1], clip}]
     // in CSS pixels (tests find a button here, then click it with the mouse).
     items: () => JSON.parse(window.Module.UTF8ToString(call('ll_js_items_json'))),
+    // Every window of the last frame: [{name, rect, overflow_x}] (layout tests: nothing may run
+    // past a window's right edge).
+    windows: () => JSON.parse(window.Module.UTF8ToString(call('ll_js_windows_json'))),
     _labChanged: (key) => listeners.forEach((fn) => fn(key)),
     // The app's description of the lab (App::describe), already throttled and only when it
     // changed: into the aria-live region, which screen readers read out politely.

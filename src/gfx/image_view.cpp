@@ -43,14 +43,16 @@ void init_image_view() {
 
 void begin_image_frame() { g_frame_styles.clear(); }
 
-float texel_size(const ImageStyle& style) {
+float texel_size(const ImageStyle& style, int width, float room) {
   const float scale = ImGui::GetIO().DisplayFramebufferScale.x;
-  const float fb_pixels = std::max(1.0f, std::round(float(std::max(1, style.zoom)) * scale));
+  float fb_pixels = std::max(1.0f, std::round(float(std::max(1, style.zoom)) * scale));
+  while (fb_pixels > 1.0f && width > 0 && room > 0.0f && float(width) * fb_pixels / scale > room) fb_pixels -= 1.0f;
   return fb_pixels / scale;
 }
 
-void image(const GrayTexture& tex, const ImageStyle& style) {
-  const float texel = texel_size(style), scale = ImGui::GetIO().DisplayFramebufferScale.x;
+float image(const GrayTexture& tex, const ImageStyle& style) {
+  const float scale = ImGui::GetIO().DisplayFramebufferScale.x;
+  const float texel = texel_size(style, tex.width(), ImGui::GetContentRegionAvail().x);
   const ImVec2 size(float(tex.width()) * texel, float(tex.height()) * texel);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -62,6 +64,7 @@ void image(const GrayTexture& tex, const ImageStyle& style) {
   dl->AddImage(ImTextureID(intptr_t(tex.id())), p0, ImVec2(p0.x + size.x, p0.y + size.y));
   dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
   ImGui::Dummy(size);
+  return texel;
 }
 
 }  // namespace ll::gfx

@@ -22,6 +22,7 @@
 #include "platform/platform.h"
 #include "ui/app.h"
 #include "ui/drawn_items.h"
+#include "ui/pointer_input.h"
 #include "ui/export_menu.h"
 #include "ui/theme.h"
 
@@ -34,6 +35,7 @@ struct Session {
   ll::platform::Options opt;
   SDL_Window* window = nullptr;
   std::unique_ptr<ll::App> app;
+  ll::ui::PointerInput pointer;
   Uint32 start_ms = 0;
   bool running = true;
   float pixel_ratio = 0;  // the one the font was rasterized for
@@ -77,6 +79,7 @@ bool frame() {
     changed = true;
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) g.running = false;
+    if (event.type == SDL_MOUSEWHEEL) g.pointer.wheel(event.wheel.preciseX, event.wheel.preciseY);
     if (event.type == SDL_DROPFILE) {  // desktop drag and drop: the image becomes the new image
       const std::string path = event.drop.file;
       SDL_free(event.drop.file);
@@ -101,6 +104,7 @@ bool frame() {
   follow_pixel_ratio();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  if (g.pointer.before_new_frame(g.opt.touch)) g.app->poke();  // a tap's release comes next frame
   ll::ui::begin_item_frame();
   ImGui::NewFrame();
   g.app->frame();

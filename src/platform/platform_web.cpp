@@ -140,6 +140,10 @@ EMSCRIPTEN_KEEPALIVE void ll_js_dataset_failed(const char* name, const char* mes
 EMSCRIPTEN_KEEPALIVE const char* ll_js_items_json() {
   return guarded("items", [] { return reply(ll::ui::to_json_text(ll::ui::drawn_items_json())); }, [] { return error_json("items"); });
 }
+// Every window of the last frame and how far its content runs past its right edge.
+EMSCRIPTEN_KEEPALIVE const char* ll_js_windows_json() {
+  return guarded("windows", [] { return reply(ll::ui::to_json_text(ll::ui::drawn_windows_json())); }, [] { return error_json("windows"); });
+}
 EMSCRIPTEN_KEEPALIVE const char* ll_js_labs_json() {
   return guarded("labs", [] { return reply(g_app ? g_app->labs_json() : "[]"); }, [] { return error_json("labs"); });
 }

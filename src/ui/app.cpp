@@ -17,6 +17,7 @@
 #include "ui/content_height.h"
 #include "ui/export_menu.h"
 #include "ui/gan_page.h"
+#include "ui/layout.h"
 #include "ui/pca_page.h"
 #include "ui/pretrain_page.h"
 #include "gfx/image_view.h"
@@ -252,22 +253,29 @@ void App::measure_content_height(float below) {
 }
 
 void App::draw_lab_selector() {
+  // One line on a wide window; on a narrow one the tagline goes and the labs, Presets and Copy
+  // link wrap onto further lines instead of running off the screen.
+  ui::Flow flow(ImGui::GetStyle().ItemSpacing.x);
+  const char* tagline = "autoencoders, PCA and GANs, trained live  |  lab:";
   if (embed_) {
+    flow.next(0);
     ImGui::TextDisabled("LatentLab  |");
   } else {
+    flow.next(0);
     ImGui::TextUnformatted("LatentLab");
-    ImGui::SameLine();
-    ImGui::TextDisabled("autoencoders, PCA and GANs, trained live  |  lab:");
+    if (ImGui::GetContentRegionAvail().x >= kFullSelectorPx) {
+      flow.next(ImGui::CalcTextSize(tagline).x);
+      ImGui::TextDisabled("%s", tagline);
+    }
   }
   for (const auto& lab : lab_catalog()) {
-    ImGui::SameLine();
-    if (ImGui::Selectable(lab.title.c_str(), lab_ == lab.key, 0,
-                          ImGui::CalcTextSize(lab.title.c_str())))
-      switch_lab(lab.key);
+    const ImVec2 size = ImGui::CalcTextSize(lab.title.c_str());
+    flow.next(size.x);
+    if (ImGui::Selectable(lab.title.c_str(), lab_ == lab.key, 0, size)) switch_lab(lab.key);
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     selector_[lab.key] = {a.x, a.y, b.x, b.y};
   }
-  if (!embed_) draw_link_menu();
+  if (!embed_) draw_link_menu(flow);
 }
 
 void App::draw_status_bar(float height) {
@@ -282,9 +290,15 @@ void App::draw_status_bar(float height) {
   char training[64];
   if (threads_available()) std::snprintf(training, sizeof training, "training on its own thread");
   else std::snprintf(training, sizeof training, "training %.1f ms/frame", last_update_ms_);
-  ImGui::Text("%.0f fps  |  %s  |  LatentLab %s  |  %s, %d thread%s  |  memory %.0f MB  |  SIMD: %s",
-              ImGui::GetIO().Framerate, training, build_.version.c_str(), build_.target.c_str(), thread_count(),
-              thread_count() == 1 ? "" : "s", memory_reserved_bytes() / 1e6, build_.simd.c_str());
+  char full[320];
+  std::snprintf(full, sizeof full, "%.0f fps  |  %s  |  LatentLab %s  |  %s, %d thread%s  |  memory %.0f MB  |  SIMD: %s",
+                ImGui::GetIO().Framerate, training, build_.version.c_str(), build_.target.c_str(), thread_count(),
+                thread_count() == 1 ? "" : "s", memory_reserved_bytes() / 1e6, build_.simd.c_str());
+  if (ImGui::CalcTextSize(full).x > ImGui::GetContentRegionAvail().x)  // a phone: what matters, in short
+    std::snprintf(full, sizeof full, "%.0f fps | %s | %d thread%s | %.0f MB", ImGui::GetIO().Framerate,
+                  threads_available() ? "threaded" : "single-thread", thread_count(), thread_count() == 1 ? "" : "s",
+                  memory_reserved_bytes() / 1e6);
+  ImGui::TextUnformatted(full);
   ImGui::End();
 }
 

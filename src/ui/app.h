@@ -17,6 +17,7 @@
 #include "core/build_info.h"
 #include "ui/dataset_store.h"
 #include "ui/lab_page.h"
+#include "ui/layout.h"
 #include "ui/lesson_link.h"
 
 namespace ll {
@@ -101,7 +102,8 @@ class App {
   // Lesson links (app_links.cpp): the query of this setup, the Presets menu and the Copy link
   // button with its popup, and applying a link or preset to a page.
   std::string link_query();
-  void draw_link_menu();
+  void draw_link_menu(ui::Flow& flow);
+  static constexpr float kFullSelectorPx = 1000.0f;  // narrower: the selector drops its tagline
   void apply_link_to(ui::LabPage& page, const ui::LessonLink& link);
   // Each problem once, at most kMaxLinkProblems kept and kShownLinkProblems on screen: a link
   // with 900 copies of a bad key must not cover the lab with warnings.

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "ui/app.h"
+#include "ui/layout.h"
 #include "ui/presets.h"
 
 namespace ll {
@@ -17,9 +18,10 @@ std::string App::link_query() {
   return ui::lesson_link_query(lab_, p.link_settings(), c ? c->hidden_keys() : std::vector<std::string>{});
 }
 
-void App::draw_link_menu() {
-  ImGui::SameLine(0, 16);
-  ImGui::SetNextItemWidth(ImGui::CalcTextSize("Presets").x + ImGui::GetFrameHeight() * 1.5f);
+void App::draw_link_menu(ui::Flow& flow) {
+  const float presets_w = ImGui::CalcTextSize("Presets").x + ImGui::GetFrameHeight() * 1.5f;
+  flow.next(presets_w + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize("Copy link").x + 8);
+  ImGui::SetNextItemWidth(presets_w);
   if (ImGui::BeginCombo("##presets", "Presets", ImGuiComboFlags_HeightLarge)) {
     for (const ui::Preset& preset : ui::presets()) {
       const std::string item = preset.name + ": " + preset.title;

@@ -8,6 +8,7 @@
 
 #include "ui/export_menu.h"
 #include "ui/image_panel.h"
+#include "ui/layout.h"
 
 namespace ll::ui {
 
@@ -85,13 +86,20 @@ void CodeMapView::decode(DeepAeLab& lab, int which) {
 void CodeMapView::draw(DeepAeLab& lab) {
   if (lab.settings().code != 2) return;
   refresh(lab);
+  // Each map with its decoded image (28 x 4 px) beside it: both maps on one line when they fit
+  // at 200 px or more, else one under the other.
+  constexpr float kDecoded = 120.0f, kGap = 24.0f;
   const float avail = ImGui::GetContentRegionAvail().x;
-  const float size = std::clamp((avail - 3 * 130.0f) / 2, 200.0f, 380.0f);  // map + decoded image, twice
+  const bool two = avail >= 2 * (200.0f + kDecoded) + kGap;
+  const float size = std::clamp(two ? (avail - kGap) / 2 - kDecoded : avail - kDecoded - 4, 150.0f, 380.0f);
   ImGui::TextWrapped("Every test image placed at its 2-number code, coloured by class. Click or drag in a map "
                      "to decode that point into an image.");
+  Flow flow(kGap);
   for (int m = 0; m < 2; ++m) {
-    if (m) ImGui::SameLine(0, 24);
+    flow.next(size + kDecoded);
+    ImGui::BeginGroup();
     draw_map(lab, m, size);
+    ImGui::EndGroup();
   }
   draw_legend(lab.pca().dataset());
 }
@@ -124,7 +132,8 @@ void CodeMapView::draw_map(DeepAeLab& lab, int which, float size) {
     dl->AddLine(ImVec2(sx, sy - 12), ImVec2(sx, sy + 12), IM_COL32(0, 0, 0, 255), 1.5f);
   } else {
     const char* wait = which ? "appears after pretraining, at the first evaluation" : "fitting PCA ...";
-    dl->AddText(ImVec2(p0.x + 10, p0.y + size / 2), IM_COL32(90, 90, 90, 255), wait);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p0.x + 10, p0.y + size / 2), IM_COL32(90, 90, 90, 255),
+                wait, nullptr, size - 20);
   }
   dl->AddRect(p0, p1, IM_COL32(120, 120, 120, 255));
   const float r[4] = {p0.x, p0.y, p1.x, p1.y};
@@ -148,16 +157,20 @@ void CodeMapView::draw_map(DeepAeLab& lab, int which, float size) {
 
 void CodeMapView::draw_legend(const Dataset& d) {
   ImGui::TextDisabled("Classes:");
+  Flow flow(10);
+  flow.next(0);  // after "Classes:"
   for (int c = 0; c < 10; ++c) {
-    ImGui::SameLine(0, 10);
-    const ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetTextLineHeight();
+    flow.next(h + 3 + ImGui::CalcTextSize(class_name(d, c).c_str()).x);
+    ImGui::BeginGroup();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + h / 2, p.y + h / 2), h / 2.6f, gfx::class_color(c));
     // A light ring keeps the near-black class visible on the dark window background.
     ImGui::GetWindowDrawList()->AddCircle(ImVec2(p.x + h / 2, p.y + h / 2), h / 2.6f, IM_COL32(200, 200, 200, 255));
     ImGui::Dummy(ImVec2(h, h));
     ImGui::SameLine(0, 3);
     ImGui::TextUnformatted(class_name(d, c).c_str());
+    ImGui::EndGroup();
   }
 }
 

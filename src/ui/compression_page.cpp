@@ -13,12 +13,13 @@
 #include "labs/image_io.h"
 #include "ui/export_menu.h"
 #include "ui/image_panel.h"
-#include "ui/two_columns.h"
+#include "ui/layout.h"
 
 namespace ll::ui {
 
 namespace {
-constexpr float kLeft = 196.0f;        // width of the controls column
+constexpr float kLeft = 220.0f;        // width of the controls column
+const gfx::ImageStyle kGray{0.0f, 255.0f, 1, gfx::Colormap::Gray};
 constexpr float kErrorRange = 32.0f;   // error images show -32 .. +32 gray levels
 const char* kSlot[3] = {"(B)", "(C)", "(D)"};
 
@@ -119,13 +120,20 @@ void CompressionPage::draw() {
     return;
   }
   if (dirty_) refresh_textures();
-  two_columns("compression", kLeft, [&] { draw_controls(); }, [&] {
+  page_layout("compression", kLeft, [&] { draw_controls(); }, [&] {
+    // The two images' grids side by side where they fit, else one under the other; the table
+    // of all methods comes right after them, as the comparison the lab is about.
+    const float grid = 2.0f * float(original_[0].width()) * gfx::texel_size(kGray) + 8.0f;
+    Flow grids(12);
+    grids.next(grid);
     draw_image_grid(0, lab()->trained_image(), lab()->trained_results());
-    ImGui::SameLine(0, 8);
+    grids.next(grid);
     draw_image_grid(1, lab()->new_image(), lab()->new_results());
     ImGui::Separator();
+    Flow lower(24);
+    lower.next(kTableWidth);
     draw_results_table();
-    ImGui::SameLine(0, 24);
+    lower.next(float(enc_filters_.width()) * 4.0f);
     draw_filters();
   });
 }
@@ -191,7 +199,7 @@ void CompressionPage::draw_image_choice(const char* label, const char* target, i
 }
 
 void CompressionPage::draw_settings() {
-  ImGui::Separator();
+  controls_break();
   ImGui::TextDisabled("Images");
   controls_.draw("image");
   controls_.draw("new-image");
@@ -217,7 +225,7 @@ void CompressionPage::draw_settings() {
   ImGui::TextDisabled("Show");
   if (controls_.draw("show")) dirty_ = true;
   if (controls_.draw("error-images")) dirty_ = true;
-  ImGui::Separator();
+  controls_break();
   ImGui::TextDisabled("Training (applies on Reset)");
   ImGui::PushItemWidth(100);
   for (const char* key : {"hidden", "optimizer", "lr", "batch", "seed", "samples", "noise-bits"}) controls_.draw(key);
@@ -227,14 +235,18 @@ void CompressionPage::draw_settings() {
 void CompressionPage::draw_image_grid(int row, const LabImage& img, const ImageResults& r) {
   const auto panels = method_panels(r, method_);
   const char* method = method_ == AE ? "autoencoder" : method_ == PCA ? "PCA" : "JPEG";
-  const gfx::ImageStyle gray{0.0f, 255.0f, 1, gfx::Colormap::Gray};
   const gfx::ImageStyle err{-kErrorRange, kErrorRange, 1, gfx::Colormap::Diverging};
   ImGui::BeginGroup();
   ImGui::Text("%s: %s", row == 0 ? "Trained on" : "New image (never seen)", img.name.c_str());
   ImGui::TextDisabled("%s", img.note.c_str());
-  image_panel(original_[size_t(row)], gray, "(A) original", "8 bits per pixel", img.name + "-original");
+  // A 2x2 grid where two images fit side by side, else a column.
+  const float cell = float(original_[size_t(row)].width()) * gfx::texel_size(kGray);
+  Flow cells(8);
+  cells.next(cell);
+  image_panel(original_[size_t(row)], kGray, "(A) original", "8 bits per pixel", img.name + "-original");
   for (int k = 0; k < 3; ++k) {
-    if (k != 1) ImGui::SameLine(0, 8);
+    if (k == 1) cells.new_line();
+    cells.next(cell);
     const Panel* p = panels[size_t(k)];
     std::string title = std::string(kSlot[k]) + " " + method + (k == 0 ? "" : k == 1 ? ", 6-bit" : ", 4-bit");
     std::string caption;
@@ -252,7 +264,7 @@ void CompressionPage::draw_image_grid(int row, const LabImage& img, const ImageR
     }
     const char* variant[3] = {"", "-6bit", "-4bit"};
     const std::string file = img.name + "-" + (p ? method : "original") + variant[k] + (show_error_ && p ? "-error" : "");
-    image_panel(decoded_[size_t(row)][size_t(k)], show_error_ && p ? err : gray, title, caption, file);
+    image_panel(decoded_[size_t(row)][size_t(k)], show_error_ && p ? err : kGray, title, caption, file);
   }
   if (show_error_) ImGui::TextDisabled("errors: blue = too dark, red = too bright, +-%.0f levels", kErrorRange);
   ImGui::EndGroup();

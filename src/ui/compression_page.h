@@ -42,6 +42,7 @@ class CompressionPage : public LabPage {
   void draw_image_choice(const char* label, const char* target, int& choice);
   void draw_loss_curve();
   void draw_image_grid(int row, const LabImage& img, const ImageResults& r);
+  static constexpr float kTableWidth = 470.0f;  // the "All methods" table with both images' columns
   void draw_results_table();
   void draw_filters();
   void refresh_textures();

@@ -6,6 +6,7 @@
 
 #include "ui/compression_page.h"
 #include "ui/image_panel.h"
+#include "ui/layout.h"
 
 namespace ll::ui {
 
@@ -23,41 +24,51 @@ void cell(const Panel& p) {
 void CompressionPage::draw_results_table() {
   ImGui::BeginGroup();
   ImGui::Text("All methods at code size m = %d", lab()->settings().hidden);
-  ImGui::TextDisabled("bpp: fixed-length code (entropy-coded in brackets). PCA codes are divided\n"
-                      "by each component's largest |value| on the training frames, then rounded\n"
-                      "in [-1, 1] like the autoencoder's tanh codes.");
-  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
-  if (ImGui::BeginTable("methods", 5, flags)) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  wrapped_title("bpp: fixed-length code (entropy-coded in brackets). PCA codes are divided by each "
+                "component's largest |value| on the training frames, then rounded in [-1, 1] like the "
+                "autoencoder's tanh codes.", kTableWidth);
+  ImGui::PopStyleColor();
+  // Both images in one table where it fits; on a narrow screen one table per image.
+  const ImageResults* results[2] = {&lab()->trained_results(), &lab()->new_results()};
+  const std::string names[2] = {"trained: " + lab()->trained_image().name, "new: " + lab()->new_image().name};
+  const bool split = ImGui::GetContentRegionAvail().x < kTableWidth;
+  for (int first = 0; first < 2; first += split ? 1 : 2) {
+    const int count = split ? 1 : 2;
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable(first == 0 ? "methods" : "methods_new", 1 + 2 * count, flags)) continue;
     ImGui::TableSetupColumn("method");
-    ImGui::TableSetupColumn("trained: PSNR");
-    ImGui::TableSetupColumn("bpp");
-    ImGui::TableSetupColumn("new: PSNR");
-    ImGui::TableSetupColumn("bpp ");
+    for (int i = first; i < first + count; ++i) {
+      ImGui::TableSetupColumn((names[i] + " PSNR").c_str());
+      ImGui::TableSetupColumn(i == 0 ? "bpp" : "bpp ");
+    }
     ImGui::TableHeadersRow();
-    const ImageResults& t = lab()->trained_results();
-    const ImageResults& n = lab()->new_results();
-    auto both = [&](const char* name, const CodedImage& a, const CodedImage& b) {
-      const char* variants[3] = {"plain", "6-bit", "4-bit"};
-      const Panel* pa[3] = {&a.plain, &a.q6, &a.q4};
-      const Panel* pb[3] = {&b.plain, &b.q6, &b.q4};
+    const char* variants[3] = {"plain", "6-bit", "4-bit"};
+    for (int m = 0; m < 2; ++m) {
       for (int k = 0; k < 3; ++k) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::Text("%s %s", name, variants[k]);
-        cell(*pa[k]);
-        cell(*pb[k]);
+        ImGui::Text("%s %s", m == 0 ? "autoencoder" : "PCA", variants[k]);
+        for (int i = first; i < first + count; ++i) {
+          const CodedImage& c = m == 0 ? results[i]->ae : results[i]->pca;
+          const Panel* p[3] = {&c.plain, &c.q6, &c.q4};
+          cell(*p[k]);
+        }
       }
-    };
-    both("autoencoder", t.ae, n.ae);
-    both("PCA", t.pca, n.pca);
+    }
     for (int k = 0; k < 2; ++k) {
-      const JpegPanel& a = k == 0 ? t.jpeg_q6 : t.jpeg_q4;
-      const JpegPanel& b = k == 0 ? n.jpeg_q6 : n.jpeg_q4;
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::Text("JPEG <= %.2f bpp (q%d/q%d)", a.target_bpp, a.quality, b.quality);
-      cell(a.panel);
-      cell(b.panel);
+      const JpegPanel& a = k == 0 ? results[first]->jpeg_q6 : results[first]->jpeg_q4;
+      if (count == 2) {
+        const JpegPanel& b = k == 0 ? results[1]->jpeg_q6 : results[1]->jpeg_q4;
+        ImGui::Text("JPEG <= %.2f bpp (q%d/q%d)", a.target_bpp, a.quality, b.quality);
+        cell(a.panel);
+        cell(b.panel);
+      } else {
+        ImGui::Text("JPEG <= %.2f bpp (q%d)", a.target_bpp, a.quality);
+        cell(a.panel);
+      }
     }
     ImGui::EndTable();
   }

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "ui/layout.h"
+
 namespace ll::ui {
 
 namespace {
@@ -192,8 +194,10 @@ Control choice_over(const std::string& key, const char* label, std::function<int
             const int now = get();
             bool changed = false;
             if (radio) {
+              Flow flow(ImGui::GetStyle().ItemSpacing.x);  // a choice that does not fit goes below
               for (size_t i = 0; i < choices.size(); ++i) {
-                if (i) ImGui::SameLine();
+                flow.next(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                          ImGui::CalcTextSize(choices[i].label.c_str()).x);
                 if (ImGui::RadioButton(choices[i].label.c_str(), now == choices[i].value) && now != choices[i].value) {
                   set(choices[i].value);
                   changed = true;

@@ -9,7 +9,7 @@
 #include "labs/deep_ae_model.h"
 #include "ui/export_menu.h"
 #include "ui/image_strip.h"
-#include "ui/two_columns.h"
+#include "ui/layout.h"
 
 namespace ll::ui {
 
@@ -150,7 +150,7 @@ nlohmann::json DeepAePanel::metrics() const {
 
 void DeepAePanel::draw() {
   ExportScope files(key_);  // "deep-ae-test-error.csv", "map-deep-autoencoder.png"
-  two_columns("deep_ae", kLeft, [&] { draw_controls(); }, [&] {
+  page_layout("deep_ae", kLeft, [&] { draw_controls(); }, [&] {
     if (lab_view_ready(datasets_, dataset_, runner_.error()) && lab()) draw_results();
   });
 }
@@ -170,7 +170,7 @@ void DeepAePanel::draw_controls() {
   if (ImGui::Button("Reset", ImVec2(-1, 0))) restart();  // applies the settings below
   if (lab() && !lab()->status().empty()) warning_text(lab()->status().c_str());
   draw_model_files();
-  ImGui::Separator();
+  controls_break();
   ImGui::TextDisabled("Settings (apply on Reset)");
   controls_.draw("dataset");
   controls_.draw("pretrain");
@@ -178,7 +178,7 @@ void DeepAePanel::draw_controls() {
   for (const char* key : {"code", "rbm-epochs", "epochs", "batch", "lr", "seed"}) controls_.draw(key);
   ImGui::PopItemWidth();
   if (!finished_.empty()) {
-    ImGui::Separator();
+    controls_break();
     ImGui::TextDisabled("Finished runs: test error per image");
     if (ImGui::BeginTable("runs", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
       for (const char* h : {"pretrain", "deep", "log.PCA", "PCA"}) ImGui::TableSetupColumn(h);
@@ -221,10 +221,11 @@ void DeepAePanel::draw_results() {
     ImGui::Separator();
   }
   if (!lab()->loaded_from().empty())
-    ImGui::TextDisabled("Deep autoencoder loaded from %s: evaluated, not trained here.", lab()->loaded_from().c_str());
+    wrapped_text("Deep autoencoder loaded from " + lab()->loaded_from() + ": evaluated, not trained here.");
   // RBM layers: reconstruction error per epoch, and what the first layer has learned.
   if (!lab()->rbm_curves().empty()) {
-    ImGui::TextUnformatted("Pretraining: reconstruction error per image of each RBM, per CD-1 epoch");
+    wrapped_text("Pretraining: reconstruction error per image of each RBM, per CD-1 epoch");
+    Flow curves(8);
     for (size_t l = 0; l < lab()->rbms().size(); ++l) {
       const auto& c = lab()->rbm_curves()[l];
       std::vector<float> ys(c.begin(), c.end());
@@ -232,7 +233,7 @@ void DeepAePanel::draw_results() {
       const std::string label = fmt("%.0f-", r.visible_size()) + std::to_string(r.hidden_size()) +
                                 (r.units() == HiddenUnits::Gaussian ? " linear" : "") +
                                 (c.empty() ? std::string(": waiting") : fmt(": %.2f", c.back()));
-      if (l) ImGui::SameLine(0, 8);
+      curves.next(170);
       curve_plot(("##rbm" + std::to_string(l)).c_str(), ys, label, 0, FLT_MAX, ImVec2(170, 60),
                  "rbm-" + std::to_string(r.visible_size()) + "-" + std::to_string(r.hidden_size()), [&c] {
                    return epoch_table("reconstruction_error_per_image", c);
@@ -241,7 +242,7 @@ void DeepAePanel::draw_results() {
     image_strip(filters_, gfx::ImageStyle{-1, 1, 1, gfx::Colormap::Diverging},
                 "First RBM: 20 of its 1000 filters (red = +, blue = -)", d.cols, 20, {});
   } else if (lab()->loaded_from().empty()) {
-    ImGui::TextDisabled("No pretraining: the same network starts from random (Glorot) weights.");
+    wrapped_text("No pretraining: the same network starts from random (Glorot) weights.");
   }
   ImGui::Separator();
   std::vector<float> deep, logistic;
@@ -250,15 +251,17 @@ void DeepAePanel::draw_results() {
     logistic.push_back(float(p.logistic));
   }
   const double pca = lab()->pca().test_error_per_image(lab()->settings().code);
-  ImGui::Text("Fine-tuning: test error per image after each epoch (PCA-%d: %.2f)", lab()->settings().code, pca);
+  wrapped_text(fmt("Fine-tuning: test error per image after each epoch (PCA-%.0f: %.2f)", lab()->settings().code, pca));
   const auto table = [this] {
     CsvTable t{{"epoch", "deep_autoencoder", "logistic_pca"}, {}};
     for (const ErrorPoint& p : lab()->curve()) t.rows.push_back({p.epoch, p.deep, p.logistic});
     return t;
   };
+  Flow plots(8);
+  plots.next(260);
   curve_plot("##deep", deep, deep.empty() ? "deep autoencoder" : fmt("deep autoencoder %.2f", deep.back()), 0,
              FLT_MAX, ImVec2(260, 70), "test-error", table);
-  ImGui::SameLine(0, 8);
+  plots.next(260);
   curve_plot("##logistic", logistic, logistic.empty() ? "logistic PCA" : fmt("logistic PCA %.2f", logistic.back()),
              0, FLT_MAX, ImVec2(260, 70), "test-error", table);
   ImGui::Separator();

@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
+
 namespace ll::ui {
 
 namespace {
@@ -22,6 +24,20 @@ nlohmann::json drawn_items_json() {
                  {"window", it.window},
                  {"rect", {it.rect[0], it.rect[1], it.rect[2], it.rect[3]}},
                  {"clip", {it.clip[0], it.clip[1], it.clip[2], it.clip[3]}}});
+  return j;
+}
+
+nlohmann::json drawn_windows_json() {
+  nlohmann::json j = nlohmann::json::array();
+  for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+    if (!w->Active || w->Hidden) continue;
+    const float overflow = std::max(0.0f, w->DC.CursorMaxPos.x - w->WorkRect.Max.x);
+    j.push_back({{"name", w->Name},
+                 {"rect", {w->Pos.x, w->Pos.y, w->Pos.x + w->Size.x, w->Pos.y + w->Size.y}},
+                 {"overflow_x", overflow},
+                 {"scroll_y", w->Scroll.y},
+                 {"scroll_max_y", w->ScrollMax.y}});
+  }
   return j;
 }
 

@@ -24,5 +24,9 @@ void enable_item_hooks();
 void begin_item_frame();
 const std::vector<DrawnItem>& drawn_items();
 nlohmann::json drawn_items_json();
+// Every window of the last frame: {name, rect, overflow_x, scroll_y, scroll_max_y}, where
+// overflow_x is how far (px) its content reaches past its right edge: content that is cut off
+// or needs sideways scrolling.
+nlohmann::json drawn_windows_json();
 
 }  // namespace ll::ui

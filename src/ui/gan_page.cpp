@@ -11,13 +11,14 @@
 #include "ui/export_menu.h"
 #include "ui/image_panel.h"
 #include "ui/image_strip.h"
-#include "ui/two_columns.h"
+#include "ui/layout.h"
 
 namespace ll::ui {
 
 namespace {
-constexpr float kLeft = 250.0f;  // controls column
+constexpr float kLeft = 258.0f;  // controls column: "non-saturating: max ln D(G(z))" fits
 constexpr int kZoom = 2;         // grid and interpolation pixels per image pixel
+constexpr float kMinResultsWidth = 240.0f;  // samples' curves and scores: narrower goes below the grid
 constexpr double kSlowTickMs = 400.0;
 const gfx::ImageStyle kPixels{0.0f, 255.0f, kZoom, gfx::Colormap::Gray};
 
@@ -204,7 +205,7 @@ GanPage::GameAction GanPage::draw_game_controls(const GanRun& run, bool& playing
 
 void GanPage::draw_digits() {
   ensure_image_lab();
-  two_columns("gan", kLeft, [&] { draw_digit_controls(); }, [&] {
+  page_layout("gan", kLeft, [&] { draw_digit_controls(); }, [&] {
     if (lab()) draw_digit_results();
     else dataset_or_status(datasets_, dataset_);
   });
@@ -228,7 +229,7 @@ void GanPage::draw_digit_controls() {
     }
   }
   if (!runner_.error().empty()) warning_text(("Settings not applied: " + runner_.error()).c_str());
-  ImGui::Separator();
+  controls_break();
   ImGui::TextDisabled("Model and optimizer (apply on Reset)");
   ImGui::PushItemWidth(110);
   for (const char* key : {"latent", "z-dist", "g-output", "g-hidden", "d-hidden", "optimizer", "lr-d", "lr-g", "batch", "seed"})
@@ -251,11 +252,15 @@ void GanPage::refresh_textures() {
 void GanPage::draw_digit_results() {
   if (dirty_) refresh_textures();
   const int side = lab()->data().rows;
-  const float texel = gfx::texel_size(kPixels), pitch = float(side + kTileGap) * texel;
+  const float grid = float(grid_tex_.width()) * gfx::texel_size(kPixels, grid_tex_.width(), ImGui::GetContentRegionAvail().x);
+  Flow flow;
+  flow.next(grid);
   ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(grid, kTitleMinWidth));
   ImGui::Text("G(z) for 64 fixed z, iteration %lld", (long long)lab()->run().iteration());
   ImGui::TextDisabled("left-click: choose a sample (and the interpolation start); right-click: the end");
-  gfx::image(grid_tex_, kPixels);
+  ImGui::PopTextWrapPos();
+  const float texel = gfx::image(grid_tex_, kPixels), pitch = float(side + kTileGap) * texel;
   const ImVec2 r0 = ImGui::GetItemRectMin();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   auto cell_rect = [&](int cell, ImU32 col) {
@@ -284,19 +289,21 @@ void GanPage::draw_digit_results() {
                   lab()->interpolation_from(), lab()->interpolation_to()),
               side, GanLab::kInterp, captions);
   ImGui::EndGroup();
-  ImGui::SameLine(0, 16);
+  flow.next(kMinResultsWidth);
   ImGui::BeginGroup();
   const gfx::ImageStyle big{0.0f, 255.0f, 3, gfx::Colormap::Gray};
+  Flow pair(10);
+  pair.next(84);
   image_panel(chosen_tex_, big, fmt("Sample %.0f", chosen_), "generated");
-  ImGui::SameLine(0, 10);
+  pair.next(ImGui::CalcTextSize("Nearest training image").x);
   image_panel(nearest_tex_, big, "Nearest training image", fmt("#%.0f", nearest_.index));
-  ImGui::SameLine(0, 10);
+  pair.next(140);
   ImGui::BeginGroup();
   ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight()));
   ImGui::Text("RMS pixel distance\n%.3f (on [0, 1])", nearest_.rms);
   ImGui::TextDisabled("Is G copying?\nA distance near 0\nwould say so.");
   ImGui::EndGroup();
-  const float w = std::max(200.0f, ImGui::GetContentRegionAvail().x);
+  const float w = std::max(kMinResultsWidth, ImGui::GetContentRegionAvail().x);
   draw_curves(lab()->run(), w);
   draw_scores(w);
   ImGui::EndGroup();

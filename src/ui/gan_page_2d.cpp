@@ -10,12 +10,13 @@
 #include "gfx/image_view.h"
 #include "ui/export_menu.h"
 #include "ui/gan_page.h"
-#include "ui/two_columns.h"
+#include "ui/layout.h"
 
 namespace ll::ui {
 
 namespace {
 constexpr int kPlaneZoom = 6;  // 64 x 64 grid cells -> 384 x 384 screen pixels
+constexpr float kMinCurveWidth = 240.0f;
 
 // One curve; its menu saves `table` (every curve of the group, one row per point).
 void plot(const char* label, const std::vector<float>& ys, float lo, float hi, float width, const char* unit,
@@ -41,7 +42,9 @@ void GanPage::draw_curves(const GanRun& run, float width) {
     return t;
   };
   const char* file = tab_ == Plane ? "2d-curves" : "curves";
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   ImGui::TextDisabled("Curves over iterations (means of 25-iteration blocks)");
+  ImGui::PopTextWrapPos();
   plot("E_D (D loss)", dl, FLT_MAX, FLT_MAX, width, "", file, table);
   plot(run.gan().config().gen_loss == GenLoss::Minimax ? "E_G = mean ln(1 - D(G(z)))" : "E_G = -mean ln D(G(z))",
        gl, FLT_MAX, FLT_MAX, width, "", file, table);
@@ -62,8 +65,10 @@ void GanPage::draw_scores(float width) {
   }
   const ScoreReport& r = lab()->scores().back().report;
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-  ImGui::TextDisabled("Quality score of %d samples every %d iterations, by our digit classifier", r.samples,
-                      lab()->settings().score_every);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("Quality score of %d samples every %d iterations, by our digit classifier", r.samples,
+                     lab()->settings().score_every);
+  ImGui::PopStyleColor();
   const auto table = [this] {
     CsvTable t{{"iteration", "class_entropy_nats", "frechet_distance", "classes_present"}, {}};
     for (const ScorePoint& s : lab()->scores())
@@ -75,13 +80,16 @@ void GanPage::draw_scores(float width) {
   std::string hist;
   for (int k = 0; k < 10; ++k) hist += std::to_string(k) + ":" + std::to_string(r.histogram[size_t(k)]) + " ";
   ImGui::TextWrapped("%d of 10 classes present. Predicted class: count  %s", r.classes_present, hist.c_str());
-  if (!lab()->mode_collapse().empty())
-    ImGui::TextColored(ImVec4(1, 0.45f, 0.3f, 1), "%s", lab()->mode_collapse().c_str());
+  if (!lab()->mode_collapse().empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.45f, 0.3f, 1));
+    ImGui::TextWrapped("%s", lab()->mode_collapse().c_str());
+    ImGui::PopStyleColor();
+  }
   ImGui::PopTextWrapPos();
 }
 
 void GanPage::draw_plane_tab() {
-  two_columns("gan2d", 250, [&] {
+  page_layout("gan2d", 250, [&] {
     const Gan2dSettings& s = toy_->settings();
     ImGui::TextWrapped("G: 2-64-64-2, D: 2-64-64-1 (ReLU), batch %d, Adam", s.gan.batch);
     ImGui::TextDisabled("Target");
@@ -93,7 +101,7 @@ void GanPage::draw_plane_tab() {
       ImGui::TextWrapped("Click on the plane to add target points (%d so far).", int(toy_->points().size()));
       if (ImGui::Button("Clear points")) toy_->clear_points();
     }
-    ImGui::Separator();
+    controls_break();
     apply(draw_game_controls(toy_->run(), playing2_, pending2_.gan, {"k-2d", "gen-loss-2d"}), toy_.get());
     if (ImGui::Button("Reset", ImVec2(-1, 0))) reset();
   }, [&] { draw_plane(); });
@@ -102,10 +110,14 @@ void GanPage::draw_plane_tab() {
 void GanPage::draw_plane() {
   heat_tex_.upload(Gan2dLab::kGrid, Gan2dLab::kGrid, toy_->heat().data());
   const nlohmann::json m = toy_->metrics();
+  const gfx::ImageStyle heat_style{0.0f, 1.0f, kPlaneZoom, gfx::Colormap::Diverging};
+  const float plane = float(Gan2dLab::kGrid) * gfx::texel_size(heat_style, Gan2dLab::kGrid, ImGui::GetContentRegionAvail().x);
+  Flow flow;
+  flow.next(plane);
   ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(plane, kTitleMinWidth));
   ImGui::Text("D(x) over the plane [-3, 3]^2, iteration %lld", (long long)toy_->run().iteration());
   ImGui::TextDisabled("red: D says real (1), white: 1/2, blue: D says fake (0)");
-  const gfx::ImageStyle heat_style{0.0f, 1.0f, kPlaneZoom, gfx::Colormap::Diverging};
   gfx::image(heat_tex_, heat_style);
   export_image_menu(heat_tex_, heat_style, "2d-discriminator-output");  // D only, without the dots
   const ImVec2 r0 = ImGui::GetItemRectMin(), r1 = ImGui::GetItemRectMax();
@@ -125,15 +137,15 @@ void GanPage::draw_plane() {
     toy_->add_point((p.x - r0.x) / size * 2 * E - E, E - (p.y - r0.y) / size * 2 * E);
   }
   ImGui::TextColored(ImVec4(0, 0.6f, 0.25f, 1), "green: target samples,");
-  ImGui::SameLine(0, 8);
   ImGui::Text("black: G(z) for %d fixed z", Gan2dLab::kSamples);
   ImGui::Text("%.0f%% of G's samples on a target mode, %d of %d modes covered",
               100.0 * double(m["samples_on_target"]), int(m["modes_covered"]), int(m["modes"]));
   if (toy_->empty_target()) ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "Click on the plane to draw a target.");
+  ImGui::PopTextWrapPos();
   ImGui::EndGroup();
-  ImGui::SameLine(0, 16);
+  flow.next(kMinCurveWidth);
   ImGui::BeginGroup();
-  draw_curves(toy_->run(), std::max(220.0f, ImGui::GetContentRegionAvail().x));
+  draw_curves(toy_->run(), std::max(kMinCurveWidth, ImGui::GetContentRegionAvail().x));
   ImGui::EndGroup();
 }
 

@@ -3,18 +3,17 @@
 #include <imgui.h>
 
 #include "ui/export_menu.h"
+#include "ui/layout.h"
 
 namespace ll::ui {
 
 void image_panel(const gfx::GrayTexture& tex, const gfx::ImageStyle& style, const std::string& title,
                  const std::string& caption, const std::string& file) {
   ImGui::BeginGroup();
-  ImGui::TextUnformatted(title.c_str());
-  gfx::image(tex, style);
+  wrapped_title(title, float(tex.width()) * gfx::texel_size(style, tex.width(), ImGui::GetContentRegionAvail().x));
+  const float texel = gfx::image(tex, style);
   export_image_menu(tex, style, file.empty() ? title : file);
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + float(tex.width()) * gfx::texel_size(style));
-  ImGui::TextUnformatted(caption.c_str());
-  ImGui::PopTextWrapPos();
+  wrapped_title(caption, float(tex.width()) * texel);
   ImGui::EndGroup();
 }
 

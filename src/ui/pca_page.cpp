@@ -7,7 +7,7 @@
 
 #include "ui/export_menu.h"
 #include "ui/image_strip.h"
-#include "ui/two_columns.h"
+#include "ui/layout.h"
 
 namespace ll::ui {
 
@@ -155,7 +155,7 @@ void PcaPage::draw() {
 }
 
 void PcaPage::draw_pca() {
-  two_columns("pca", kLeft, [&] { draw_controls(); }, [&] {
+  page_layout("pca", kLeft, [&] { draw_controls(); }, [&] {
     if (!lab_view_ready(datasets_, dataset_, runner_.error())) {
     } else if (lab() && !lab()->ready()) {
       ImGui::Text("Fitting PCA on %d training images ...", int(lab()->metrics()["train_images"]));
@@ -198,7 +198,7 @@ void PcaPage::draw_controls() {
   ImGui::Separator();
   ImGui::TextDisabled("Dataset");
   if (controls_.draw("dataset")) started_ = false;
-  ImGui::Separator();
+  controls_break();
   ImGui::TextDisabled("Components k");
   ImGui::SetNextItemWidth(kLeft - 10);
   // The page draws at its own k_ at once; the lab's k (its metrics) follows.
@@ -225,7 +225,8 @@ void PcaPage::draw_curves() {
     ev[size_t(k - 1)] = float(100 * lab()->explained_variance(k));
     err[size_t(k - 1)] = float(lab()->test_error_per_image(k));
   }
-  const float w = std::min(420.0f, 0.5f * (ImGui::GetContentRegionAvail().x - 16));
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float w = avail >= 2 * 300 + 16 ? std::min(420.0f, 0.5f * (avail - 16)) : avail;  // side by side, else stacked
   // Both plots save the same table, in full precision (the plots hold floats).
   const auto table = [this, max_k] {
     CsvTable t{{"k", "explained_variance", "test_error_per_image", "train_error_per_image"}, {}};
@@ -233,11 +234,13 @@ void PcaPage::draw_curves() {
       t.rows.push_back({double(k), lab()->explained_variance(k), lab()->test_error_per_image(k), lab()->train_error_per_image(k)});
     return t;
   };
+  Flow flow;
+  flow.next(w);
   ImGui::BeginGroup();
   ImGui::Text("Explained variance (%%) vs k = 1..%d", max_k);
   curve_plot("##ev", ev, fmt("k=%.0f: %.1f%%", k_, ev[size_t(k_ - 1)]), 0, 100, ImVec2(w, 110), "explained-variance", table);
   ImGui::EndGroup();
-  ImGui::SameLine(0, 16);
+  flow.next(w);
   ImGui::BeginGroup();
   ImGui::Text("Test error per image vs k = 1..%d", max_k);
   curve_plot("##err", err, fmt("k=%.0f: %.2f", k_, err[size_t(k_ - 1)]), 0, FLT_MAX, ImVec2(w, 110), "test-error", table);

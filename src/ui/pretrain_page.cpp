@@ -9,7 +9,7 @@
 
 #include "ui/export_menu.h"
 #include "ui/image_strip.h"
-#include "ui/two_columns.h"
+#include "ui/layout.h"
 
 namespace ll::ui {
 
@@ -80,7 +80,7 @@ nlohmann::json PretrainPage::metrics() const {
 }
 
 void PretrainPage::draw() {
-  two_columns("pretrain", kLeft, [&] { draw_controls(); }, [&] {
+  page_layout("pretrain", kLeft, [&] { draw_controls(); }, [&] {
     if (lab_view_ready(datasets_, kDataset, runner_.error()) && lab()) draw_results();
   });
 }
@@ -99,7 +99,7 @@ void PretrainPage::draw_controls() {
   }
   if (ImGui::Button("Reset", ImVec2(-1, 0))) reset();
   if (lab() && !lab()->status().empty()) warning_text(lab()->status().c_str());
-  ImGui::Separator();
+  controls_break();
   ImGui::TextUnformatted("Labelled training images N");
   ImGui::PushItemWidth(-1);
   const bool relabel = controls_.draw("labels");
@@ -112,7 +112,7 @@ void PretrainPage::draw_controls() {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("Applied on release. A new N restarts only the fine-tuning: the encoder never saw a label.");
   ImGui::PopStyleColor();
-  ImGui::Separator();
+  controls_break();
   ImGui::TextDisabled("Settings (apply on Reset)");
   ImGui::PushItemWidth(110);
   for (const char* key : {"rbm-epochs", "steps", "lr", "seed"}) controls_.draw(key);
@@ -121,7 +121,7 @@ void PretrainPage::draw_controls() {
   for (int h : pending_.hidden) arch += "-" + std::to_string(h);
   ImGui::TextDisabled("Encoder %s, softmax 10;\nbatch %d, momentum 0.9, both arms.", arch.c_str(), pending_.batch);
   if (!finished_.empty()) {
-    ImGui::Separator();
+    controls_break();
     ImGui::TextUnformatted("Final test accuracy");
     if (ImGui::BeginTable("pt_runs", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
       for (const char* h : {"N", "pretrained", "random", "gain"}) ImGui::TableSetupColumn(h);
@@ -208,19 +208,23 @@ void PretrainPage::draw_results() {
   if (textures_stale_ && (lab()->done() || std::chrono::steady_clock::now() - refreshed_at_ > std::chrono::milliseconds(300)))
     refresh_textures();
   const Dataset& d = lab()->dataset();
-  ImGui::Text("1. Unsupervised: RBMs pretrain the encoder on all %d training images (no labels)", lab()->train_images());
+  wrapped_text(fmt("1. Unsupervised: RBMs pretrain the encoder on all %.0f training images (no labels)",
+                   double(lab()->train_images())));
+  Flow curves(8);
   for (size_t l = 0; l < lab()->rbms().size(); ++l) {
     const auto& c = lab()->rbm_curves()[l];
     std::vector<float> ys(c.begin(), c.end());
     const Rbm& r = lab()->rbms()[l];
     const std::string label = std::to_string(r.visible_size()) + "-" + std::to_string(r.hidden_size()) +
                               (c.empty() ? std::string(": waiting") : fmt(": %.2f", c.back()));
-    if (l) ImGui::SameLine(0, 8);
+    curves.next(190);
     curve_plot(("##ptrbm" + std::to_string(l)).c_str(), ys, label, 0, FLT_MAX, ImVec2(190, 50),
                "rbm-" + std::to_string(r.visible_size()) + "-" + std::to_string(r.hidden_size()),
                [&c] { return epoch_table("reconstruction_error_per_image", c); });
   }
-  ImGui::TextDisabled("RBM reconstruction error per image, one point per CD-1 epoch");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  wrapped_text("RBM reconstruction error per image, one point per CD-1 epoch");
+  ImGui::PopStyleColor();
   if (!lab()->rbms().empty())
     image_strip(filters_, gfx::ImageStyle{-1, 1, 1, gfx::Colormap::Diverging},
                 fmt("First RBM: 20 of its %.0f filters (red = +, blue = -)", lab()->rbms()[0].hidden_size()), d.cols, 20, {});
@@ -233,9 +237,9 @@ void PretrainPage::draw_results() {
                   lab()->settings().labels, double(captions.size())),
               d.cols, kShown, captions);
   ImGui::Separator();
-  ImGui::Text("Test accuracy on %d test digits while fine-tuning (x: steps of %d images, both arms the same)",
-              lab()->test_images(), std::min(lab()->settings().batch, lab()->settings().labels));
-  const float w = std::max(360.0f, std::min(720.0f, ImGui::GetContentRegionAvail().x));
+  wrapped_text(fmt("Test accuracy on %.0f test digits while fine-tuning (x: steps of %.0f images, both arms the same)",
+                   double(lab()->test_images()), double(std::min(lab()->settings().batch, lab()->settings().labels))));
+  const float w = std::min(720.0f, ImGui::GetContentRegionAvail().x);
   draw_accuracy_plot(w, std::max(180.0f, std::min(300.0f, ImGui::GetContentRegionAvail().y - 8)));
 }
 
