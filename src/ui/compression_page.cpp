@@ -14,11 +14,12 @@
 #include "ui/export_menu.h"
 #include "ui/image_panel.h"
 #include "ui/layout.h"
+#include "ui/plot.h"
 
 namespace ll::ui {
 
 namespace {
-constexpr float kLeft = 220.0f;        // width of the controls column
+constexpr float kLeft = 200.0f;        // width of the controls column: both image grids still fit beside it at 1280 px
 const gfx::ImageStyle kGray{0.0f, 255.0f, 1, gfx::Colormap::Gray};
 constexpr float kErrorRange = 32.0f;   // error images show -32 .. +32 gray levels
 const char* kSlot[3] = {"(B)", "(C)", "(D)"};
@@ -123,8 +124,8 @@ void CompressionPage::draw() {
   page_layout("compression", kLeft, [&] { draw_controls(); }, [&] {
     // The two images' grids side by side where they fit, else one under the other; the table
     // of all methods comes right after them, as the comparison the lab is about.
-    const float grid = 2.0f * float(original_[0].width()) * gfx::texel_size(kGray) + 8.0f;
-    Flow grids(12);
+    const float grid = 2.0f * float(original_[0].width()) * gfx::texel_size(kGray) + 4.0f;
+    Flow grids(6);
     grids.next(grid);
     draw_image_grid(0, lab()->trained_image(), lab()->trained_results());
     grids.next(grid);
@@ -168,22 +169,32 @@ void CompressionPage::draw_controls() {
 
 void CompressionPage::draw_loss_curve() {
   const auto& curve = lab()->loss_curve();
-  std::vector<float> ys;
-  for (const LossPoint& p : curve) ys.push_back(float(std::log10(std::max(p.mse, 1e-9))));
-  const std::string overlay = curve.empty() ? "no training yet"
-                                            : fmt("MSE %.5f per value", curve.back().mse);
-  ImGui::TextDisabled("loss (log scale) vs frames");
-  curve_plot("##loss", ys, overlay, FLT_MAX, FLT_MAX, ImVec2(kLeft - 8, 90), "loss", [&curve] {
+  PlotSpec spec;
+  spec.x_label = "frames seen (millions)";
+  spec.y_label = "MSE per pixel value";
+  spec.log_y = true;  // the loss falls by decades
+  spec.x_min = 0;
+  spec.value_digits = 3;
+  spec.empty_text = "no training yet";
+  PlotSeries loss{"training loss", {}, {}};
+  for (const LossPoint& p : curve) {
+    loss.x.push_back(double(p.samples) / 1e6);
+    loss.y.push_back(p.mse);
+  }
+  spec.series.push_back(std::move(loss));
+  spec.file = "loss";
+  spec.table = [&curve] {
     CsvTable t{{"frames", "mse_per_value"}, {}};
     for (const LossPoint& p : curve) t.rows.push_back({double(p.samples), p.mse});
     return t;
-  });
+  };
+  plot("##loss", spec, ImVec2(ImGui::GetContentRegionAvail().x, 170));
 }
 
 void CompressionPage::draw_image_choice(const char* label, const char* target, int& choice) {
   const char* preview = choice >= 0 ? builtin_[size_t(choice)].c_str()
                                     : (std::string(target) == "trained" ? trained_name_.c_str() : new_name_.c_str());
-  ImGui::SetNextItemWidth(90);
+  ImGui::SetNextItemWidth(80);
   if (ImGui::BeginCombo(label, preview)) {
     for (int i = 0; i < int(builtin_.size()); ++i)
       if (ImGui::Selectable(builtin_[size_t(i)].c_str(), i == choice) && i != choice) {
@@ -241,7 +252,7 @@ void CompressionPage::draw_image_grid(int row, const LabImage& img, const ImageR
   ImGui::TextDisabled("%s", img.note.c_str());
   // A 2x2 grid where two images fit side by side, else a column.
   const float cell = float(original_[size_t(row)].width()) * gfx::texel_size(kGray);
-  Flow cells(8);
+  Flow cells(4);
   cells.next(cell);
   image_panel(original_[size_t(row)], kGray, "(A) original", "8 bits per pixel", img.name + "-original");
   for (int k = 0; k < 3; ++k) {

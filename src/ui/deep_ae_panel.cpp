@@ -10,6 +10,8 @@
 #include "ui/export_menu.h"
 #include "ui/image_strip.h"
 #include "ui/layout.h"
+#include "ui/plot.h"
+#include "ui/rbm_plot.h"
 
 namespace ll::ui {
 
@@ -224,46 +226,36 @@ void DeepAePanel::draw_results() {
     wrapped_text("Deep autoencoder loaded from " + lab()->loaded_from() + ": evaluated, not trained here.");
   // RBM layers: reconstruction error per epoch, and what the first layer has learned.
   if (!lab()->rbm_curves().empty()) {
-    wrapped_text("Pretraining: reconstruction error per image of each RBM, per CD-1 epoch");
-    Flow curves(8);
-    for (size_t l = 0; l < lab()->rbms().size(); ++l) {
-      const auto& c = lab()->rbm_curves()[l];
-      std::vector<float> ys(c.begin(), c.end());
-      const Rbm& r = lab()->rbms()[l];
-      const std::string label = fmt("%.0f-", r.visible_size()) + std::to_string(r.hidden_size()) +
-                                (r.units() == HiddenUnits::Gaussian ? " linear" : "") +
-                                (c.empty() ? std::string(": waiting") : fmt(": %.2f", c.back()));
-      curves.next(170);
-      curve_plot(("##rbm" + std::to_string(l)).c_str(), ys, label, 0, FLT_MAX, ImVec2(170, 60),
-                 "rbm-" + std::to_string(r.visible_size()) + "-" + std::to_string(r.hidden_size()), [&c] {
-                   return epoch_table("reconstruction_error_per_image", c);
-                 });
-    }
+    wrapped_text("Pretraining: each RBM learns to reconstruct the layer below, one layer after another");
+    rbm_plot(lab()->rbms(), lab()->rbm_curves(), std::min(560.0f, ImGui::GetContentRegionAvail().x));
     image_strip(filters_, gfx::ImageStyle{-1, 1, 1, gfx::Colormap::Diverging},
                 "First RBM: 20 of its 1000 filters (red = +, blue = -)", d.cols, 20, {});
   } else if (lab()->loaded_from().empty()) {
     wrapped_text("No pretraining: the same network starts from random (Glorot) weights.");
   }
   ImGui::Separator();
-  std::vector<float> deep, logistic;
-  for (const ErrorPoint& p : lab()->curve()) {
-    deep.push_back(float(p.deep));
-    logistic.push_back(float(p.logistic));
-  }
   const double pca = lab()->pca().test_error_per_image(lab()->settings().code);
-  wrapped_text(fmt("Fine-tuning: test error per image after each epoch (PCA-%.0f: %.2f)", lab()->settings().code, pca));
-  const auto table = [this] {
+  PlotSpec fine;
+  fine.x_label = "fine-tuning epoch";
+  fine.y_label = "test error per image";
+  fine.x_min = 0;
+  fine.y_min = 0;
+  fine.empty_text = "fine-tuning has not started";
+  PlotSeries deep{"deep autoencoder", {}, {}, 0}, logistic{"logistic PCA", {}, {}, 1};
+  for (const ErrorPoint& p : lab()->curve()) {
+    deep.x.push_back(p.epoch), deep.y.push_back(p.deep);
+    logistic.x.push_back(p.epoch), logistic.y.push_back(p.logistic);
+  }
+  fine.series.push_back(std::move(deep));
+  fine.series.push_back(std::move(logistic));
+  fine.lines.push_back({"PCA-" + std::to_string(lab()->settings().code), pca});
+  fine.file = "test-error";
+  fine.table = [this] {
     CsvTable t{{"epoch", "deep_autoencoder", "logistic_pca"}, {}};
     for (const ErrorPoint& p : lab()->curve()) t.rows.push_back({p.epoch, p.deep, p.logistic});
     return t;
   };
-  Flow plots(8);
-  plots.next(260);
-  curve_plot("##deep", deep, deep.empty() ? "deep autoencoder" : fmt("deep autoencoder %.2f", deep.back()), 0,
-             FLT_MAX, ImVec2(260, 70), "test-error", table);
-  plots.next(260);
-  curve_plot("##logistic", logistic, logistic.empty() ? "logistic PCA" : fmt("logistic PCA %.2f", logistic.back()),
-             0, FLT_MAX, ImVec2(260, 70), "test-error", table);
+  plot("##fine", fine, ImVec2(std::min(560.0f, ImGui::GetContentRegionAvail().x), 220));
   ImGui::Separator();
   const double errs[4] = {0, lab()->deep_test_error(), lab()->logistic_test_error(), pca};
   for (int r = 0; r < 4; ++r) {

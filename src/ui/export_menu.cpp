@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 
 #include "labs/image_io.h"
@@ -69,27 +70,6 @@ void save(const std::string& file, const std::vector<uint8_t>& bytes) {
 }
 }  // namespace
 
-std::string to_csv(const CsvTable& t) {
-  std::string out;
-  for (size_t c = 0; c < t.columns.size(); ++c) out += (c ? "," : "") + t.columns[c];
-  out += "\n";
-  char buf[32];
-  for (const auto& row : t.rows) {
-    for (size_t c = 0; c < row.size(); ++c) {
-      std::snprintf(buf, sizeof buf, "%s%.9g", c ? "," : "", row[c]);
-      out += buf;
-    }
-    out += "\n";
-  }
-  return out;
-}
-
-CsvTable epoch_table(const char* column, const std::vector<double>& per_epoch) {
-  CsvTable t{{"epoch", column}, {}};
-  for (size_t i = 0; i < per_epoch.size(); ++i) t.rows.push_back({double(i + 1), per_epoch[i]});
-  return t;
-}
-
 void init_export(FileRequest files, bool touch) {
   g_files = files;
   g_touch = touch;
@@ -142,14 +122,6 @@ void export_csv_menu(const std::string& what, const std::function<CsvTable()>& t
   if (!item_menu(file, "Save as CSV", {{"kind", "csv"}}, nullptr)) return;
   const std::string text = to_csv(table());
   save(file, std::vector<uint8_t>(text.begin(), text.end()));
-}
-
-void curve_plot(const char* id, const std::vector<float>& ys, const std::string& overlay, float lo, float hi,
-                ImVec2 size, const std::string& what, const std::function<CsvTable()>& table) {
-  ImGui::PlotLines(id, ys.data(), int(ys.size()), 0, overlay.c_str(), lo, hi, size);
-  ImGui::PushID(id);  // curves of one table share a file name, each has its own menu
-  export_csv_menu(what, table);
-  ImGui::PopID();
 }
 
 nlohmann::json export_targets() { return g_targets; }

@@ -16,18 +16,11 @@
 #include "gfx/gray_texture.h"
 #include "gfx/image_view.h"
 #include "gfx/scatter_view.h"
+#include "ui/csv_table.h"
 #include "ui/lab_page.h"
 
 namespace ll::ui {
 
-// A curve's numbers: a header row, then one row per point (x first, e.g. epoch, then values).
-struct CsvTable {
-  std::vector<std::string> columns;
-  std::vector<std::vector<double>> rows;
-};
-std::string to_csv(const CsvTable& t);
-// Columns "epoch" (1, 2, ...) and `column`: one value per epoch, as the RBM curves keep them.
-CsvTable epoch_table(const char* column, const std::vector<double>& per_epoch);
 
 // The App, once: how files are saved, and whether a long press opens the menu (touch screens).
 void init_export(FileRequest files, bool touch);
@@ -57,10 +50,6 @@ void export_scatter_menu(const gfx::PointCloud& points, const gfx::ScatterStyle&
                          const std::string& what);
 // `table` runs only when the student saves, so drawing costs nothing extra.
 void export_csv_menu(const std::string& what, const std::function<CsvTable()>& table);
-
-// ImGui::PlotLines with the "Save as CSV" menu.
-void curve_plot(const char* id, const std::vector<float>& ys, const std::string& overlay, float lo, float hi,
-                ImVec2 size, const std::string& what, const std::function<CsvTable()>& table);
 
 // What was offered in the last frame (ask between frames): [{file, rect: [x0, y0, x1, y1], size?, menu?}] in window
 // units, the open menu's Save item as `menu`; for tests and window.latentlab.metrics().

@@ -11,6 +11,7 @@
 #include "ui/export_menu.h"
 #include "ui/gan_page.h"
 #include "ui/layout.h"
+#include "ui/plot.h"
 
 namespace ll::ui {
 
@@ -18,38 +19,43 @@ namespace {
 constexpr int kPlaneZoom = 6;  // 64 x 64 grid cells -> 384 x 384 screen pixels
 constexpr float kMinCurveWidth = 240.0f;
 
-// One curve; its menu saves `table` (every curve of the group, one row per point).
-void plot(const char* label, const std::vector<float>& ys, float lo, float hi, float width, const char* unit,
-          const char* file, const std::function<CsvTable()>& table) {
-  char overlay[96];
-  std::snprintf(overlay, sizeof overlay, ys.empty() ? "no data yet" : "%s %.3f%s", label,
-                ys.empty() ? 0.0 : double(ys.back()), unit);
-  curve_plot((std::string("##") + label).c_str(), ys, overlay, lo, hi, ImVec2(width, 44), file, table);
-}
 }  // namespace
 
 void GanPage::draw_curves(const GanRun& run, float width) {
-  std::vector<float> dl, gl, dr, df;
+  // The game in two charts: the two players' losses, and what D says of real and fake images
+  // (at equilibrium both reach 1/2, Goodfellow et al. 2014, prop. 1).
+  const bool minimax = run.gan().config().gen_loss == GenLoss::Minimax;
+  PlotSeries dl{"E_D", {}, {}, 0}, gl{minimax ? "E_G = mean ln(1 - D(G(z)))" : "E_G = -mean ln D(G(z))", {}, {}, 1};
+  PlotSeries dr{"mean D(x), real", {}, {}, 2}, df{"mean D(G(z)), fake", {}, {}, 5};
   for (const GanCurvePoint& p : run.curve()) {
-    dl.push_back(float(p.d_loss));
-    gl.push_back(float(p.g_loss));
-    dr.push_back(float(p.d_real));
-    df.push_back(float(p.d_fake));
+    const double it = double(p.iteration);
+    dl.x.push_back(it), dl.y.push_back(p.d_loss);
+    gl.x.push_back(it), gl.y.push_back(p.g_loss);
+    dr.x.push_back(it), dr.y.push_back(p.d_real);
+    df.x.push_back(it), df.y.push_back(p.d_fake);
   }
   const auto table = [&run] {
     CsvTable t{{"iteration", "e_d", "e_g", "mean_d_real", "mean_d_fake"}, {}};
     for (const GanCurvePoint& p : run.curve()) t.rows.push_back({double(p.iteration), p.d_loss, p.g_loss, p.d_real, p.d_fake});
     return t;
   };
-  const char* file = tab_ == Plane ? "2d-curves" : "curves";
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-  ImGui::TextDisabled("Curves over iterations (means of 25-iteration blocks)");
-  ImGui::PopTextWrapPos();
-  plot("E_D (D loss)", dl, FLT_MAX, FLT_MAX, width, "", file, table);
-  plot(run.gan().config().gen_loss == GenLoss::Minimax ? "E_G = mean ln(1 - D(G(z)))" : "E_G = -mean ln D(G(z))",
-       gl, FLT_MAX, FLT_MAX, width, "", file, table);
-  plot("mean D(x), real", dr, 0.0f, 1.0f, width, "", file, table);
-  plot("mean D(G(z)), fake", df, 0.0f, 1.0f, width, "", file, table);
+  const std::string file = tab_ == Plane ? "2d-curves" : "curves";
+  PlotSpec losses;
+  losses.x_label = "iteration (means of 25-iteration blocks)";
+  losses.y_label = "loss";
+  losses.series = {std::move(dl), std::move(gl)};
+  losses.file = file;
+  losses.table = table;
+  plot("##losses", losses, ImVec2(width, 170));
+  PlotSpec outputs;
+  outputs.x_label = losses.x_label;
+  outputs.y_label = "D's output (1 = real)";
+  outputs.y_min = 0, outputs.y_max = 1;
+  outputs.series = {std::move(dr), std::move(df)};
+  outputs.lines.push_back({"1/2", 0.5});
+  outputs.file = file;
+  outputs.table = table;
+  plot("##outputs", outputs, ImVec2(width, 170));
 }
 
 void GanPage::draw_scores(float width) {
@@ -57,11 +63,6 @@ void GanPage::draw_scores(float width) {
     ImGui::TextDisabled(dataset_ == "mnist" ? "No quality score in this build."
                                             : "Quality score: digits only (the scorer is a digit classifier).");
     return;
-  }
-  std::vector<float> h, f;
-  for (const ScorePoint& s : lab()->scores()) {
-    h.push_back(float(s.report.class_entropy));
-    f.push_back(float(s.report.frechet));
   }
   const ScoreReport& r = lab()->scores().back().report;
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
@@ -75,11 +76,37 @@ void GanPage::draw_scores(float width) {
       t.rows.push_back({double(s.iteration), s.report.class_entropy, s.report.frechet, double(s.report.classes_present)});
     return t;
   };
-  plot("class entropy", h, 0.0f, 2.31f, width, " nats (max ln 10 = 2.303)", "quality-score", table);
-  plot("Frechet distance", f, 0.0f, FLT_MAX, width, " to real test digits", "quality-score", table);
-  std::string hist;
-  for (int k = 0; k < 10; ++k) hist += std::to_string(k) + ":" + std::to_string(r.histogram[size_t(k)]) + " ";
-  ImGui::TextWrapped("%d of 10 classes present. Predicted class: count  %s", r.classes_present, hist.c_str());
+  PlotSeries h{"class entropy", {}, {}, 2}, f{"Frechet distance to real test digits", {}, {}, 4};
+  for (const ScorePoint& s : lab()->scores()) {
+    h.x.push_back(double(s.iteration)), h.y.push_back(s.report.class_entropy);
+    f.x.push_back(double(s.iteration)), f.y.push_back(s.report.frechet);
+  }
+  const float half = width >= 2 * 240 + 16 ? 0.5f * (width - 16) : width;
+  Flow flow;
+  PlotSpec entropy;
+  entropy.x_label = "iteration";
+  entropy.y_label = "class entropy (nats; higher = more varied)";
+  entropy.y_min = 0, entropy.y_max = 2.4;
+  entropy.series.push_back(std::move(h));
+  entropy.lines.push_back({"all 10 classes equally: ln 10", std::log(10.0)});
+  entropy.file = "quality-score";
+  entropy.table = table;
+  flow.next(half);
+  plot("##entropy", entropy, ImVec2(half, 170));
+  PlotSpec frechet;
+  frechet.x_label = "iteration";
+  frechet.y_label = "Frechet distance (lower = closer to real)";
+  frechet.y_min = 0;
+  frechet.series.push_back(std::move(f));
+  frechet.file = "quality-score";
+  frechet.table = table;
+  flow.next(half);
+  plot("##frechet", frechet, ImVec2(half, 170));
+  std::vector<std::string> classes;
+  std::vector<double> counts;
+  for (int k = 0; k < 10; ++k) classes.push_back(std::to_string(k)), counts.push_back(r.histogram[size_t(k)]);
+  bar_chart("##classes", "Latest samples by predicted class: " + std::to_string(r.classes_present) + " of 10 classes present",
+            classes, counts, ImVec2(std::min(width, 420.0f), 140));
   if (!lab()->mode_collapse().empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.45f, 0.3f, 1));
     ImGui::TextWrapped("%s", lab()->mode_collapse().c_str());

@@ -32,7 +32,9 @@ void begin_page_layout(const char* id, float controls_width, bool& stacked, bool
     ImGui::BeginChild("controls", ImVec2(controls_width, 0), false);
     return;
   }
-  ImGui::BeginChild("page", ImVec2(0, 0), false);
+  // The scrollbar is always there: content that grows past the bottom must not narrow the page
+  // and reflow everything (a second image grid jumping below the first).
+  ImGui::BeginChild("page", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysVerticalScrollbar);
   ImGui::SetNextItemOpen(width >= kControlsOpenFromPx, ImGuiCond_Once);
   controls_open = ImGui::CollapsingHeader("Controls and settings");
   g_control_columns = 0;
@@ -57,7 +59,7 @@ void between_page_parts(bool stacked, bool controls_open) {
   }
   ImGui::EndChild();
   ImGui::SameLine();
-  ImGui::BeginChild("results", ImVec2(0, 0), false);
+  ImGui::BeginChild("results", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysVerticalScrollbar);
 }
 
 void end_page_layout(bool) {
@@ -69,7 +71,7 @@ void end_page_layout(bool) {
 
 void Flow::next(float width) {
   if (!first_) {
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;  // a table column's edge in a table
     if (ImGui::GetItemRectMax().x + spacing_ + width <= right) ImGui::SameLine(0, spacing_);
   }
   first_ = false;
@@ -82,7 +84,7 @@ void wrapped_text(const std::string& text) {
 }
 
 void wrapped_title(const std::string& text, float width) {
-  const float edge = ImGui::GetWindowContentRegionMax().x;
+  const float edge = ImGui::GetContentRegionMax().x;
   ImGui::PushTextWrapPos(std::min(edge, ImGui::GetCursorPosX() + std::max(width, kTitleMinWidth)));
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();

@@ -8,6 +8,7 @@
 #include "ui/export_menu.h"
 #include "ui/image_strip.h"
 #include "ui/layout.h"
+#include "ui/plot.h"
 
 namespace ll::ui {
 
@@ -220,31 +221,46 @@ void PcaPage::draw_controls() {
 
 void PcaPage::draw_curves() {
   const int max_k = lab()->max_k();
-  std::vector<float> ev(static_cast<size_t>(max_k)), err(static_cast<size_t>(max_k));
+  PlotSeries ev{"explained variance", {}, {}, 0}, test{"test", {}, {}, 1}, train{"train", {}, {}, 2};
   for (int k = 1; k <= max_k; ++k) {
-    ev[size_t(k - 1)] = float(100 * lab()->explained_variance(k));
-    err[size_t(k - 1)] = float(lab()->test_error_per_image(k));
+    ev.x.push_back(k), test.x.push_back(k), train.x.push_back(k);
+    ev.y.push_back(100 * lab()->explained_variance(k));
+    test.y.push_back(lab()->test_error_per_image(k));
+    train.y.push_back(lab()->train_error_per_image(k));
   }
   const float avail = ImGui::GetContentRegionAvail().x;
-  const float w = avail >= 2 * 300 + 16 ? std::min(420.0f, 0.5f * (avail - 16)) : avail;  // side by side, else stacked
-  // Both plots save the same table, in full precision (the plots hold floats).
+  const float w = avail >= 2 * 300 + 16 ? std::min(520.0f, 0.5f * (avail - 16)) : avail;  // side by side, else stacked
+  // Both plots save the same table, in full precision.
   const auto table = [this, max_k] {
     CsvTable t{{"k", "explained_variance", "test_error_per_image", "train_error_per_image"}, {}};
     for (int k = 1; k <= max_k; ++k)
       t.rows.push_back({double(k), lab()->explained_variance(k), lab()->test_error_per_image(k), lab()->train_error_per_image(k)});
     return t;
   };
+  const PlotLine at_k{"k = " + std::to_string(k_), double(k_), true};
+  PlotSpec variance;
+  variance.x_label = "components k";
+  variance.y_label = "explained variance (%)";
+  variance.y_min = 0, variance.y_max = 100;
+  variance.value_unit = "%";
+  variance.series.push_back(std::move(ev));
+  variance.lines.push_back(at_k);
+  variance.file = "explained-variance";
+  variance.table = table;
+  PlotSpec error;
+  error.x_label = "components k";
+  error.y_label = "squared error per image";
+  error.y_min = 0;
+  error.series.push_back(std::move(test));
+  error.series.push_back(std::move(train));
+  error.lines.push_back(at_k);
+  error.file = "test-error";
+  error.table = table;
   Flow flow;
   flow.next(w);
-  ImGui::BeginGroup();
-  ImGui::Text("Explained variance (%%) vs k = 1..%d", max_k);
-  curve_plot("##ev", ev, fmt("k=%.0f: %.1f%%", k_, ev[size_t(k_ - 1)]), 0, 100, ImVec2(w, 110), "explained-variance", table);
-  ImGui::EndGroup();
+  plot("##ev", variance, ImVec2(w, 190));
   flow.next(w);
-  ImGui::BeginGroup();
-  ImGui::Text("Test error per image vs k = 1..%d", max_k);
-  curve_plot("##err", err, fmt("k=%.0f: %.2f", k_, err[size_t(k_ - 1)]), 0, FLT_MAX, ImVec2(w, 110), "test-error", table);
-  ImGui::EndGroup();
+  plot("##err", error, ImVec2(w, 190));
 }
 
 void PcaPage::refresh_textures() {

@@ -10,13 +10,18 @@
 #include "ui/export_menu.h"
 #include "ui/image_strip.h"
 #include "ui/layout.h"
+#include "ui/plot.h"
+#include "ui/rbm_plot.h"
 
 namespace ll::ui {
 
 namespace {
 constexpr float kLeft = 250.0f;  // controls column
 constexpr int kShown = 20;       // labelled digits shown
-const ImVec4 kPretrainedColor(0.35f, 0.75f, 1.0f, 1.0f), kRandomColor(1.0f, 0.62f, 0.25f, 1.0f);
+// The table's colours are the plot's (ui/plot.h palette: 1 sky blue, 0 orange).
+constexpr int kPretrainedSeries = 1, kRandomSeries = 0;
+const ImVec4 kPretrainedColor = ImGui::ColorConvertU32ToFloat4(plot_color(kPretrainedSeries));
+const ImVec4 kRandomColor = ImGui::ColorConvertU32ToFloat4(plot_color(kRandomSeries));
 const char* kDataset = "mnist";
 
 std::string fmt(const char* f, double a, double b = 0) {
@@ -155,52 +160,28 @@ void PretrainPage::refresh_textures() {
 
 // Both arms' test accuracy against fine-tuning steps on shared axes (0-100%), with a legend.
 void PretrainPage::draw_accuracy_plot(float width, float height) {
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 o = ImGui::GetCursorScreenPos();
-  const float left = ImGui::CalcTextSize("100%").x + 6, bottom = ImGui::GetTextLineHeight() + 4;
-  const ImVec2 p0(o.x + left, o.y + 4), p1(o.x + width - 8, o.y + height - bottom);
-  const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled), grid = ImGui::GetColorU32(ImGuiCol_Separator);
-  dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_FrameBg));
-  const int steps = std::max(1, lab()->settings().steps);
-  auto at = [&](double step, double acc) {
-    return ImVec2(p0.x + float(step / steps) * (p1.x - p0.x), p1.y - float(acc) * (p1.y - p0.y));
-  };
-  for (int pct = 0; pct <= 100; pct += 20) {
-    const ImVec2 a = at(0, pct / 100.0);
-    dl->AddLine(a, ImVec2(p1.x, a.y), grid);
-    const std::string s = std::to_string(pct) + "%";
-    dl->AddText(ImVec2(o.x + left - 4 - ImGui::CalcTextSize(s.c_str()).x, a.y - ImGui::GetTextLineHeight() / 2), text, s.c_str());
-  }
-  for (int k = 0; k <= 4; ++k) {
-    const std::string s = std::to_string(steps * k / 4);
-    const ImVec2 a = at(steps * k / 4.0, 0);
-    const float w = ImGui::CalcTextSize(s.c_str()).x;
-    dl->AddText(ImVec2(std::min(a.x - w / 2, p1.x - w), p1.y + 2), text, s.c_str());
-  }
   const auto& c = lab()->curve();
-  for (int arm = 0; arm < 2; ++arm) {
-    std::vector<ImVec2> pts;
-    for (const AccuracyPoint& p : c) pts.push_back(at(p.step, arm == 0 ? p.pretrained : p.random));
-    const ImU32 col = ImGui::GetColorU32(arm == 0 ? kPretrainedColor : kRandomColor);
-    if (pts.size() > 1) dl->AddPolyline(pts.data(), int(pts.size()), col, 0, 2.0f);
-    for (const ImVec2& q : pts) dl->AddCircleFilled(q, 3.0f, col);
+  PlotSpec spec;
+  spec.x_label = fmt("fine-tuning steps (of %.0f)", std::max(1, lab()->settings().steps));
+  spec.y_label = "test accuracy (%)";
+  spec.x_min = 0, spec.x_max = std::max(1, lab()->settings().steps);
+  spec.y_min = 0, spec.y_max = 100;
+  spec.value_unit = "%";
+  spec.empty_text = "fine-tuning starts after pretraining";
+  PlotSeries pretrained{"pretrained encoder", {}, {}, kPretrainedSeries}, random{"random init", {}, {}, kRandomSeries};
+  for (const AccuracyPoint& p : c) {
+    pretrained.x.push_back(p.step), pretrained.y.push_back(100 * p.pretrained);
+    random.x.push_back(p.step), random.y.push_back(100 * p.random);
   }
-  // Legend, bottom right inside the plot (accuracies rise to the top, so it stays clear).
-  const char* names[2] = {"pretrained encoder", "random init"};
-  float y = p1.y - 2 * ImGui::GetTextLineHeightWithSpacing() - 6;
-  for (int arm = 0; arm < 2; ++arm, y += ImGui::GetTextLineHeightWithSpacing()) {
-    const std::string s = names[arm] + (c.empty() ? std::string() : fmt(": %.1f%%", 100 * (arm ? c.back().random : c.back().pretrained)));
-    const float x = p1.x - ImGui::CalcTextSize(s.c_str()).x - 30;
-    const ImU32 col = ImGui::GetColorU32(arm == 0 ? kPretrainedColor : kRandomColor);
-    dl->AddLine(ImVec2(x - 22, y + ImGui::GetTextLineHeight() / 2), ImVec2(x - 4, y + ImGui::GetTextLineHeight() / 2), col, 2.0f);
-    dl->AddText(ImVec2(x, y), ImGui::GetColorU32(ImGuiCol_Text), s.c_str());
-  }
-  ImGui::Dummy(ImVec2(width, height));
-  export_csv_menu("test-accuracy", [&c] {
+  spec.series.push_back(std::move(pretrained));
+  spec.series.push_back(std::move(random));
+  spec.file = "test-accuracy";
+  spec.table = [&c] {
     CsvTable t{{"step", "pretrained", "random"}, {}};
     for (const AccuracyPoint& p : c) t.rows.push_back({double(p.step), p.pretrained, p.random});
     return t;
-  });
+  };
+  plot("##accuracy", spec, ImVec2(width, height));
 }
 
 void PretrainPage::draw_results() {
@@ -210,21 +191,7 @@ void PretrainPage::draw_results() {
   const Dataset& d = lab()->dataset();
   wrapped_text(fmt("1. Unsupervised: RBMs pretrain the encoder on all %.0f training images (no labels)",
                    double(lab()->train_images())));
-  Flow curves(8);
-  for (size_t l = 0; l < lab()->rbms().size(); ++l) {
-    const auto& c = lab()->rbm_curves()[l];
-    std::vector<float> ys(c.begin(), c.end());
-    const Rbm& r = lab()->rbms()[l];
-    const std::string label = std::to_string(r.visible_size()) + "-" + std::to_string(r.hidden_size()) +
-                              (c.empty() ? std::string(": waiting") : fmt(": %.2f", c.back()));
-    curves.next(190);
-    curve_plot(("##ptrbm" + std::to_string(l)).c_str(), ys, label, 0, FLT_MAX, ImVec2(190, 50),
-               "rbm-" + std::to_string(r.visible_size()) + "-" + std::to_string(r.hidden_size()),
-               [&c] { return epoch_table("reconstruction_error_per_image", c); });
-  }
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  wrapped_text("RBM reconstruction error per image, one point per CD-1 epoch");
-  ImGui::PopStyleColor();
+  rbm_plot(lab()->rbms(), lab()->rbm_curves(), std::min(560.0f, ImGui::GetContentRegionAvail().x));
   if (!lab()->rbms().empty())
     image_strip(filters_, gfx::ImageStyle{-1, 1, 1, gfx::Colormap::Diverging},
                 fmt("First RBM: 20 of its %.0f filters (red = +, blue = -)", lab()->rbms()[0].hidden_size()), d.cols, 20, {});
