@@ -79,6 +79,8 @@ void CompressionLab::reset(const CompressionSettings& s) {
   loss_acc_ = 0;
   loss_acc_samples_ = 0;
   samples_ = 0;
+  cycle_start_ = 0;
+  cycle_lr_ = settings_.lr;
   train_seconds_ = 0;
   diverged_ = false;
   status_.clear();
@@ -111,8 +113,8 @@ void CompressionLab::fit_baselines(const LabImage& img, ImageResults& r) const {
 double CompressionLab::train_batch() {
   // Cosine learning-rate decay over the budget (Loshchilov & Hutter 2017): large steps first,
   // then small ones that let the weights settle instead of rattling around the minimum.
-  const double progress = double(samples_) / double(settings_.samples);
-  const float lr = float(settings_.lr * 0.5 * (1.0 + std::cos(3.14159265358979 * progress)));
+  const double progress = double(samples_ - cycle_start_) / double(settings_.samples - cycle_start_);
+  const float lr = float(cycle_lr_ * 0.5 * (1.0 + std::cos(3.14159265358979 * progress)));
   enc_opt_.config().lr = dec_opt_.config().lr = lr;
 
   random_frames(trained_.image, rng_, batch_, 0, batch_.cols());
@@ -138,6 +140,13 @@ double CompressionLab::train_batch() {
   dec_opt_.step(decoder_);
   samples_ += batch_.cols();
   return E;
+}
+
+void CompressionLab::extend(int64_t frames) {
+  if (diverged_ || frames <= 0) return;
+  cycle_start_ = samples_;
+  cycle_lr_ = settings_.lr * kFurtherLrScale;
+  settings_.samples += frames;
 }
 
 void CompressionLab::train_batches(int64_t n) {

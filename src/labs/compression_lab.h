@@ -73,6 +73,10 @@ class CompressionLab {
   void train(double budget_ms);
   // Exactly n minibatches (n = 0: none); for tests and the "step" button.
   void train_batches(int64_t n);
+  // A finished run trains on for `frames` more ("Train further"): a new cosine cycle over them
+  // (a warm restart, Loshchilov & Hutter 2017) at kFurtherLrScale of the learning rate.
+  void extend(int64_t frames);
+  static constexpr double kFurtherLrScale = 0.1;
   // Codes both images with the current net. Cheap (2 x 1024 tiles); the UI calls it a few
   // times per second while training.
   void evaluate();
@@ -116,6 +120,8 @@ class CompressionLab {
   double loss_acc_ = 0;
   int64_t loss_acc_samples_ = 0;
   int64_t samples_ = 0;
+  int64_t cycle_start_ = 0;  // samples_ when the current cosine cycle began (extend())
+  double cycle_lr_ = 0;      // its peak learning rate
   double train_seconds_ = 0;
   bool diverged_ = false;
   std::string status_;

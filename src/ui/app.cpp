@@ -245,9 +245,11 @@ void App::draw_notices() {
 }
 
 void App::measure_content_height(float below) {
-  const int h = int(std::ceil(ui::natural_content_height() + below));
+  // Stable for the course page around the lab: at least kMinContentHeight, and it only grows
+  // (it jumped 713 -> 300 -> 461 px switching labs, and a lab still fitting reported 184 px).
+  const int h = std::max(kMinContentHeight, int(std::ceil(ui::natural_content_height() + below)));
   // 2 px of slack: a scrollbar appearing or vanishing must not start a resize ping-pong.
-  if (std::abs(h - content_height_) < 2) return;
+  if (h < content_height_ + 2) return;
   content_height_ = h;
   if (on_content_height) on_content_height(h);
 }

@@ -103,6 +103,7 @@ class App {
   // button with its popup, and applying a link or preset to a page.
   std::string link_query();
   void draw_link_menu(ui::Flow& flow);
+  static constexpr int kMinContentHeight = 640;  // px reported to a course page, at least
   static constexpr float kFullSelectorPx = 1000.0f;  // narrower: the selector drops its tagline
   void apply_link_to(ui::LabPage& page, const ui::LessonLink& link);
   // Each problem once, at most kMaxLinkProblems kept and kShownLinkProblems on screen: a link

@@ -9,6 +9,7 @@
 
 #include "gfx/gray_texture.h"
 #include "labs/compression_lab.h"
+#include "ui/run_clock.h"
 #include "ui/lab_runner.h"
 #include "ui/lab_page.h"
 
@@ -57,6 +58,7 @@ class CompressionPage : public LabPage {
   FileRequest files_;
   CompressionSettings pending_;      // edited in the UI, applied by Reset
   LabRunner<CompressionLab> runner_;
+  RunClock clock_;  // wall time of the run and what is left
   int method_ = AE;
   bool show_error_ = false;
   bool dirty_ = true;                // textures out of date

@@ -54,6 +54,7 @@ void CompressionPage::register_controls() {
   controls_.add(checkbox("error-images", "error images", show_error_));
   controls_.add(image_control("image", "trained", trained_choice_));
   controls_.add(image_control("new-image", "new", new_choice_));
+  controls_.applies_on_reset({"hidden", "optimizer", "lr", "batch", "seed", "samples", "noise-bits"});
 }
 
 // A built-in image by name (a link cannot name a user's file: such a choice is left out of it).

@@ -14,6 +14,11 @@ namespace ll::ui {
 
 namespace {
 
+// Pending settings (Controls::applies_on_reset): a dark amber frame; the note's amber text is
+// 9.6:1 on the window background (WCAG AA asks 4.5:1).
+const ImVec4 kPendingFrame(0.42f, 0.28f, 0.04f, 1.0f), kPendingFrameHovered(0.52f, 0.35f, 0.06f, 1.0f);
+const ImVec4 kPendingText(1.0f, 0.75f, 0.35f, 1.0f);
+
 // Whole-string numbers only: "3x", "", " 3" and "nan" are refused, not half-read.
 bool parse_long(const std::string& s, long long& out) {
   if (s.empty() || s.size() > 20) return false;
@@ -77,7 +82,48 @@ bool Controls::draw(const std::string& key) {
   auto it = std::find_if(drawn_.begin(), drawn_.end(), [&](const auto& d) { return d.first == key; });
   if (it == drawn_.end()) drawn_.emplace_back(key, frame);
   else it->second = frame;
-  return c->draw();
+  // A setting changed since the run started from it: its frame turns amber until Reset.
+  const bool pending = is_pending(key);
+  if (pending) {
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, kPendingFrame);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, kPendingFrameHovered);
+  }
+  const bool changed = c->draw();
+  if (pending) {
+    ImGui::PopStyleColor(2);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Applies on Reset: the results shown are for %s = %s", key.c_str(), applied_.at(key).c_str());
+  }
+  return changed;
+}
+
+void Controls::applies_on_reset(std::vector<std::string> keys) {
+  reset_keys_ = std::move(keys);
+  applied();
+}
+
+void Controls::applied() {
+  applied_.clear();
+  for (const std::string& k : reset_keys_)
+    if (const Control* c = find(k)) applied_[k] = c->get();
+}
+
+bool Controls::is_pending(const std::string& key) const {
+  const auto a = applied_.find(key);
+  const Control* c = find(key);
+  return a != applied_.end() && c && c->get() != a->second;
+}
+
+bool Controls::pending() const {
+  for (const auto& [key, value] : applied_)
+    if (is_pending(key)) return true;
+  return false;
+}
+
+void draw_pending_note(const Controls& controls) {
+  if (!controls.pending()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, kPendingText);
+  ImGui::TextWrapped("Amber settings apply on Reset: the results shown are still for the previous ones.");
+  ImGui::PopStyleColor();
 }
 
 std::vector<std::string> Controls::drawn_keys() const {

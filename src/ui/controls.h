@@ -9,6 +9,7 @@
 // Values bound here live in the page (which is heap-allocated and never moves).
 #pragma once
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -45,13 +46,26 @@ class Controls {
   // Keys drawn in the last frame that drew any (so tests can see what hide= hid).
   std::vector<std::string> drawn_keys() const;
   std::vector<std::string> keys() const;
+  // Settings that take effect only when the run restarts (Reset). applied() records their values
+  // whenever a run starts from them; while one differs it is pending: drawn with an amber frame,
+  // so the screen never passes off the old run's results as the new setting's (Copy link already
+  // has the new value).
+  void applies_on_reset(std::vector<std::string> keys);
+  void applied();
+  bool pending() const;
+  bool is_pending(const std::string& key) const;
 
  private:
   const Control* find(const std::string& key) const;
   std::vector<Control> controls_;
   std::set<std::string> hidden_;
   std::vector<std::pair<std::string, int>> drawn_;  // key, ImGui frame it was last drawn in
+  std::vector<std::string> reset_keys_;
+  std::map<std::string, std::string> applied_;        // reset key -> value of the running run
 };
+
+// A line saying that the amber settings wait for Reset, drawn only while some do.
+void draw_pending_note(const Controls& controls);
 
 // hide= of a lesson link over a page's control sets: each key is hidden in every set that has it;
 // the result names each key that none has.

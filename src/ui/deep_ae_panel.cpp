@@ -9,6 +9,7 @@
 #include "labs/deep_ae_model.h"
 #include "ui/export_menu.h"
 #include "ui/image_strip.h"
+#include "ui/lab_help.h"
 #include "ui/layout.h"
 #include "ui/plot.h"
 #include "ui/rbm_plot.h"
@@ -52,9 +53,11 @@ DeepAePanel::DeepAePanel(DatasetStore& datasets, FileRequest files, std::string 
   controls_.add(int_slider("batch", "batch", pending_.batch, int(limits::kDeepAeBatch.lo), int(limits::kDeepAeBatch.hi)));
   controls_.add(float_input("lr", "Adam lr", pending_.lr, float(limits::kDeepAeLr.lo), float(limits::kDeepAeLr.hi)));
   controls_.add(seed_input("seed", "seed", pending_.seed));
+  controls_.applies_on_reset({"dataset", "pretrain", "code", "rbm-epochs", "epochs", "batch", "lr", "seed"});
 }
 
 void DeepAePanel::restart() {
+  clock_.reset();
   started_ = recorded_ = false;  // update() starts the new run once its dataset is there
   model_.reset();
   map_.reset();
@@ -118,6 +121,7 @@ void DeepAePanel::update(double budget_ms) {
   if (e.state != DatasetStore::Entry::Ready) return;
   if (!started_) {
     started_ = true;
+    controls_.applied();  // the run starts from pending_ as it is now
     runner_.start([data = e.data, settings = pending_, model = std::move(model_), name = model_name_] {
       if (!model) return std::make_unique<DeepAeLab>(data, settings);
       // A loaded net: the lab takes its architecture and only evaluates it.
@@ -142,6 +146,7 @@ nlohmann::json DeepAePanel::metrics() const {
   const DeepAeLab* l = lab();
   nlohmann::json j = l ? l->metrics() : nlohmann::json{{"dataset", dataset_}, {"done", false}};
   j["playing"] = runner_.playing();
+  j["wall_seconds"] = clock_.elapsed_seconds();  // training on screen, as the student waited
   j["training_thread"] = runner_.threaded();
   j["finished_runs"] = finished_;
   if (!file_message_.empty()) j["file_message"] = file_message_;
@@ -153,6 +158,7 @@ nlohmann::json DeepAePanel::metrics() const {
 void DeepAePanel::draw() {
   ExportScope files(key_);  // "deep-ae-test-error.csv", "map-deep-autoencoder.png"
   page_layout("deep_ae", kLeft, [&] { draw_controls(); }, [&] {
+    lab_help(key_);
     if (lab_view_ready(datasets_, dataset_, runner_.error()) && lab()) draw_results();
   });
 }
@@ -161,15 +167,15 @@ void DeepAePanel::draw_controls() {
   ImGui::TextWrapped("%s, code %d: deep autoencoder vs logistic PCA vs PCA (Hinton & Salakhutdinov 2006)",
                      dataset_ == "mnist" ? "MNIST" : "Fashion-MNIST", pending_.code);
   if (lab()) {
-    const double eta = lab()->eta_seconds();
     ImGui::ProgressBar(float(lab()->progress()), ImVec2(-1, 0), lab()->phase_name().c_str());
-    ImGui::Text("%.0f s trained, %s", lab()->train_seconds(),
-                lab()->done() ? "finished" : eta >= 0 ? fmt("about %.0f s left", eta).c_str() : "estimating...");
+    clock_.update(lab()->progress(), runner_.playing() && !lab()->done());
+    ImGui::TextWrapped("%s", clock_.describe(lab()->done(), runner_.playing()).c_str());
     const char* label = lab()->done() ? "Done" : runner_.playing() ? "Pause" : "Train";
     if (ImGui::Button(label, ImVec2(70, 0)) && !lab()->done()) runner_.set_playing(!runner_.playing());
     ImGui::SameLine();
   }
   if (ImGui::Button("Reset", ImVec2(-1, 0))) restart();  // applies the settings below
+  draw_pending_note(controls_);
   if (lab() && !lab()->status().empty()) warning_text(lab()->status().c_str());
   draw_model_files();
   controls_break();

@@ -15,6 +15,7 @@
 
 #include "gfx/gray_texture.h"
 #include "labs/deep_ae_lab.h"
+#include "ui/run_clock.h"
 #include "ui/lab_runner.h"
 #include "labs/deep_ae_model.h"
 #include "ui/code_map_view.h"
@@ -62,6 +63,7 @@ class DeepAePanel {
   std::string dataset_ = "mnist";
   DeepAeSettings pending_;
   LabRunner<DeepAeLab> runner_;
+  RunClock clock_;  // wall time of the run and what is left
   bool started_ = false;   // the current run's lab was asked for (it needs the dataset first)
   bool recorded_ = false;  // the finished run is in finished_
   std::shared_ptr<DeepAeModel> model_;  // loaded, waiting for its dataset

@@ -11,6 +11,7 @@
 #include "ui/export_menu.h"
 #include "ui/image_panel.h"
 #include "ui/image_strip.h"
+#include "ui/lab_help.h"
 #include "ui/layout.h"
 
 namespace ll::ui {
@@ -45,6 +46,7 @@ void GanPage::ensure_image_lab() {
   const DatasetStore::Entry& e = datasets_.request(dataset_);
   if (e.state != DatasetStore::Entry::Ready) return;
   started_dataset_ = dataset_;
+  controls_.applied();  // the run starts from pending_ as it is now
   runner_.start([data = e.data, settings = pending_, scorer = scorer_] {
     return std::make_unique<GanLab>(data, settings, scorer);
   });
@@ -125,6 +127,7 @@ bool GanPage::reset() {
     toy_->reset(pending2_);
     playing2_ = true;
   } else if (lab()) {  // before the dataset arrives there is nothing to reset
+    controls_.applied();
     runner_.post([settings = pending_](GanLab& lab) { lab.reset(settings); });
     runner_.set_playing(true);
     dirty_ = true;
@@ -206,6 +209,7 @@ GanPage::GameAction GanPage::draw_game_controls(const GanRun& run, bool& playing
 void GanPage::draw_digits() {
   ensure_image_lab();
   page_layout("gan", kLeft, [&] { draw_digit_controls(); }, [&] {
+    lab_help("gan");
     if (lab()) draw_digit_results();
     else dataset_or_status(datasets_, dataset_);
   });
@@ -235,6 +239,7 @@ void GanPage::draw_digit_controls() {
   for (const char* key : {"latent", "z-dist", "g-output", "g-hidden", "d-hidden", "optimizer", "lr-d", "lr-g", "batch", "seed"})
     controls_.draw(key);
   ImGui::PopItemWidth();
+  draw_pending_note(controls_);
   if (ImGui::Button("Reset", ImVec2(-1, 0))) reset();
   if (!scorer_error_.empty()) ImGui::TextWrapped("%s", scorer_error_.c_str());
 }

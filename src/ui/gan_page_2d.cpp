@@ -10,6 +10,7 @@
 #include "gfx/image_view.h"
 #include "ui/export_menu.h"
 #include "ui/gan_page.h"
+#include "ui/lab_help.h"
 #include "ui/layout.h"
 #include "ui/plot.h"
 
@@ -43,6 +44,7 @@ void GanPage::draw_curves(const GanRun& run, float width) {
   PlotSpec losses;
   losses.x_label = "iteration (means of 25-iteration blocks)";
   losses.y_label = "loss";
+  losses.x_min = 0;
   losses.series = {std::move(dl), std::move(gl)};
   losses.file = file;
   losses.table = table;
@@ -52,7 +54,8 @@ void GanPage::draw_curves(const GanRun& run, float width) {
   outputs.y_label = "D's output (1 = real)";
   outputs.y_min = 0, outputs.y_max = 1;
   outputs.series = {std::move(dr), std::move(df)};
-  outputs.lines.push_back({"1/2", 0.5});
+  outputs.x_min = 0;
+  outputs.lines.push_back({"equilibrium", 0.5});
   outputs.file = file;
   outputs.table = table;
   plot("##outputs", outputs, ImVec2(width, 170));
@@ -88,7 +91,8 @@ void GanPage::draw_scores(float width) {
   entropy.y_label = "class entropy (nats; higher = more varied)";
   entropy.y_min = 0, entropy.y_max = 2.4;
   entropy.series.push_back(std::move(h));
-  entropy.lines.push_back({"all 10 classes equally: ln 10", std::log(10.0)});
+  entropy.x_min = 0;
+  entropy.lines.push_back({"all 10 classes equally often", std::log(10.0)});
   entropy.file = "quality-score";
   entropy.table = table;
   flow.next(half);
@@ -97,6 +101,7 @@ void GanPage::draw_scores(float width) {
   frechet.x_label = "iteration";
   frechet.y_label = "Frechet distance (lower = closer to real)";
   frechet.y_min = 0;
+  frechet.x_min = 0;
   frechet.series.push_back(std::move(f));
   frechet.file = "quality-score";
   frechet.table = table;
@@ -135,6 +140,7 @@ void GanPage::draw_plane_tab() {
 }
 
 void GanPage::draw_plane() {
+  lab_help("gan-2d");
   heat_tex_.upload(Gan2dLab::kGrid, Gan2dLab::kGrid, toy_->heat().data());
   const nlohmann::json m = toy_->metrics();
   const gfx::ImageStyle heat_style{0.0f, 1.0f, kPlaneZoom, gfx::Colormap::Diverging};

@@ -70,6 +70,7 @@ void GanPage::register_controls() {
     };
     controls_.add(c);
   }
+  controls_.applies_on_reset({"latent", "z-dist", "g-output", "g-hidden", "d-hidden", "optimizer", "lr-d", "lr-g", "batch", "seed"});
 }
 
 }  // namespace ll::ui

@@ -49,11 +49,12 @@ class LabRunner {
   void start(std::function<std::unique_ptr<Lab>()> make) {
     error_.clear();
     if (!threaded_) {
-      try {
-        lab_ = make();
-      } catch (const std::exception& e) {
-        error_ = e.what();
-      }
+      // Made at the second update(), so the frame in between shows that the lab is being
+      // prepared: making the compression lab (PCA and JPEG baselines) took 4-13 s, all of
+      // it before the app's first frame.
+      lab_.reset();
+      make_ = std::move(make);
+      make_deferred_ = true;
       changed_ = true;
       return;
     }
@@ -77,6 +78,7 @@ class LabRunner {
   // error().
   void post(std::function<void(Lab&)> command) {
     if (!threaded_) {
+      make_now();  // a command right after start() acts on the lab start() asked for
       if (!lab_) return;
       try {
         command(*lab_);
@@ -113,6 +115,8 @@ class LabRunner {
   // training going and adopts the newest snapshot. Returns true when view() changed.
   bool update(double budget_ms) {
     if (!threaded_) {
+      if (std::exchange(make_deferred_, false)) return true;
+      make_now();
       const bool changed = std::exchange(changed_, false);
       if (!lab_ || !playing_) return changed;
       if (!piece_(*lab_, budget_ms)) playing_ = false;
@@ -138,6 +142,18 @@ class LabRunner {
   const std::string& error() const { return error_; }
 
  private:
+  void make_now() {
+    if (!make_) return;
+    const auto make = std::move(make_);
+    make_ = nullptr;
+    try {
+      lab_ = make();
+    } catch (const std::exception& e) {
+      error_ = e.what();
+    }
+    changed_ = true;
+  }
+
   static double now_ms() {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
   }
@@ -198,6 +214,8 @@ class LabRunner {
   std::unique_ptr<Lab> view_;  // UI thread
   std::string error_;          // UI thread
   bool changed_ = false;       // inline: start() or post() changed the lab since update()
+  std::function<std::unique_ptr<Lab>()> make_;  // inline: what start() asked for, not made yet
+  bool make_deferred_ = false;                  // inline: the next update() only lets a frame draw
   int generation_ = 0;         // UI thread: starts so far
   long posted_ = 0, view_seq_ = 0;  // UI thread: commands (and starts) posted; seen in view_
   std::atomic<double> last_update_{0};

@@ -7,6 +7,7 @@
 
 #include "ui/export_menu.h"
 #include "ui/image_strip.h"
+#include "ui/lab_help.h"
 #include "ui/layout.h"
 #include "ui/plot.h"
 
@@ -157,6 +158,7 @@ void PcaPage::draw() {
 
 void PcaPage::draw_pca() {
   page_layout("pca", kLeft, [&] { draw_controls(); }, [&] {
+    lab_help("pca");
     if (!lab_view_ready(datasets_, dataset_, runner_.error())) {
     } else if (lab() && !lab()->ready()) {
       ImGui::Text("Fitting PCA on %d training images ...", int(lab()->metrics()["train_images"]));

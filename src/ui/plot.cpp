@@ -19,7 +19,7 @@ std::string value_text(double v, int digits, const std::string& unit) {
 // Axis values: plain for the linear axis, 10^k written out for the log one.
 std::string tick_text(double v) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
+  std::snprintf(buf, sizeof buf, "%.4g", v);
   return buf;
 }
 
@@ -86,7 +86,7 @@ void plot(const char* id, const PlotSpec& s, ImVec2 size) {
   const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Separator);
   const ImVec2 o = ImGui::GetCursorScreenPos();
   float y = o.y;
-  dl->AddText(ImVec2(o.x, y), dim, (s.y_label + (s.log_y ? " (log scale)" : "")).c_str());
+  dl->AddText(ImVec2(o.x, y), dim, (s.y_label + (s.log_y ? " (log)" : "")).c_str());
   y += lh + 3;
 
   // Legend: one entry per series and line, wrapping onto more lines when narrow.
@@ -117,7 +117,14 @@ void plot(const char* id, const PlotSpec& s, ImVec2 size) {
   std::vector<double> yt;
   if (s.log_y) {
     for (double e = std::ceil(ylo); e <= yhi + 1e-9; e += 1.0) yt.push_back(e);
-    if (yt.size() < 2) yt = nice_ticks(ylo, yhi, 3);  // within one decade: a few steps of log10
+    if (yt.size() < 3) {  // within a decade or two: 1, 2 and 5 times the powers of ten
+      yt.clear();
+      for (double e = std::floor(ylo); e <= std::ceil(yhi); e += 1.0)
+        for (double m : {1.0, 2.0, 5.0}) {
+          const double t = e + std::log10(m);
+          if (t >= ylo && t <= yhi) yt.push_back(t);
+        }
+    }
   } else {
     yt = nice_ticks(ylo, yhi, std::max(2, int((bottom - y) / 28)));
   }
@@ -149,7 +156,8 @@ void plot(const char* id, const PlotSpec& s, ImVec2 size) {
     last_right = at + w;
   }
   const float xw = ImGui::CalcTextSize(s.x_label.c_str()).x;
-  dl->AddText(ImVec2(std::max(o.x, 0.5f * (p0.x + p1.x) - xw / 2), p1.y + lh + 5), dim, s.x_label.c_str());
+  dl->AddText(ImVec2(std::max(o.x, std::min(0.5f * (p0.x + p1.x) - xw / 2, o.x + size.x - xw)), p1.y + lh + 5), dim,
+              s.x_label.c_str());
 
   dl->PushClipRect(p0, p1, true);
   bool any = false;

@@ -5,10 +5,12 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "ui/export_menu.h"
 #include "ui/image_strip.h"
+#include "ui/lab_help.h"
 #include "ui/layout.h"
 #include "ui/plot.h"
 #include "ui/rbm_plot.h"
@@ -36,6 +38,7 @@ void PretrainPage::update(double budget_ms) {
   if (e.state != DatasetStore::Entry::Ready) return;
   if (!started_) {
     started_ = true;
+    controls_.applied();  // the run starts from pending_ as it is now
     recorded_ = false;
     pending_.labels = labels_;
     runner_.start([data = e.data, settings = pending_] { return std::make_unique<PretrainLab>(data, settings); });
@@ -57,18 +60,37 @@ PretrainPage::PretrainPage(DatasetStore& datasets)
         return !lab.done();
       }) {
   Control labels = int_slider("labels", "##labels", labels_, 10, 8000, "N = %d", true);
+  // The slider snaps to the lecture's values of N; the field below it takes any N from 10 to
+  // 8000 (a link may set one too). Both apply on release or Enter, not while dragging.
   labels.draw = [this] {
-    ImGui::SliderInt("##labels", &labels_, 10, 8000, "N = %d", ImGuiSliderFlags_Logarithmic);
-    return ImGui::IsItemDeactivatedAfterEdit();  // applied on release, not while dragging
+    static constexpr int kStops[] = {10, 30, 100, 300, 1000, 3000, 8000};
+    constexpr int n = int(sizeof kStops / sizeof kStops[0]);
+    int stop = 0;
+    for (int i = 1; i < n; ++i)
+      if (std::abs(std::log(double(kStops[i]) / labels_)) < std::abs(std::log(double(kStops[stop]) / labels_))) stop = i;
+    const std::string shown = "N = " + std::to_string(labels_);
+    bool changed = false;
+    if (ImGui::SliderInt("##labels", &stop, 0, n - 1, shown.c_str())) labels_ = kStops[stop];
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    int exact = labels_;
+    ImGui::SetNextItemWidth(std::min(150.0f, ImGui::GetContentRegionAvail().x));
+    if (ImGui::InputInt("exact N##labels", &exact, 10, 100, ImGuiInputTextFlags_EnterReturnsTrue) ||
+        (ImGui::IsItemDeactivatedAfterEdit() && exact != labels_)) {
+      labels_ = std::clamp(exact, 10, 8000);
+      changed = true;
+    }
+    return changed;
   };
   controls_.add(labels);
   controls_.add(int_slider("rbm-epochs", "RBM epochs", pending_.rbm_epochs, int(limits::kPretrainRbmEpochs.lo), int(limits::kPretrainRbmEpochs.hi)));
   controls_.add(int_slider("steps", "fine-tune steps", pending_.steps, int(limits::kPretrainSteps.lo), int(limits::kPretrainSteps.hi), "%d", true));
   controls_.add(float_input("lr", "momentum lr", pending_.lr, float(limits::kPretrainLr.lo), float(limits::kPretrainLr.hi), "%.4f"));
   controls_.add(seed_input("seed", "seed", pending_.seed));
+  controls_.applies_on_reset({"rbm-epochs", "steps", "lr", "seed"});
 }
 
 bool PretrainPage::reset() {
+  clock_.reset();
   started_ = false;  // update() starts the new run from the settings below, once the dataset is there
   runner_.set_playing(true);
   return true;
@@ -79,6 +101,7 @@ nlohmann::json PretrainPage::metrics() const {
   add_dataset_state(j, datasets_, kDataset);
   if (!runner_.error().empty()) j["error"] = runner_.error();
   j["playing"] = runner_.playing();
+  j["wall_seconds"] = clock_.elapsed_seconds();  // training on screen, as the student waited
   j["training_thread"] = runner_.threaded();
   j["finished_runs"] = finished_;
   return j;
@@ -86,6 +109,7 @@ nlohmann::json PretrainPage::metrics() const {
 
 void PretrainPage::draw() {
   page_layout("pretrain", kLeft, [&] { draw_controls(); }, [&] {
+    lab_help("pretraining");
     if (lab_view_ready(datasets_, kDataset, runner_.error()) && lab()) draw_results();
   });
 }
@@ -94,15 +118,15 @@ void PretrainPage::draw_controls() {
   ImGui::TextWrapped("MNIST: an encoder pretrained without labels, then fine-tuned with N labels, "
                      "vs the same network from random weights");
   if (lab()) {
-    const double eta = lab()->eta_seconds();
     ImGui::ProgressBar(float(lab()->progress()), ImVec2(-1, 0), lab()->phase_name().c_str());
-    ImGui::Text("%.0f s trained, %s", lab()->train_seconds(),
-                lab()->done() ? "finished" : eta >= 0 ? fmt("about %.0f s left", eta).c_str() : "estimating...");
+    clock_.update(lab()->progress(), runner_.playing() && !lab()->done());
+    ImGui::TextWrapped("%s", clock_.describe(lab()->done(), runner_.playing()).c_str());
     const char* label = lab()->done() ? "Done" : runner_.playing() ? "Pause" : "Train";
     if (ImGui::Button(label, ImVec2(70, 0)) && !lab()->done()) runner_.set_playing(!runner_.playing());
     ImGui::SameLine();
   }
   if (ImGui::Button("Reset", ImVec2(-1, 0))) reset();
+  draw_pending_note(controls_);
   if (lab() && !lab()->status().empty()) warning_text(lab()->status().c_str());
   controls_break();
   ImGui::TextUnformatted("Labelled training images N");
@@ -111,6 +135,7 @@ void PretrainPage::draw_controls() {
   ImGui::PopItemWidth();
   if (relabel && lab()) {  // on release: restart fine-tuning only
     runner_.post([n = labels_](PretrainLab& lab) { lab.relabel(n); });
+    clock_.reset();
     recorded_ = false;
     runner_.set_playing(true);
   }

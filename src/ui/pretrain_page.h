@@ -13,6 +13,7 @@
 
 #include "gfx/gray_texture.h"
 #include "labs/pretrain_lab.h"
+#include "ui/run_clock.h"
 #include "ui/lab_runner.h"
 #include "ui/dataset_store.h"
 #include "ui/lab_page.h"
@@ -50,6 +51,7 @@ class PretrainPage : public LabPage {
   int labels_ = 100;
   Controls controls_;  // the flags of `latentlab pretrain`
   LabRunner<PretrainLab> runner_;
+  RunClock clock_;  // wall time of the run and what is left
   bool started_ = false;   // the current run's lab was asked for (it needs the dataset first)
   bool recorded_ = false;  // the finished run is in finished_
   bool textures_stale_ = true;

@@ -13,6 +13,10 @@ void apply_theme(float pixel_ratio, bool touch) {
   style.WindowRounding = 0.0f;
   style.FrameRounding = 3.0f;
   style.ItemSpacing = ImVec2(8.0f, 6.0f);
+  // Progress bars: ImGui's amber behind white text is 1.94:1; this green is 5.8:1 (WCAG 2.1
+  // contrast ratio, relative luminance 0.130 against white's 1.0; AA asks 4.5:1).
+  style.Colors[ImGuiCol_PlotHistogram] = ImVec4(0.10f, 0.45f, 0.30f, 1.0f);
+  style.Colors[ImGuiCol_PlotHistogramHovered] = ImVec4(0.12f, 0.52f, 0.35f, 1.0f);
   if (touch) {
     // A fingertip covers ~40 px and hides what it touches: widgets react a few pixels beyond
     // their edges (half the item spacing, so neighbours barely overlap; ImGui gives an overlap

@@ -89,6 +89,24 @@ TEST_CASE("training improves the code, and the same seed gives the same numbers"
   CHECK(b.new_results().ae.q4.psnr_db == a.new_results().ae.q4.psnr_db);
 }
 
+TEST_CASE("train further: a finished run trains on and its loss keeps falling") {
+  CompressionLab a(small_run(64000), builtin_lab_image("camera"), builtin_lab_image("moon"));
+  a.train_batches(1 << 30);
+  a.evaluate();
+  const double at_done = a.trained_results().ae.plain.psnr_db;
+  const double loss_at_done = a.loss_curve().back().mse;
+  a.extend(64000);
+  CHECK(!a.done());
+  a.train_batches(1 << 30);
+  a.evaluate();
+  CHECK(a.done());
+  CHECK(a.samples() == 128000);
+  MESSAGE("64k frames " << at_done << " dB, +64k further " << a.trained_results().ae.plain.psnr_db << " dB; loss "
+                        << loss_at_done << " -> " << a.loss_curve().back().mse);
+  CHECK(a.trained_results().ae.plain.psnr_db > at_done);
+  CHECK(a.loss_curve().back().mse < loss_at_done);
+}
+
 TEST_CASE("a diverging learning rate is caught and the last good results are kept") {
   CompressionSettings s = small_run(200000);
   // Adam moves each weight by about lr per step whatever the gradient's size: the first step takes
