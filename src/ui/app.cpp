@@ -124,6 +124,8 @@ std::string App::metrics_json() {
       {"metrics", page().metrics()},
       {"link", link_query()},
       {"controls_drawn", page().controls() ? page().controls()->drawn_keys() : std::vector<std::string>{}},
+      // Settings changed since the run started that wait for Reset (drawn amber).
+      {"pending_settings", page().controls() ? page().controls()->pending_keys() : std::vector<std::string>{}},
       {"link_problems", link_problems_},
       {"file_message", file_message_},
       {"description", describe()},

@@ -113,10 +113,13 @@ bool Controls::is_pending(const std::string& key) const {
   return a != applied_.end() && c && c->get() != a->second;
 }
 
-bool Controls::pending() const {
+bool Controls::pending() const { return !pending_keys().empty(); }
+
+std::vector<std::string> Controls::pending_keys() const {
+  std::vector<std::string> keys;
   for (const auto& [key, value] : applied_)
-    if (is_pending(key)) return true;
-  return false;
+    if (is_pending(key)) keys.push_back(key);
+  return keys;
 }
 
 void draw_pending_note(const Controls& controls) {

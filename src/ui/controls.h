@@ -54,6 +54,7 @@ class Controls {
   void applied();
   bool pending() const;
   bool is_pending(const std::string& key) const;
+  std::vector<std::string> pending_keys() const;
 
  private:
   const Control* find(const std::string& key) const;
