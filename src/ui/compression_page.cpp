@@ -133,20 +133,21 @@ void CompressionPage::draw() {
   if (dirty_) refresh_textures();
   page_layout("compression", kLeft, [&] { draw_controls(); }, [&] {
     lab_help("compression");
-    // The two images' grids side by side where they fit, else one under the other; the table
-    // of all methods comes right after them, as the comparison the lab is about.
+    // The comparison the lab is about first (every method's PSNR and bits, above the fold at
+    // 1280x800, where it used to sit below the image grids), the filters beside it; then the two
+    // images' grids, side by side where they fit, else one under the other.
+    Flow upper(24);
+    upper.next(kTableWidth);
+    draw_results_table();
+    upper.next(float(enc_filters_.width()) * 4.0f);
+    draw_filters();
+    ImGui::Separator();
     const float grid = 2.0f * float(original_[0].width()) * gfx::texel_size(kGray) + 4.0f;
     Flow grids(6);
     grids.next(grid);
     draw_image_grid(0, lab()->trained_image(), lab()->trained_results());
     grids.next(grid);
     draw_image_grid(1, lab()->new_image(), lab()->new_results());
-    ImGui::Separator();
-    Flow lower(24);
-    lower.next(kTableWidth);
-    draw_results_table();
-    lower.next(float(enc_filters_.width()) * 4.0f);
-    draw_filters();
   });
 }
 

@@ -1,4 +1,4 @@
-// The Compression page's lower half: every method's numbers in one table, and the filters the
+// The Compression page's numbers: every method's PSNR and bits in one table, and the filters the
 // network learned (encoder rows and decoder columns as 8x8 images).
 #include <imgui.h>
 

@@ -149,12 +149,15 @@ void GanPage::draw() {
   if (ImGui::BeginTabBar("gan_tabs")) {
     // A link's tab is selected once, on the first draw after it was set.
     const auto select = [this](int tab) { return open_tab_ == tab ? ImGuiTabItemFlags_SetSelected : 0; };
-    if (ImGui::BeginTabItem("Digits: G and D on images", nullptr, select(Digits))) {
+    // Short names on a phone, where ImGui would cut the long ones ("Digits: G and D on i...");
+    // "###" keeps each tab's ID whatever it shows.
+    const bool narrow = ImGui::GetContentRegionAvail().x < kStackBelowPx * 0.6f;
+    if (ImGui::BeginTabItem(narrow ? "Digits###digits" : "Digits: G and D on images###digits", nullptr, select(Digits))) {
       tab_ = Digits;
       draw_digits();
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("2-D GAN: see D over the plane", nullptr, select(Plane))) {
+    if (ImGui::BeginTabItem(narrow ? "2-D GAN###plane" : "2-D GAN: see D over the plane###plane", nullptr, select(Plane))) {
       tab_ = Plane;
       draw_plane_tab();
       ImGui::EndTabItem();

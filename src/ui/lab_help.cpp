@@ -77,7 +77,7 @@ void lab_help(const std::string& view) {
   if (it == helps().end()) return;
   ImGui::PushID(view.c_str());
   ImGui::SetNextItemOpen(true, ImGuiCond_Once);
-  if (ImGui::TreeNodeEx("About this lab: what it shows, what to try", ImGuiTreeNodeFlags_NoTreePushOnOpen)) {
+  if (ImGui::TreeNodeEx("About this lab, and what to try", ImGuiTreeNodeFlags_NoTreePushOnOpen)) {
     line("Shows:", it->second.shows);
     line("Try:", it->second.try_this);
     line("Watch:", it->second.watch);

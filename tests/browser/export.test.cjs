@@ -51,7 +51,8 @@ async function compareWithScreen(page, png, shot, rect) {
 }
 
 test('Save as PNG: a real download, the panel\'s size, the same pixels as the screen', async () => {
-  const { page, errors } = await openPage(env, '?lab=compression', { width: 1280, height: 1000 });
+  // Tall enough for both panels to be on screen (the methods table and filters come first).
+  const { page, errors } = await openPage(env, '?lab=compression', { width: 1280, height: 1200 });
   await waitForApp(page);
   await page.waitForFunction(() => window.latentlab.metrics().metrics.samples_seen > 300000, null, { timeout: 120000 });
   await page.evaluate(() => window.latentlab.pause());

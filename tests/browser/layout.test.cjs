@@ -23,7 +23,7 @@ const SCREENS = [
 const VIEWS = [
   ['compression', 'lab=compression'], ['pca', 'lab=pca&tab=pca'], ['deep-ae', 'lab=pca&tab=deep-ae'],
   ['map', 'lab=pca&tab=map'], ['gan', 'lab=gan&tab=digits'], ['gan-2d', 'lab=gan&tab=2d'],
-  ['pretraining', 'lab=pretraining'],
+  ['pretraining', 'lab=pretraining'], ['pca-faces', 'lab=pca&tab=pca&dataset=faces'],
 ];
 const windows = (page) => page.evaluate(() => window.latentlab.windows());
 

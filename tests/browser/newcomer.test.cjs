@@ -12,7 +12,7 @@ let env;
 before(async () => { env = await openBrowser(); });
 after(async () => { await env.close(); });
 
-const HELP = 'About this lab: what it shows, what to try';
+const HELP = 'About this lab, and what to try';
 
 test('every lab and tab opens with its help lines', async () => {
   for (const q of ['lab=compression', 'lab=pca&tab=pca', 'lab=pca&tab=deep-ae', 'lab=pca&tab=map',
