@@ -35,7 +35,9 @@ void CompressionPage::draw_results_table() {
   const bool split = ImGui::GetContentRegionAvail().x < kTableWidth;
   for (int first = 0; first < 2; first += split ? 1 : 2) {
     const int count = split ? 1 : 2;
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
+    // NoHostExtendX: as wide as its columns, not the window (it ran under the filters beside it).
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit |
+                                  ImGuiTableFlags_NoHostExtendX;
     if (!ImGui::BeginTable(first == 0 ? "methods" : "methods_new", 1 + 2 * count, flags)) continue;
     ImGui::TableSetupColumn("method");
     for (int i = first; i < first + count; ++i) {
