@@ -158,8 +158,8 @@ void CompressionPage::draw_controls() {
   ImGui::ProgressBar(float(frac), ImVec2(-1, 0),
                      fmt("%.2fM / %.2fM frames", lab()->samples() / 1e6, lab()->settings().samples / 1e6).c_str());
   clock_.update(frac, runner_.playing() && !lab()->done());
-  ImGui::TextWrapped("%s; %.0fk frames/s", clock_.describe(lab()->done(), runner_.playing()).c_str(),
-                     lab()->samples_per_second() / 1e3);
+  clock_.draw(lab()->done(), runner_.playing());
+  ImGui::Text("%.0fk frames/s while training", lab()->samples_per_second() / 1e3);
   const bool done = lab()->done(), playing = runner_.playing() && !done;
   if (done && !lab()->diverged()) {  // a finished run can go on (CompressionLab::extend)
     if (ImGui::Button("Train 1M frames further", ImVec2(-1, 0))) {

@@ -169,7 +169,7 @@ void DeepAePanel::draw_controls() {
   if (lab()) {
     ImGui::ProgressBar(float(lab()->progress()), ImVec2(-1, 0), lab()->phase_name().c_str());
     clock_.update(lab()->progress(), runner_.playing() && !lab()->done());
-    ImGui::TextWrapped("%s", clock_.describe(lab()->done(), runner_.playing()).c_str());
+    clock_.draw(lab()->done(), runner_.playing());
     const char* label = lab()->done() ? "Done" : runner_.playing() ? "Pause" : "Train";
     if (ImGui::Button(label, ImVec2(70, 0)) && !lab()->done()) runner_.set_playing(!runner_.playing());
     ImGui::SameLine();

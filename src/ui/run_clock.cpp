@@ -1,5 +1,7 @@
 #include "ui/run_clock.h"
 
+#include <imgui.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -49,6 +51,14 @@ std::string RunClock::describe(bool done, bool running) const {
   if (!running) return "paused after " + format(elapsed_);
   const double eta = eta_seconds();
   return format(elapsed_) + " so far, " + (eta >= 0 ? "about " + format(eta) + " left" : "estimating time left...");
+}
+
+void RunClock::draw(bool done, bool running) const {
+  const float top = ImGui::GetCursorPosY();
+  const std::string text = describe(done, running);
+  ImGui::TextWrapped("%s", text.c_str());
+  const float used = ImGui::GetCursorPosY() - top, two = 2 * ImGui::GetTextLineHeightWithSpacing();
+  if (used < two) ImGui::Dummy(ImVec2(0, two - used - ImGui::GetStyle().ItemSpacing.y));
 }
 
 }  // namespace ll::ui

@@ -23,6 +23,9 @@ class RunClock {
   static std::string format(double seconds);
   // "12 s so far, about 30 s left", "finished in 38 s", "paused after 12 s"
   std::string describe(bool done, bool running) const;
+  // describe(), wrapped, always two lines high: the buttons below must not jump when the
+  // estimate's text grows or shrinks (a click aimed at one would land on another).
+  void draw(bool done, bool running) const;
 
  private:
   using Clock = std::chrono::steady_clock;
