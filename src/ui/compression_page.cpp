@@ -152,14 +152,13 @@ void CompressionPage::draw() {
 }
 
 void CompressionPage::draw_controls() {
-  ImGui::TextWrapped("64-%d-64 tanh autoencoder on random 8x8 frames, pixels in [-1, 1]",
-                     lab()->settings().hidden);
+  ImGui::TextWrapped("64-%d-64 tanh autoencoder on 8x8 frames in [-1, 1]", lab()->settings().hidden);
   const double frac = double(lab()->samples()) / double(lab()->settings().samples);
   ImGui::ProgressBar(float(frac), ImVec2(-1, 0),
                      fmt("%.2fM / %.2fM frames", lab()->samples() / 1e6, lab()->settings().samples / 1e6).c_str());
   clock_.update(frac, runner_.playing() && !lab()->done());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%.0fk frames/s while training", lab()->samples_per_second() / 1e3);
   clock_.draw(lab()->done(), runner_.playing());
-  ImGui::Text("%.0fk frames/s while training", lab()->samples_per_second() / 1e3);
   const bool done = lab()->done(), playing = runner_.playing() && !done;
   if (done && !lab()->diverged()) {  // a finished run can go on (CompressionLab::extend)
     if (ImGui::Button("Train 1M frames further", ImVec2(-1, 0))) {
@@ -213,7 +212,7 @@ void CompressionPage::draw_loss_curve() {
     for (const LossPoint& p : curve) t.rows.push_back({double(p.samples), p.mse});
     return t;
   };
-  plot("##loss", spec, ImVec2(ImGui::GetContentRegionAvail().x, 170));
+  plot("##loss", spec, ImVec2(ImGui::GetContentRegionAvail().x, 160));
 }
 
 void CompressionPage::draw_image_choice(const char* label, const char* target, int& choice) {

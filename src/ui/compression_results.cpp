@@ -35,13 +35,14 @@ void CompressionPage::draw_results_table() {
   const bool split = ImGui::GetContentRegionAvail().x < kTableWidth;
   for (int first = 0; first < 2; first += split ? 1 : 2) {
     const int count = split ? 1 : 2;
+    if (split) ImGui::TextUnformatted(names[first].c_str());  // the image, above its own table
     // NoHostExtendX: as wide as its columns, not the window (it ran under the filters beside it).
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit |
                                   ImGuiTableFlags_NoHostExtendX;
     if (!ImGui::BeginTable(first == 0 ? "methods" : "methods_new", 1 + 2 * count, flags)) continue;
     ImGui::TableSetupColumn("method");
     for (int i = first; i < first + count; ++i) {
-      ImGui::TableSetupColumn((names[i] + " PSNR").c_str());
+      ImGui::TableSetupColumn(split ? "PSNR" : (names[i] + " PSNR").c_str());
       ImGui::TableSetupColumn(i == 0 ? "bpp" : "bpp ");
     }
     ImGui::TableHeadersRow();

@@ -87,9 +87,10 @@ for (const screen of SCREENS) {
   });
 }
 
-// The results' scrolling pane: the tallest window that can scroll.
+// The results' scrolling pane (ui/layout.h: "results" beside the controls, "page" stacked):
+// the tallest of them that can scroll.
 async function scroller(page) {
-  const ws = (await windows(page)).filter((w) => w.scroll_max_y > 0);
+  const ws = (await windows(page)).filter((w) => w.scroll_max_y > 0 && /\/(results|page)_/.test(w.name));
   ws.sort((a, b) => (b.rect[3] - b.rect[1]) - (a.rect[3] - a.rect[1]));
   return ws[0];
 }
