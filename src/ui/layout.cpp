@@ -7,11 +7,8 @@
 namespace ll::ui {
 
 namespace {
-bool g_stacked = false;
 int g_control_columns = 0;  // columns of the stacked controls' table; 0: no table open
 }
-
-bool stacked_layout() { return g_stacked; }
 
 void controls_break() {
   if (g_control_columns == 0) {
@@ -27,7 +24,7 @@ namespace detail {
 void begin_page_layout(const char* id, float controls_width, bool& stacked, bool& controls_open) {
   ImGui::PushID(id);
   const float width = ImGui::GetContentRegionAvail().x;
-  stacked = g_stacked = width < kStackBelowPx;
+  stacked = width < kStackBelowPx;
   if (!stacked) {
     ImGui::BeginChild("controls", ImVec2(controls_width, 0), false);
     return;
@@ -62,7 +59,7 @@ void between_page_parts(bool stacked, bool controls_open) {
   ImGui::BeginChild("results", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysVerticalScrollbar);
 }
 
-void end_page_layout(bool) {
+void end_page_layout() {
   ImGui::EndChild();
   ImGui::PopID();
 }

@@ -18,9 +18,6 @@ namespace ll::ui {
 constexpr float kStackBelowPx = 1000.0f;
 constexpr float kControlsOpenFromPx = 600.0f;
 
-// Whether the page is drawn stacked (set by page_layout, for pages that size things by it).
-bool stacked_layout();
-
 // Between two sections of a page's controls (run, data, model settings, ...): a separator in the
 // controls column; stacked, the sections sit side by side in as many columns as the width
 // holds, so a course column shows the controls in a band a few sections high, not one long
@@ -31,7 +28,7 @@ namespace detail {
 void begin_page_layout(const char* id, float controls_width, bool& stacked, bool& controls_open);
 void end_controls(bool stacked, bool controls_open);
 void between_page_parts(bool stacked, bool controls_open);
-void end_page_layout(bool stacked);
+void end_page_layout();
 }  // namespace detail
 
 // Draws controls() and results() under the ID id, side by side or stacked (see above).
@@ -43,7 +40,7 @@ void page_layout(const char* id, float controls_width, Controls&& controls, Resu
   detail::end_controls(stacked, open);
   detail::between_page_parts(stacked, open);
   results();
-  detail::end_page_layout(stacked);
+  detail::end_page_layout();
 }
 
 // Blocks of results in reading order: next(width) before each block (a group, an image, a plot)

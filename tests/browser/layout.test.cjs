@@ -108,12 +108,18 @@ async function swipe(page, x, y0, y1) {
   await cdp.detach();
 }
 
-test('phone: a swipe over an image scrolls the lab and opens no menu; a tap still presses', async () => {
-  const ctx = await env.browser.newContext(SCREENS[0]);
+// The compression lab in a fresh context, once its panels are drawn.
+async function openCompression(contextOptions) {
+  const ctx = await env.browser.newContext(contextOptions);
   const page = await ctx.newPage();
   await page.goto(env.base + '?lab=compression');
   await waitForApp(page, 20);
   await page.waitForFunction(() => window.latentlab.metrics().exports.length > 0, null, { timeout: 60000 });
+  return { ctx, page };
+}
+
+test('phone: a swipe over an image scrolls the lab and opens no menu; a tap still presses', async () => {
+  const { ctx, page } = await openCompression(SCREENS[0]);
   const before = await scroller(page);
   assert.ok(before, 'nothing scrolls on a phone: the compression lab should be taller than the screen');
   const image = (await metrics(page)).exports.find((e) => e.rect[3] - e.rect[1] > 100);
@@ -140,11 +146,7 @@ test('phone: a swipe over an image scrolls the lab and opens no menu; a tap stil
 });
 
 test('wheel: one notch scrolls the results 100 px, as the browser scrolls a page', async () => {
-  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await ctx.newPage();
-  await page.goto(env.base + '?lab=compression');
-  await waitForApp(page, 20);
-  await page.waitForFunction(() => window.latentlab.metrics().exports.length > 0, null, { timeout: 60000 });
+  const { ctx, page } = await openCompression({ viewport: { width: 1280, height: 800 } });
   const before = await scroller(page);
   assert.ok(before, 'the compression results do not scroll at 1280x800');
   await page.mouse.move((before.rect[0] + before.rect[2]) / 2, (before.rect[1] + before.rect[3]) / 2);
