@@ -24,6 +24,21 @@ std::array<uint8_t, 3> color_of(float v, const ImageStyle& s) {
   for (int k = 0; k < 3; ++k) out[size_t(k)] = uint8_t(std::lround(rgb[size_t(k)] * 255.0f));
   return out;
 }
+
+// The shader's bilinear lookup at a screen pixel centre: texel coordinate u = (x + 0.5) / zoom
+// - 0.5, clamped to the edge texels, mixed in x then in y.
+float smooth_value(const std::vector<float>& values, int width, int height, int zoom, int x, int y) {
+  const float u = (float(x) + 0.5f) / float(zoom) - 0.5f, v = (float(y) + 0.5f) / float(zoom) - 0.5f;
+  const float fu = std::floor(u), fv = std::floor(v);
+  const float ax = u - fu, ay = v - fv;
+  const auto at = [&](float cx, float cy) {
+    const int c = std::clamp(int(cx), 0, width - 1), r = std::clamp(int(cy), 0, height - 1);
+    return values[size_t(r) * size_t(width) + size_t(c)];
+  };
+  const float top = at(fu, fv) * (1.0f - ax) + at(fu + 1, fv) * ax;
+  const float bottom = at(fu, fv + 1) * (1.0f - ax) + at(fu + 1, fv + 1) * ax;
+  return top * (1.0f - ay) + bottom * ay;
+}
 }  // namespace
 
 std::vector<uint8_t> colorize(const std::vector<float>& values, int width, int height, const ImageStyle& style) {
@@ -31,7 +46,9 @@ std::vector<uint8_t> colorize(const std::vector<float>& values, int width, int h
   std::vector<uint8_t> rgb(size_t(w) * size_t(height * z) * 3);
   for (int y = 0; y < height * z; ++y)
     for (int x = 0; x < w; ++x) {
-      const auto c = color_of(values[size_t(y / z) * size_t(width) + size_t(x / z)], style);
+      const float v = style.smooth ? smooth_value(values, width, height, z, x, y)
+                                   : values[size_t(y / z) * size_t(width) + size_t(x / z)];
+      const auto c = color_of(v, style);
       std::copy(c.begin(), c.end(), rgb.begin() + (std::ptrdiff_t(y) * w + x) * 3);
     }
   return rgb;

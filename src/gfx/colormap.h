@@ -14,6 +14,10 @@ struct ImageStyle {
   float lo = 0.0f, hi = 255.0f;  // value shown as black (or blue) and as white (or red)
   int zoom = 1;                  // screen pixels per image pixel, >= 1
   Colormap colormap = Colormap::Gray;
+  // Bilinear between texel centres instead of nearest: for a field sampled on a grid (the 2-D
+  // GAN's D(x)), not for images, whose pixels stay crisp squares. Done in the shader because
+  // R32F textures are not filterable in WebGL2 without OES_texture_float_linear.
+  bool smooth = false;
 };
 
 // Diverging map for signed values: blue - white - red. Blue against red stays apart with every
@@ -25,7 +29,8 @@ struct ImageStyle {
 constexpr std::array<float, 3> kDivergingLow = {0.13f, 0.40f, 0.80f};
 constexpr std::array<float, 3> kDivergingHigh = {0.80f, 0.15f, 0.15f};
 
-// RGB8 pixels of `values` (row-major) as the shader draws them, each pixel repeated zoom x zoom.
+// RGB8 pixels of `values` (row-major) as the shader draws them at zoom screen pixels per texel:
+// each pixel repeated zoom x zoom, or interpolated when style.smooth.
 std::vector<uint8_t> colorize(const std::vector<float>& values, int width, int height, const ImageStyle& style);
 
 }  // namespace ll::gfx

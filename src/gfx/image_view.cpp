@@ -32,6 +32,7 @@ void use_image_program(const ImDrawList*, const ImDrawCmd* cmd) {
   glUniform1i(g_program->uniform("Texture"), 0);
   glUniform2f(g_program->uniform("Range"), style->lo, style->hi);
   glUniform1i(g_program->uniform("Colormap"), int(style->colormap));
+  glUniform1i(g_program->uniform("Smooth"), style->smooth ? 1 : 0);
   glUniform3fv(g_program->uniform("Low"), 1, kDivergingLow.data());
   glUniform3fv(g_program->uniform("High"), 1, kDivergingHigh.data());
 }

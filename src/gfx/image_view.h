@@ -1,7 +1,7 @@
 // Draws a GrayTexture inside the current ImGui window through our own shader
-// (shaders/gray_image.*): values mapped from [lo, hi] (gfx/colormap.h), nearest filtering, and
-// a whole number of framebuffer pixels per image pixel, so every pixel is a crisp square at any
-// devicePixelRatio.
+// (shaders/gray_image.*): values mapped from [lo, hi] (gfx/colormap.h), nearest filtering
+// (bilinear for a field, style.smooth), and a whole number of framebuffer pixels per image pixel,
+// so every pixel is a crisp square at any devicePixelRatio.
 #pragma once
 #include "gfx/colormap.h"
 #include "gfx/gray_texture.h"

@@ -45,14 +45,12 @@ S discriminator_loss_and_grad(BasicMlp<S>& D, const MatrixT<S>& X_real, const Ma
 }
 
 template <typename S>
-S generator_loss_and_grad(BasicMlp<S>& G, BasicMlp<S>& D, const MatrixT<S>& Z, GenLoss kind,
-                          double* mean_fake) {
-  const Index p = Z.cols();
-  // forward: x = G(z), a = logit of D(x)
-  const MatrixT<S> X = G.forward(Z);
+S generator_loss_at(BasicMlp<S>& D, const MatrixT<S>& X, GenLoss kind, double* mean_fake) {
+  const Index p = X.cols();
+  // forward: a = logit of D(x)
   D.forward(X);
   const MatrixT<S>& a = D.logits();
-  MatrixT<S> q;  // D(G(z))
+  MatrixT<S> q;  // D(x)
   activate(Activation::Sigmoid, a, q);
   if (mean_fake) *mean_fake = double(q.mean());
   // loss and dE/da:
@@ -70,6 +68,14 @@ S generator_loss_and_grad(BasicMlp<S>& G, BasicMlp<S>& D, const MatrixT<S>& Z, G
   }
   D.backward(dA, /*want_input_grad=*/true);
   for (int l = 0; l < D.num_layers(); ++l) D.set_frozen(l, was_frozen[size_t(l)]);
+  return E;
+}
+
+template <typename S>
+S generator_loss_and_grad(BasicMlp<S>& G, BasicMlp<S>& D, const MatrixT<S>& Z, GenLoss kind,
+                          double* mean_fake) {
+  // forward: x = G(z), then E_G and dE/dx through D
+  const S E = generator_loss_at(D, MatrixT<S>(G.forward(Z)), kind, mean_fake);
   // ... and on through G's output activation into G
   MatrixT<S> dZ_out;
   activation_backward(G.activation(G.num_layers() - 1), G.logits(), G.output(), D.input_grad(), dZ_out);
@@ -78,6 +84,7 @@ S generator_loss_and_grad(BasicMlp<S>& G, BasicMlp<S>& D, const MatrixT<S>& Z, G
 }
 
 #define LL_INSTANTIATE(S)                                                                      \
+  template S generator_loss_at<S>(BasicMlp<S>&, const MatrixT<S>&, GenLoss, double*);          \
   template S discriminator_loss_and_grad<S>(BasicMlp<S>&, const MatrixT<S>&, const MatrixT<S>&, \
                                             double*, double*);                                 \
   template S generator_loss_and_grad<S>(BasicMlp<S>&, BasicMlp<S>&, const MatrixT<S>&, GenLoss, \

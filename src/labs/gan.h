@@ -61,8 +61,14 @@ template <typename S>
 S discriminator_loss_and_grad(BasicMlp<S>& D, const MatrixT<S>& X_real, const MatrixT<S>& X_fake,
                               double* mean_real = nullptr, double* mean_fake = nullptr);
 
-// E_G for latent columns Z: forward through G then D, backward through D (its parameters
-// untouched: only the input gradient dE/dx is formed) and on through G. Writes G's gradients.
+// E_G at p fake points X (columns), forward through D and backward through it with its
+// parameters untouched: only dE_G/dx is formed, left in D.input_grad(). Minus it, per point, is
+// where a generator step pushes that sample (the arrows of the 2-D lab, as in GAN Lab).
+template <typename S>
+S generator_loss_at(BasicMlp<S>& D, const MatrixT<S>& X, GenLoss kind, double* mean_fake = nullptr);
+
+// E_G for latent columns Z: x = G(z), generator_loss_at(D, x), and dE/dx on back through G.
+// Writes G's gradients.
 template <typename S>
 S generator_loss_and_grad(BasicMlp<S>& G, BasicMlp<S>& D, const MatrixT<S>& Z, GenLoss kind,
                           double* mean_fake = nullptr);

@@ -109,6 +109,8 @@ void Gan2dLab::evaluate() {
   const Matrix d = g.discriminate(grid_);
   heat_.assign(d.data(), d.data() + d.size());
   samples_ = g.generate(fixed_z_);
+  generator_loss_at(g.discriminator(), samples_, g.config().gen_loss);
+  pushes_ = -float(kSamples) * g.discriminator().input_grad();
   if (g.finite()) run_.checkpoint();
 }
 

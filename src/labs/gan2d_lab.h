@@ -52,11 +52,15 @@ class Gan2dLab {
   // The target has no points yet (drawn target before the first click): nothing to train on.
   bool empty_target() const { return settings_.target == ToyTarget::Drawn && points_.empty(); }
 
-  // D over the grid and G(z) for the fixed z; cheap, the page calls it every frame.
+  // D over the grid, G(z) for the fixed z and the pushes on them; cheap, the page calls it
+  // every frame.
   void evaluate();
   // heat()[row * kGrid + col] = D(x, y), row 0 at the top (y = +kExtent).
   const std::vector<float>& heat() const { return heat_; }
   const Matrix& samples() const { return samples_; }     // 2 x kSamples, G(z)
+  // -dE_G/dx at each sample, times kSamples (one sample's share): the direction and strength
+  // with which the next generator step pulls that sample, before it passes back through G.
+  const Matrix& pushes() const { return pushes_; }       // 2 x kSamples
   const Matrix& real_points() const { return real_; }    // 2 x kSamples from the target
 
   const Gan2dSettings& settings() const { return settings_; }
@@ -74,7 +78,7 @@ class Gan2dLab {
   std::vector<std::array<float, 2>> points_;
   Rng data_rng_;
   GanRun run_;
-  Matrix fixed_z_, grid_, samples_, real_;
+  Matrix fixed_z_, grid_, samples_, pushes_, real_;
   std::vector<float> heat_;
 };
 

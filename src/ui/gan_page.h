@@ -93,6 +93,7 @@ class GanPage : public LabPage {
   Gan2dSettings pending2_;
   std::unique_ptr<Gan2dLab> toy_;
   bool playing2_ = true;
+  bool arrows_ = true;  // G's pushes drawn on its samples
   gfx::GrayTexture heat_tex_;
   Controls controls_;
 };

@@ -19,6 +19,37 @@ namespace ll::ui {
 namespace {
 constexpr int kPlaneZoom = 6;  // 64 x 64 grid cells -> 384 x 384 screen pixels
 constexpr float kMinCurveWidth = 240.0f;
+constexpr ImU32 kFakeColor = IM_COL32(20, 20, 20, 255);
+constexpr ImU32 kRealColor = IM_COL32(0, 150, 60, 255);
+constexpr float kArrowPx = 26.0f;  // the longest arrow, in window units
+constexpr int kArrowEvery = 4;     // 128 of the 512 samples: more hide the heat map
+
+// G's pushes as arrows from its samples, scaled so that the 90th percentile of their lengths
+// draws kArrowPx long (a few samples deep in D's blue can pull far harder than the rest and
+// would shrink every other arrow to a dot), longer ones capped there.
+template <typename ToScreen>
+void draw_pushes(ImDrawList* dl, const Matrix& from, const Matrix& push, const ToScreen& to_screen) {
+  std::vector<float> lengths;
+  for (Index i = 0; i < from.cols(); i += kArrowEvery) lengths.push_back(std::hypot(push(0, i), push(1, i)));
+  if (lengths.empty()) return;
+  std::vector<float> sorted = lengths;
+  const size_t p90 = sorted.size() * 9 / 10;
+  std::nth_element(sorted.begin(), sorted.begin() + std::ptrdiff_t(p90), sorted.end());
+  const float ref = sorted[p90];
+  if (!(ref > 0.0f) || !std::isfinite(ref)) return;
+  for (Index i = 0, k = 0; i < from.cols(); i += kArrowEvery, ++k) {
+    const float len = std::min(1.0f, lengths[size_t(k)] / ref) * kArrowPx;
+    if (len < 3.0f) continue;
+    const ImVec2 a = to_screen(from(0, i), from(1, i));
+    // screen y grows downwards, plane y upwards
+    const float ux = push(0, i) / lengths[size_t(k)], uy = -push(1, i) / lengths[size_t(k)];
+    const ImVec2 b(a.x + ux * len, a.y + uy * len);
+    dl->AddLine(a, b, kFakeColor, 1.5f);
+    const float head = std::min(6.0f, 0.4f * len);
+    dl->AddTriangleFilled(b, ImVec2(b.x - ux * head - uy * head * 0.5f, b.y - uy * head + ux * head * 0.5f),
+                          ImVec2(b.x - ux * head + uy * head * 0.5f, b.y - uy * head - ux * head * 0.5f), kFakeColor);
+  }
+}
 
 }  // namespace
 
@@ -143,7 +174,8 @@ void GanPage::draw_plane() {
   lab_help("gan-2d");
   heat_tex_.upload(Gan2dLab::kGrid, Gan2dLab::kGrid, toy_->heat().data());
   const nlohmann::json m = toy_->metrics();
-  const gfx::ImageStyle heat_style{0.0f, 1.0f, kPlaneZoom, gfx::Colormap::Diverging};
+  gfx::ImageStyle heat_style{0.0f, 1.0f, kPlaneZoom, gfx::Colormap::Diverging};
+  heat_style.smooth = true;  // D is a smooth function sampled on a 64x64 grid, not 64x64 pixels
   const float plane = float(Gan2dLab::kGrid) * gfx::texel_size(heat_style, Gan2dLab::kGrid, ImGui::GetContentRegionAvail().x);
   Flow flow;
   flow.next(plane);
@@ -160,10 +192,12 @@ void GanPage::draw_plane() {
   };
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(r0, r1, true);
-  const Matrix& real = toy_->real_points();
-  for (Index i = 0; i < real.cols(); ++i) dl->AddCircleFilled(to_screen(real(0, i), real(1, i)), 1.5f, IM_COL32(0, 150, 60, 255));
   const Matrix& fake = toy_->samples();
-  for (Index i = 0; i < fake.cols(); ++i) dl->AddCircleFilled(to_screen(fake(0, i), fake(1, i)), 2.0f, IM_COL32(20, 20, 20, 255));
+  if (arrows_) draw_pushes(dl, fake, toy_->pushes(), to_screen);
+  for (Index i = 0; i < fake.cols(); ++i) dl->AddCircleFilled(to_screen(fake(0, i), fake(1, i)), 2.0f, kFakeColor);
+  // The target last, on top: G's samples gather on it and would hide it.
+  const Matrix& real = toy_->real_points();
+  for (Index i = 0; i < real.cols(); ++i) dl->AddCircleFilled(to_screen(real(0, i), real(1, i)), 1.5f, kRealColor);
   dl->PopClipRect();
   if (toy_->settings().target == ToyTarget::Drawn && ImGui::IsItemHovered() && ImGui::IsMouseClicked(0)) {
     const ImVec2 p = ImGui::GetMousePos();
@@ -171,6 +205,10 @@ void GanPage::draw_plane() {
   }
   ImGui::TextColored(ImVec4(0, 0.6f, 0.25f, 1), "green: target samples,");
   ImGui::Text("black: G(z) for %d fixed z", Gan2dLab::kSamples);
+  ImGui::Checkbox("arrows: where G's next step pulls its samples", &arrows_);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("-dE_G/dx at every 4th sample: the gradient D passes back to G.\n"
+                      "Longest arrow = largest pull in this frame; they shrink as D flattens out.");
   ImGui::Text("%.0f%% of G's samples on a target mode, %d of %d modes covered",
               100.0 * double(m["samples_on_target"]), int(m["modes_covered"]), int(m["modes"]));
   if (toy_->empty_target()) ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "Click on the plane to draw a target.");

@@ -50,9 +50,11 @@ const std::map<std::string, Help>& helps() {
         "few classes appear, G has collapsed onto a few modes."}},
       {"gan-2d",
        {"The same game on points in a plane. The colour is D's belief that a point is real (red) or fake "
-        "(blue); green dots are real samples, black dots G's.",
+        "(blue); green dots are real samples, black dots G's, and each arrow shows where G's next step pulls "
+        "its dot.",
         "pick another target, or draw your own by clicking on the plane; slow motion shows each step.",
-        "G's points moving towards the red regions, and D fading to white (1/2) where they match the target."}},
+        "G's points following the arrows up D's slope to the red regions, and D fading to white (1/2) where "
+        "they match the target."}},
       {"pretraining",
        {"An encoder pretrained on all the images without labels, then fine-tuned with only N labelled "
         "ones, against the same network trained from random weights on the same N.",

@@ -1,6 +1,8 @@
 // The 2-D GAN on its toy targets: real training, measured coverage, determinism.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "labs/gan2d_lab.h"
 
 using namespace ll;
@@ -50,4 +52,31 @@ TEST_CASE("2-D GAN: a copy of the lab trains on its own data stream, not the ori
   CHECK(a.run().iteration() == 5);
   a.iterations(5);
   CHECK(a.run().gan().generator().params() == b.run().gan().generator().params());
+}
+
+TEST_CASE("2-D GAN: the pushes on G's samples point towards the target") {
+  // What the arrows show: D rates the ring's modes as real, so the generator's gradient at a
+  // stray sample points towards a mode, within 90 degrees of the nearest one (measured: 86% of
+  // 458 strays at iteration 200; a random direction would give 50%).
+  Gan2dLab lab(Gan2dSettings{});
+  lab.iterations(200);
+  lab.evaluate();
+  const Matrix& x = lab.samples();
+  const Matrix& push = lab.pushes();
+  REQUIRE(push.cols() == Gan2dLab::kSamples);
+  int strays = 0, towards = 0;
+  for (Index i = 0; i < x.cols(); ++i) {
+    float nearest = 1e9f, dx = 0, dy = 0;
+    for (int k = 0; k < 8; ++k) {
+      const float cx = 2 * std::cos(6.2831853f * float(k) / 8), cy = 2 * std::sin(6.2831853f * float(k) / 8);
+      const float d = std::hypot(cx - x(0, i), cy - x(1, i));
+      if (d < nearest) nearest = d, dx = cx - x(0, i), dy = cy - x(1, i);
+    }
+    if (nearest < 0.3f) continue;
+    ++strays;
+    towards += push(0, i) * dx + push(1, i) * dy > 0;
+  }
+  INFO(towards, " of ", strays, " stray samples pushed towards their nearest mode");
+  REQUIRE(strays >= 100);
+  CHECK(towards > 0.75 * strays);
 }

@@ -75,6 +75,32 @@ TEST_CASE("GAN generator gradient through D matches finite differences (minimax 
     }
 }
 
+TEST_CASE("GAN: dE_G/dx at fake points (the 2-D lab's arrows) matches finite differences") {
+  Rng rng(11);
+  MatD X = random_matrix(rng, 4, 5);
+  for (GenLoss kind : {GenLoss::Minimax, GenLoss::NonSaturating}) {
+    TinyGan gan(Activation::LeakyReLU, Activation::Tanh);
+    const VectorT<double> d_before = gan.D.params();
+    generator_loss_at(gan.D, X, kind);
+    const MatD analytic = gan.D.input_grad();
+    REQUIRE(analytic.rows() == X.rows());
+    REQUIRE(analytic.cols() == X.cols());
+    double worst = 0;
+    for (Index i = 0; i < X.size(); ++i) {
+      const double saved = X.data()[i];
+      X.data()[i] = saved + kStep;
+      const double up = generator_loss_at(gan.D, X, kind);
+      X.data()[i] = saved - kStep;
+      const double down = generator_loss_at(gan.D, X, kind);
+      X.data()[i] = saved;
+      worst = std::max(worst, rel_error(analytic.data()[i], (up - down) / (2 * kStep)));
+    }
+    INFO(gen_loss_key(kind), ": max relative error ", worst);
+    CHECK(worst < kTolerance);
+    CHECK(gan.D.params() == d_before);
+  }
+}
+
 TEST_CASE("GAN discriminator gradient matches finite differences") {
   Rng rng(5);
   TinyGan gan(Activation::LeakyReLU, Activation::Tanh);
