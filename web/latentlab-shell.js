@@ -79,8 +79,12 @@
     return new Uint8Array(await new Blob(chunks).arrayBuffer());
   }
 
+  // The canvas' resolution cap (src/platform/pixel_ratio.js): ?maxdpr=N, 1 to 4; the app reports
+  // a value outside that range (ui/lesson_link.cpp) and the default 2 applies.
+  const maxdpr = Number(query.get('maxdpr'));
   window.Module = {
     canvas: canvas,
+    maxPixelRatio: query.has('maxdpr') && maxdpr >= 1 && maxdpr <= 4 ? maxdpr : 2,
     // The whole query is a lesson link (lab, preset, settings, hide); the app parses and checks it.
     arguments: (embed ? ['--embed'] : []).concat(touch ? ['--touch'] : [], ['--link', window.location.search.slice(1)]),
     print: (t) => console.log(t),

@@ -108,6 +108,11 @@ LessonLink parse_lesson_link(std::string_view query) {
     } else if (key == "hide") {
       for (const std::string& h : split_commas(value))
         if (std::find(link.hide.begin(), link.hide.end(), h) == link.hide.end()) link.hide.push_back(h);
+    } else if (key == "maxdpr") {  // the page shell applies it; said here when it cannot
+      char* end = nullptr;
+      const double r = std::strtod(value.c_str(), &end);
+      if (value.empty() || *end != '\0' || !(r >= 1.0 && r <= 4.0))
+        link.problems.push_back("maxdpr=" + quoted(value) + ": must be a number from 1 to 4; the canvas uses at most 2");
     } else if (key != "embed") {  // the page shell handles embed=1
       // A key given twice: the last value counts, as in most URL parsers; said once.
       auto same = std::find_if(own.begin(), own.end(), [&](const auto& kv) { return kv.first == key; });

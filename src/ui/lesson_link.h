@@ -5,7 +5,9 @@
 //   ?hide=lr,seed             controls the student should not see
 //   ?threads=2                threads for training (the page shell loads the single-thread
 //                             build for threads=1)
-// Keys other than lab/preset/hide/embed/threads are a page's settings (ui/controls.h), spelled like the
+//   ?maxdpr=3                 the canvas' pixels per CSS pixel at most (1 to 4, default 2;
+//                             the page shell applies it, src/platform/pixel_ratio.js)
+// Keys other than lab/preset/hide/embed/threads/maxdpr are a page's settings (ui/controls.h), spelled like the
 // CLI's flags. Nothing from a link is ever executed: values are parsed as numbers or matched
 // against known names, and whatever is refused is reported, never half-applied.
 #pragma once

@@ -81,6 +81,22 @@ TEST_CASE("lesson link: repeated keys and hide entries count once") {
   CHECK(twice.problems[0] == "the link key 'lr' was given more than once; the last value counts");
 }
 
+TEST_CASE("lesson link: maxdpr is for the page shell, a number from 1 to 4, never a page setting") {
+  for (const char* good : {"lab=gan&maxdpr=3", "maxdpr=1", "maxdpr=1.5", "maxdpr=4"}) {
+    CAPTURE(good);
+    const LessonLink l = parse_lesson_link(good);
+    CHECK(l.settings.empty());
+    CHECK(l.problems.empty());
+  }
+  for (const char* bad : {"maxdpr=0", "maxdpr=5", "maxdpr=2x", "maxdpr=", "maxdpr=nan", "maxdpr=-1"}) {
+    CAPTURE(bad);
+    const LessonLink l = parse_lesson_link(bad);
+    CHECK(l.settings.empty());
+    REQUIRE(l.problems.size() == 1);
+    CHECK(l.problems[0].find("must be a number from 1 to 4") != std::string::npos);
+  }
+}
+
 TEST_CASE("lesson link: threads=N is a whole number from 1 to 64, not a page setting") {
   const LessonLink two = parse_lesson_link("lab=gan&threads=2");
   CHECK(two.threads == 2);
