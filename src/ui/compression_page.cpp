@@ -142,7 +142,16 @@ void CompressionPage::draw() {
     upper.next(float(enc_filters_.width()) * 4.0f);
     draw_filters();
     ImGui::Separator();
-    const float grid = 2.0f * float(original_[0].width()) * gfx::texel_size(kGray) + 4.0f;
+    // 2x where both images' 2x2 grids fit side by side at 2x (a 2560 px screen), else 1x: whole
+    // factors only, so every pixel stays a square (gfx/image_view.h). At 1920x1080 the lab fits
+    // on one screen at 1x; 2x would need 2,060 px.
+    const auto grid_width = [this](int zoom) {
+      gfx::ImageStyle s = kGray;
+      s.zoom = zoom;
+      return 2.0f * float(original_[0].width()) * gfx::texel_size(s) + 4.0f;
+    };
+    zoom_ = 2 * grid_width(2) + 6.0f <= ImGui::GetContentRegionAvail().x ? 2 : 1;
+    const float grid = grid_width(zoom_);
     Flow grids(6);
     grids.next(grid);
     draw_image_grid(0, lab()->trained_image(), lab()->trained_results());
@@ -270,15 +279,16 @@ void CompressionPage::draw_settings() {
 void CompressionPage::draw_image_grid(int row, const LabImage& img, const ImageResults& r) {
   const auto panels = method_panels(r, method_);
   const char* method = method_ == AE ? "autoencoder" : method_ == PCA ? "PCA" : "JPEG";
-  const gfx::ImageStyle err{-kErrorRange, kErrorRange, 1, gfx::Colormap::Diverging};
   ImGui::BeginGroup();
   ImGui::Text("%s: %s", row == 0 ? "Trained on" : "New image (never seen)", img.name.c_str());
   ImGui::TextDisabled("%s", img.note.c_str());
   // A 2x2 grid where two images fit side by side, else a column.
-  const float cell = float(original_[size_t(row)].width()) * gfx::texel_size(kGray);
+  gfx::ImageStyle gray = kGray, err{-kErrorRange, kErrorRange, zoom_, gfx::Colormap::Diverging};
+  gray.zoom = zoom_;
+  const float cell = float(original_[size_t(row)].width()) * gfx::texel_size(gray);
   Flow cells(4);
   cells.next(cell);
-  image_panel(original_[size_t(row)], kGray, "(A) original", "8 bits per pixel", img.name + "-original");
+  image_panel(original_[size_t(row)], gray, "(A) original", "8 bits per pixel", img.name + "-original");
   for (int k = 0; k < 3; ++k) {
     if (k == 1) cells.new_line();
     cells.next(cell);
@@ -299,7 +309,7 @@ void CompressionPage::draw_image_grid(int row, const LabImage& img, const ImageR
     }
     const char* variant[3] = {"", "-6bit", "-4bit"};
     const std::string file = img.name + "-" + (p ? method : "original") + variant[k] + (show_error_ && p ? "-error" : "");
-    image_panel(decoded_[size_t(row)][size_t(k)], show_error_ && p ? err : kGray, title, caption, file);
+    image_panel(decoded_[size_t(row)][size_t(k)], show_error_ && p ? err : gray, title, caption, file);
   }
   if (show_error_) ImGui::TextDisabled("errors: blue = too dark, red = too bright, +-%.0f levels", kErrorRange);
   ImGui::EndGroup();

@@ -61,6 +61,7 @@ class CompressionPage : public LabPage {
   RunClock clock_;  // wall time of the run and what is left
   int method_ = AE;
   bool show_error_ = false;
+  int zoom_ = 1;                     // screen pixels per image pixel in the grids (whole: crisp)
   bool dirty_ = true;                // textures out of date
   std::string message_;              // last load / error message for the user
   std::vector<std::string> builtin_;

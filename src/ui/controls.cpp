@@ -168,11 +168,31 @@ std::string parse_whole(const std::string& s, long long lo, long long hi, long l
   return "";
 }
 
+bool stepped_slider_int(const char* label, int& v, int lo, int hi, const char* format, int flags) {
+  // The buttons come first so that the slider keeps its label on its right, like every other
+  // slider (and tests and screen readers find it by that label).
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float button = ImGui::GetFrameHeight(), gap = style.ItemInnerSpacing.x;
+  const float slider = std::max(2 * button, ImGui::CalcItemWidth() - 2 * (button + gap));
+  bool changed = false;
+  ImGui::PushID(label);
+  ImGui::PushButtonRepeat(true);  // held down, a button keeps stepping
+  if (ImGui::Button("-", ImVec2(button, 0)) && v > lo) --v, changed = true;
+  ImGui::SameLine(0, gap);
+  if (ImGui::Button("+", ImVec2(button, 0)) && v < hi) ++v, changed = true;
+  ImGui::PopButtonRepeat();
+  ImGui::PopID();
+  ImGui::SameLine(0, gap);
+  ImGui::SetNextItemWidth(slider);
+  changed |= ImGui::SliderInt(label, &v, lo, hi, format, flags);
+  return changed;
+}
+
 Control int_slider(const std::string& key, const char* label, int& v, int lo, int hi, const char* format,
                    bool logarithmic) {
   return {key,
           [=, &v] {
-            return ImGui::SliderInt(label, &v, lo, hi, format, logarithmic ? ImGuiSliderFlags_Logarithmic : 0);
+            return stepped_slider_int(label, v, lo, hi, format, logarithmic ? ImGuiSliderFlags_Logarithmic : 0);
           },
           [&v] { return std::to_string(v); },
           [=, &v](const std::string& s) {

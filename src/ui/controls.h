@@ -73,6 +73,11 @@ void draw_pending_note(const Controls& controls);
 std::vector<std::string> hide_controls(const std::vector<std::string>& keys,
                                        const std::vector<Controls*>& sets);
 
+// A slider with - and + buttons before it for single steps: on a 100 px slider over 1..64 one
+// pixel of drag is more than one step (issue 15: the code size went 16 -> 5 with 15 px of drag).
+// ImGuiSliderFlags in `flags`; true when the value changed.
+bool stepped_slider_int(const char* label, int& v, int lo, int hi, const char* format = "%d", int flags = 0);
+
 // Widgets bound to a value. Ranges are enforced for links too: a value out of range is refused.
 Control int_slider(const std::string& key, const char* label, int& v, int lo, int hi,
                    const char* format = "%d", bool logarithmic = false);

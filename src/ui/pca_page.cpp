@@ -70,7 +70,7 @@ PcaPage::PcaPage(DatasetStore& datasets, FileRequest files)
                               {{0, "mnist", "MNIST digits"}, {0, "fashion", "Fashion-MNIST"}, {0, "faces", "Faces 25x25"}},
                               true));
   Control k = int_slider("k", "##k", k_, 1, 200);
-  k.draw = [this] { return ImGui::SliderInt("##k", &k_, 1, lab() ? lab()->max_k() : 200); };
+  k.draw = [this] { return stepped_slider_int("##k", k_, 1, lab() ? lab()->max_k() : 200); };
   controls_.add(k);
 }
 
