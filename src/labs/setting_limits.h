@@ -1,5 +1,5 @@
 // The allowed range of every numeric setting that both a lab page (its control and lesson-link
-// key, ui/controls.h) and the CLI (the flag of the same name) take, in one place, so a value
+// key, ui/widgets/controls.h) and the CLI (the flag of the same name) take, in one place, so a value
 // refused in a link is refused by the CLI too, with a message, instead of silently falling back
 // to a default or dying in std::bad_alloc (issue 17: `gan --latent 100000000`).
 // Counts that depend on the data set (pca --k, pretrain --labels, deep-ae --code) are checked

@@ -23,7 +23,7 @@
 #include "ui/app.h"
 #include "ui/drawn_items.h"
 #include "ui/pointer_input.h"
-#include "ui/export_menu.h"
+#include "ui/widgets/export_menu.h"
 #include "ui/theme.h"
 
 namespace {

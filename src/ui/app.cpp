@@ -13,16 +13,16 @@
 #include "core/utf8.h"
 #include "labs/lab_catalog.h"
 #include "ui/json_text.h"
-#include "ui/compression_page.h"
+#include "ui/pages/compression_page.h"
 #include "ui/content_height.h"
-#include "ui/export_menu.h"
-#include "ui/gan_page.h"
-#include "ui/layout.h"
-#include "ui/pca_page.h"
-#include "ui/pretrain_page.h"
+#include "ui/widgets/export_menu.h"
+#include "ui/pages/gan_page.h"
+#include "ui/widgets/layout.h"
+#include "ui/pages/pca_page.h"
+#include "ui/pages/pretrain_page.h"
 #include "gfx/image_view.h"
 #include "gfx/scatter_view.h"
-#include "ui/placeholder_page.h"
+#include "ui/pages/placeholder_page.h"
 
 namespace ll {
 

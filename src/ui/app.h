@@ -17,7 +17,7 @@
 #include "core/build_info.h"
 #include "ui/dataset_store.h"
 #include "ui/lab_page.h"
-#include "ui/layout.h"
+#include "ui/widgets/layout.h"
 #include "ui/lesson_link.h"
 
 namespace ll {

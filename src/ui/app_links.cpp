@@ -3,7 +3,7 @@
 #include <imgui.h>
 
 #include "ui/app.h"
-#include "ui/layout.h"
+#include "ui/widgets/layout.h"
 #include "ui/presets.h"
 
 namespace ll {

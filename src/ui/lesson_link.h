@@ -7,7 +7,7 @@
 //                             build for threads=1)
 //   ?maxdpr=3                 the canvas' pixels per CSS pixel at most (1 to 4, default 2;
 //                             the page shell applies it, src/platform/pixel_ratio.js)
-// Keys other than lab/preset/hide/embed/threads/maxdpr are a page's settings (ui/controls.h), spelled like the
+// Keys other than lab/preset/hide/embed/threads/maxdpr are a page's settings (ui/widgets/controls.h), spelled like the
 // CLI's flags. Nothing from a link is ever executed: values are parsed as numbers or matched
 // against known names, and whatever is refused is reported, never half-applied.
 #pragma once
@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ui/controls.h"
+#include "ui/widgets/controls.h"
 
 namespace ll::ui {
 

@@ -6,12 +6,12 @@
 #include <cstdio>
 #include <string>
 
-#include "ui/compression_page.h"
-#include "ui/deep_ae_panel.h"
-#include "ui/gan_page.h"
-#include "ui/pca_page.h"
-#include "ui/placeholder_page.h"
-#include "ui/pretrain_page.h"
+#include "ui/pages/compression_page.h"
+#include "ui/pages/deep_ae_panel.h"
+#include "ui/pages/gan_page.h"
+#include "ui/pages/pca_page.h"
+#include "ui/pages/placeholder_page.h"
+#include "ui/pages/pretrain_page.h"
 
 namespace ll::ui {
 

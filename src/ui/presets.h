@@ -1,11 +1,11 @@
 // Named setups that reproduce the lecture's experiments, for ?preset=NAME links and the
-// "Presets" menu. Each is a lab and the settings (ui/controls.h keys) that differ from its
+// "Presets" menu. Each is a lab and the settings (ui/widgets/controls.h keys) that differ from its
 // defaults.
 #pragma once
 #include <string>
 #include <vector>
 
-#include "ui/controls.h"
+#include "ui/widgets/controls.h"
 
 namespace ll::ui {
 

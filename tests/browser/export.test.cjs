@@ -108,7 +108,7 @@ test('Save as PNG of the 2-D GAN\'s D(x): the smooth field the screen shows, wit
   // A few hundred iterations: D has slopes and ridges then, not yet the flat blue of later on.
   await page.waitForFunction(() => window.latentlab.metrics().metrics.toy.iteration > 300, null, { timeout: 60000 });
   await clickItem(page, 'Pause');
-  await clickItem(page, "arrows: where G's next step pulls its samples");  // off: fewer marks on D
+  await clickItem(page, "arrows: G's pull on its samples");  // off: fewer marks on D
   await sleep(500);
   const shot = await page.screenshot();
   const file = 'gan-2d-discriminator-output.png';

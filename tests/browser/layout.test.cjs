@@ -87,7 +87,7 @@ for (const screen of SCREENS) {
   });
 }
 
-// The results' scrolling pane (ui/layout.h: "results" beside the controls, "page" stacked):
+// The results' scrolling pane (ui/widgets/layout.h: "results" beside the controls, "page" stacked):
 // the tallest of them that can scroll.
 async function scroller(page) {
   const ws = (await windows(page)).filter((w) => w.scroll_max_y > 0 && /\/(results|page)_/.test(w.name));

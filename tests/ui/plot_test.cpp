@@ -1,11 +1,11 @@
-// The plot widget's axis ticks (ui/axis_ticks.h) and the CSV its menu saves (ui/csv_table.h).
+// The plot widget's axis ticks (ui/widgets/axis_ticks.h) and the CSV its menu saves (ui/widgets/csv_table.h).
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cmath>
 
-#include "ui/axis_ticks.h"
-#include "ui/csv_table.h"
+#include "ui/widgets/axis_ticks.h"
+#include "ui/widgets/csv_table.h"
 
 using ll::ui::nice_ticks;
 

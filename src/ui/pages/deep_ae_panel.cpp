@@ -1,0 +1,275 @@
+#include "ui/theme.h"
+#include "ui/pages/deep_ae_panel.h"
+#include "labs/setting_limits.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "labs/deep_ae_model.h"
+#include "ui/widgets/export_menu.h"
+#include "ui/widgets/image_strip.h"
+#include "ui/pages/lab_help.h"
+#include "ui/widgets/layout.h"
+#include "ui/widgets/plot.h"
+#include "ui/pages/rbm_plot.h"
+
+namespace ll::ui {
+
+namespace {
+constexpr float kLeft = 230.0f;
+const char* kRowTitles[4] = {"Real test images", "Deep autoencoder", "Logistic PCA", "PCA"};
+
+std::string fmt(const char* f, double a, double b = 0) {
+  char buf[160];
+  std::snprintf(buf, sizeof buf, f, a, b);
+  return buf;
+}
+}  // namespace
+
+DeepAePanel::DeepAePanel(DatasetStore& datasets, FileRequest files, std::string key, int code)
+    : datasets_(datasets), files_(files), key_(std::move(key)), pending_(browser_deep_ae_settings(code)),
+      runner_([](DeepAeLab& lab, double budget_ms) {
+        lab.train(budget_ms);
+        return !lab.done();
+      }) {
+  // pending_ starts from the browser's defaults (labs/deep_ae_lab.h, browser_deep_ae_settings):
+  // natively the deep AE passes PCA-30's 14.18 after the first fine-tuning epoch (12.85) and
+  // reaches 10.95 after the second.
+  // Keys of `latentlab deep-ae`.
+  controls_.add(string_choice("dataset", "dataset", dataset_, {{0, "mnist", "MNIST"}, {0, "fashion", "Fashion"}}, true));
+  Control pretrain = enum_choice("pretrain", "pretraining", pending_.pretrain,
+                                 {{int(Pretrain::Rbm), "rbm", "RBM"}, {int(Pretrain::None), "none", "none"}});
+  pretrain.draw = [this] {
+    bool rbm = pending_.pretrain == Pretrain::Rbm;
+    const bool changed = ImGui::Checkbox("RBM pretraining", &rbm);
+    pending_.pretrain = rbm ? Pretrain::Rbm : Pretrain::None;
+    return changed;
+  };
+  controls_.add(pretrain);
+  controls_.add(choice("code", "code size", pending_.code, {{30, "30", "30"}, {2, "2", "2"}}));
+  controls_.add(int_slider("rbm-epochs", "RBM epochs", pending_.rbm_epochs, int(limits::kDeepAeRbmEpochs.lo), int(limits::kDeepAeRbmEpochs.hi)));
+  controls_.add(int_slider("epochs", "fine-tune epochs", pending_.epochs, int(limits::kDeepAeEpochs.lo), int(limits::kDeepAeEpochs.hi)));
+  controls_.add(int_slider("batch", "batch", pending_.batch, int(limits::kDeepAeBatch.lo), int(limits::kDeepAeBatch.hi)));
+  controls_.add(float_input("lr", "Adam lr", pending_.lr, float(limits::kDeepAeLr.lo), float(limits::kDeepAeLr.hi)));
+  controls_.add(seed_input("seed", "seed", pending_.seed));
+  controls_.applies_on_reset({"dataset", "pretrain", "code", "rbm-epochs", "epochs", "batch", "lr", "seed"});
+}
+
+void DeepAePanel::restart() {
+  clock_.reset();
+  started_ = recorded_ = false;  // update() starts the new run once its dataset is there
+  model_.reset();
+  map_.reset();
+  runner_.set_playing(true);
+  textures_stale_ = true;
+}
+
+std::string DeepAePanel::load_model(std::string_view bytes, const std::string& name) {
+  try {
+    DeepAeModel m = load_deep_ae(std::vector<uint8_t>(bytes.begin(), bytes.end()), name, 784);
+    restart();
+    if (m.dataset == "mnist" || m.dataset == "fashion") dataset_ = m.dataset;
+    file_message_ = "Loaded " + name + " (" + std::to_string(m.net.num_layers()) + " layers, code " +
+                    std::to_string(m.net.sizes()[size_t(m.net.num_layers() / 2)]) + ", " +
+                    (m.dataset.empty() ? std::string("dataset not recorded") : "trained on " + m.dataset) +
+                    "): evaluating it on the test split; logistic PCA and PCA are fitted beside it.";
+    model_ = std::make_shared<DeepAeModel>(std::move(m));
+    model_name_ = name;
+  } catch (const std::exception& e) {
+    file_message_ = std::string(e.what()) + ". The current run is kept.";
+  }
+  return file_message_;
+}
+
+void DeepAePanel::save_model() {
+  const std::string name = "deep-ae-" + dataset_ + "-code" + std::to_string(lab()->settings().code) + "-" +
+                           (lab()->loaded_from().empty() ? pretrain_key(lab()->settings().pretrain) : "loaded") +
+                           ".safetensors";
+  const std::vector<uint8_t> bytes = save_deep_ae(lab()->deep(), dataset_);
+  file_message_ = files_.save ? files_.save(name, bytes) : "Saving files is not available here.";
+}
+
+void DeepAePanel::draw_model_files() {
+  const bool can_save = lab() && !lab()->curve().empty();
+  if (!can_save) ImGui::BeginDisabled();
+  if (ImGui::Button("Save model", ImVec2(110, 0))) save_model();
+  if (!can_save) ImGui::EndDisabled();
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  save_rect_ = {a.x, a.y, b.x, b.y};
+  ImGui::SameLine();
+  if (files_.available) {
+    if (ImGui::Button("Load model...", ImVec2(-1, 0))) files_.open((key_ + "-model").c_str());
+  } else {
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##model_path", ".safetensors path", path_, sizeof path_);
+    if (ImGui::Button("Load model", ImVec2(-1, 0))) {
+      try {
+        const std::vector<uint8_t> b = read_file_bytes(path_);
+        load_model(std::string_view(reinterpret_cast<const char*>(b.data()), b.size()), path_);
+      } catch (const std::exception& e) {
+        file_message_ = std::string(e.what()) + ". The current run is kept.";
+      }
+    }
+  }
+  if (!file_message_.empty()) ImGui::TextWrapped("%s", file_message_.c_str());
+}
+
+void DeepAePanel::update(double budget_ms) {
+  if (!active) return;
+  const DatasetStore::Entry& e = datasets_.request(dataset_);
+  if (e.state != DatasetStore::Entry::Ready) return;
+  if (!started_) {
+    started_ = true;
+    controls_.applied();  // the run starts from pending_ as it is now
+    runner_.start([data = e.data, settings = pending_, model = std::move(model_), name = model_name_] {
+      if (!model) return std::make_unique<DeepAeLab>(data, settings);
+      // A loaded net: the lab takes its architecture and only evaluates it.
+      auto lab = std::make_unique<DeepAeLab>(data, DeepAeLab::settings_for(model->net, settings));
+      lab->adopt(model->net, name);
+      return lab;
+    });
+  }
+  if (runner_.update(budget_ms)) textures_stale_ = true;
+  const DeepAeLab* l = lab();
+  if (l && l->done() && !recorded_) {
+    recorded_ = true;
+    nlohmann::json m = l->metrics();
+    finished_.push_back({{"pretrain", m["pretrain"]}, {"code", m["code"]}, {"epochs", m["epochs"]},
+                         {"seconds", m["train_seconds"]}, {"deep", m.value("test_error_per_image", -1.0)},
+                         {"logistic", m.value("logistic_pca_test_error_per_image", -1.0)},
+                         {"pca", m.value("pca_test_error_per_image", -1.0)}});
+  }
+}
+
+nlohmann::json DeepAePanel::metrics() const {
+  const DeepAeLab* l = lab();
+  nlohmann::json j = l ? l->metrics() : nlohmann::json{{"dataset", dataset_}, {"done", false}};
+  j["playing"] = runner_.playing();
+  j["wall_seconds"] = clock_.elapsed_seconds();  // training on screen, as the student waited
+  j["training_thread"] = runner_.threaded();
+  j["finished_runs"] = finished_;
+  if (!file_message_.empty()) j["file_message"] = file_message_;
+  j["save_button"] = save_rect_;  // screen rectangle, for tests that click it
+  if (l && l->settings().code == 2) j["map"] = map_.metrics();
+  return j;
+}
+
+void DeepAePanel::draw() {
+  ExportScope files(key_);  // "deep-ae-test-error.csv", "map-deep-autoencoder.png"
+  page_layout("deep_ae", kLeft, [&] { draw_controls(); }, [&] {
+    lab_help(key_);
+    if (lab_view_ready(datasets_, dataset_, runner_.error()) && lab()) draw_results();
+  });
+}
+
+void DeepAePanel::draw_controls() {
+  ImGui::TextWrapped("%s, code %d: deep autoencoder vs logistic PCA vs PCA (Hinton & Salakhutdinov 2006)",
+                     dataset_ == "mnist" ? "MNIST" : "Fashion-MNIST", pending_.code);
+  if (lab()) {
+    ImGui::ProgressBar(float(lab()->progress()), ImVec2(-1, 0), lab()->phase_name().c_str());
+    clock_.update(lab()->progress(), runner_.playing() && !lab()->done());
+    clock_.draw(lab()->done(), runner_.playing());
+    const char* label = lab()->done() ? "Done" : runner_.playing() ? "Pause" : "Train";
+    if (ImGui::Button(label, ImVec2(70, 0)) && !lab()->done()) runner_.set_playing(!runner_.playing());
+    ImGui::SameLine();
+  }
+  if (ImGui::Button("Reset", ImVec2(-1, 0))) restart();  // applies the settings below
+  draw_pending_note(controls_);
+  if (lab() && !lab()->status().empty()) warning_text(lab()->status().c_str());
+  draw_model_files();
+  controls_break();
+  ImGui::TextDisabled("Settings (apply on Reset)");
+  controls_.draw("dataset");
+  controls_.draw("pretrain");
+  ImGui::PushItemWidth(110);
+  for (const char* key : {"code", "rbm-epochs", "epochs", "batch", "lr", "seed"}) controls_.draw(key);
+  ImGui::PopItemWidth();
+  if (!finished_.empty()) {
+    controls_break();
+    ImGui::TextDisabled("Finished runs: test error per image");
+    if (ImGui::BeginTable("runs", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+      for (const char* h : {"pretrain", "deep", "log.PCA", "PCA"}) ImGui::TableSetupColumn(h);
+      ImGui::TableHeadersRow();
+      for (const auto& r : finished_) {
+        ImGui::TableNextColumn();
+        ImGui::Text("%s", r["pretrain"].get<std::string>().c_str());
+        for (const char* k : {"deep", "logistic", "pca"}) {
+          ImGui::TableNextColumn();
+          ImGui::Text("%.2f", r[k].get<double>());
+        }
+      }
+      ImGui::EndTable();
+    }
+  }
+}
+
+void DeepAePanel::refresh_textures() {
+  const Dataset& d = lab()->pca().dataset();
+  if (!lab()->rbms().empty())  // the first RBM's first 20 filters: rows of W are 28x28 images
+    filters_.upload(tile_columns(lab()->rbms()[0].W().topRows(20).transpose(), d.rows, d.cols, 20, 1, true));
+  const Matrix rows[4] = {lab()->pca().shown_images(), lab()->reconstruct_shown_deep(),
+                          lab()->reconstruct_shown_logistic(), lab()->reconstruct_shown_pca()};
+  for (int r = 0; r < 4; ++r) rows_[r].upload(tile_columns(rows[r].cwiseMax(0.0f).cwiseMin(1.0f), d.rows, d.cols, 10, 255));
+  textures_stale_ = false;
+  refreshed_at_ = std::chrono::steady_clock::now();
+}
+
+void DeepAePanel::draw_results() {
+  if (!lab()->pca().ready()) {
+    ImGui::Text("Fitting PCA-%d (the baseline) ...", lab()->settings().code);
+    return;
+  }
+  // A few times a second is enough for images (uploading them costs a frame in software GL).
+  if (textures_stale_ && (lab()->done() || std::chrono::steady_clock::now() - refreshed_at_ > std::chrono::milliseconds(300)))
+    refresh_textures();
+  const Dataset& d = lab()->pca().dataset();
+  if (lab()->settings().code == 2) {
+    map_.draw(*lab());
+    ImGui::Separator();
+  }
+  if (!lab()->loaded_from().empty())
+    wrapped_text("Deep autoencoder loaded from " + lab()->loaded_from() + ": evaluated, not trained here.");
+  // RBM layers: reconstruction error per epoch, and what the first layer has learned.
+  if (!lab()->rbm_curves().empty()) {
+    wrapped_text("Pretraining: each RBM learns to reconstruct the layer below, one layer after another");
+    rbm_plot(lab()->rbms(), lab()->rbm_curves(), std::min(560.0f, ImGui::GetContentRegionAvail().x));
+    image_strip(filters_, gfx::ImageStyle{-1, 1, 1, gfx::Colormap::Diverging},
+                "First RBM: 20 of its 1000 filters (red = +, blue = -)", d.cols, 20, {});
+  } else if (lab()->loaded_from().empty()) {
+    wrapped_text("No pretraining: the same network starts from random (Glorot) weights.");
+  }
+  ImGui::Separator();
+  const double pca = lab()->pca().test_error_per_image(lab()->settings().code);
+  PlotSpec fine;
+  fine.x_label = "fine-tuning epoch";
+  fine.y_label = "test error per image";
+  fine.x_min = 0;
+  fine.y_min = 0;
+  fine.empty_text = "fine-tuning has not started";
+  PlotSeries deep{"deep autoencoder", {}, {}, 0}, logistic{"logistic PCA", {}, {}, 1};
+  for (const ErrorPoint& p : lab()->curve()) {
+    deep.x.push_back(p.epoch), deep.y.push_back(p.deep);
+    logistic.x.push_back(p.epoch), logistic.y.push_back(p.logistic);
+  }
+  fine.series.push_back(std::move(deep));
+  fine.series.push_back(std::move(logistic));
+  fine.lines.push_back({"PCA-" + std::to_string(lab()->settings().code), pca});
+  fine.file = "test-error";
+  fine.table = [this] {
+    CsvTable t{{"epoch", "deep_autoencoder", "logistic_pca"}, {}};
+    for (const ErrorPoint& p : lab()->curve()) t.rows.push_back({p.epoch, p.deep, p.logistic});
+    return t;
+  };
+  plot("##fine", fine, ImVec2(std::min(560.0f, ImGui::GetContentRegionAvail().x), 220));
+  ImGui::Separator();
+  const double errs[4] = {0, lab()->deep_test_error(), lab()->logistic_test_error(), pca};
+  for (int r = 0; r < 4; ++r) {
+    const std::string title = r == 0 ? std::string(kRowTitles[0])
+                              : errs[r] < 0 ? std::string(kRowTitles[r]) + ": not evaluated yet"
+                                            : std::string(kRowTitles[r]) + fmt(": test error per image %.2f", errs[r]);
+    image_strip(rows_[r], gfx::ImageStyle{0, 255, 2, gfx::Colormap::Gray}, title, d.cols, 10, {});
+  }
+}
+
+}  // namespace ll::ui

@@ -1,0 +1,59 @@
+// The "PCA and deep autoencoder" lab's page. PCA tab: explained variance, the top components
+// as images (eigen-digits, eigenfaces), and a slider k with live reconstructions of test images
+// ("784 numbers -> k numbers") and the test error per image at k. The deep autoencoder at 30
+// dimensions and the 2-D maps are two more tabs (DeepAePanel).
+#pragma once
+#include <memory>
+#include <string>
+
+#include "gfx/gray_texture.h"
+#include "labs/pca_lab.h"
+#include "ui/lab_runner.h"
+#include "ui/pages/deep_ae_panel.h"
+#include "ui/dataset_store.h"
+#include "ui/lab_page.h"
+
+namespace ll::ui {
+
+class PcaPage : public LabPage {
+ public:
+  PcaPage(DatasetStore& datasets, FileRequest files);
+  void update(double budget_ms) override;
+  void draw() override;
+  nlohmann::json metrics() const override;
+  std::string describe() const override;
+  // Model files for the deep autoencoder tabs (target "deep-ae-model" or "map-model").
+  std::string load_file(std::string_view bytes, const std::string& name, const std::string& target) override;
+  bool shows_file_messages() const override { return deep_.active || map_.active; }
+  // Start, pause and reset act on the open tab: the PCA fit, or a deep autoencoder's training.
+  bool set_training(bool on) override;
+  bool reset() override;
+  std::vector<std::string> apply_link(const KeyValues& settings, const std::vector<std::string>& hide) override;
+  KeyValues link_settings() override;
+  bool busy() const override {
+    if (!pca_tab_) return deep_.active ? deep_.busy() : map_.busy();
+    return !started_ || runner_.busy();
+  }
+
+ private:
+  void draw_pca();
+  void draw_controls();
+  void draw_curves();
+  void refresh_textures();
+  PcaLab* lab() { return runner_.view(); }
+  const PcaLab* lab() const { return runner_.view(); }
+
+  DatasetStore& datasets_;
+  std::string dataset_ = "mnist";
+  LabRunner<PcaLab> runner_;
+  bool started_ = false;      // the lab for dataset_ was asked for (it needs the dataset first)
+  int k_ = 30;
+  int textures_k_ = -1;       // k of the reconstructions in the textures (-1: none yet)
+  gfx::GrayTexture components_, originals_, reconstructions_;
+  DeepAePanel deep_, map_;  // "Deep autoencoder" (code 30) and "2-D maps" (code 2) tabs
+  bool pca_tab_ = true;
+  std::string open_tab_;  // a tab to select on the next draw (from a link)
+  Controls controls_;     // the PCA tab's
+};
+
+}  // namespace ll::ui
