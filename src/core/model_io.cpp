@@ -153,7 +153,9 @@ std::vector<uint8_t> save_rbm(const Rbm& rbm, const std::string& prefix) {
   std::vector<TensorRef> tensors;
   add_tensors(tensors, prefix, rbm.layout(), rbm.params());
   const char* units = rbm.units() == HiddenUnits::Binary ? "binary" : "gaussian";
-  return write_safetensors(tensors, {{"format", "latentlab"}, {prefix + ".hidden_units", units}});
+  const char* visible = rbm.visible_units() == VisibleUnits::Binary ? "binary" : "gaussian";
+  return write_safetensors(tensors, {{"format", "latentlab"}, {prefix + ".hidden_units", units},
+                                     {prefix + ".visible_units", visible}});
 }
 
 void load_rbm(Rbm& rbm, const std::vector<uint8_t>& bytes, const std::string& source,
@@ -161,6 +163,9 @@ void load_rbm(Rbm& rbm, const std::vector<uint8_t>& bytes, const std::string& so
   const SafetensorsView file = parse_safetensors(bytes.data(), bytes.size(), source);
   check_metadata(file, prefix + ".hidden_units",
                  rbm.units() == HiddenUnits::Binary ? "binary" : "gaussian", source);
+  // Files from before visible units had a kind lack the key (binary RBMs): accepted.
+  check_metadata(file, prefix + ".visible_units",
+                 rbm.visible_units() == VisibleUnits::Binary ? "binary" : "gaussian", source);
   Vector params = read_params(file, prefix, rbm.layout(), source);
   rbm.params().swap(params);
   rbm.reset_momentum();

@@ -20,6 +20,10 @@ Activation encoder_activation(HiddenUnits u) {
   return u == HiddenUnits::Binary ? Activation::Sigmoid : Activation::Identity;
 }
 
+Activation decoder_activation(VisibleUnits u) {
+  return u == VisibleUnits::Binary ? Activation::Sigmoid : Activation::Identity;
+}
+
 void check_layer(const Mlp& net, int layer, int out, int in, Activation act, const char* what) {
   if (layer < 0 || layer >= net.num_layers())
     throw std::invalid_argument(std::string(what) + ": no layer " + std::to_string(layer));
@@ -35,8 +39,8 @@ void check_layer(const Mlp& net, int layer, int out, int in, Activation act, con
 
 }  // namespace
 
-Rbm::Rbm(int visible, int hidden, HiddenUnits units)
-    : visible_(visible), hidden_(hidden), units_(units) {
+Rbm::Rbm(int visible, int hidden, HiddenUnits units, VisibleUnits visible_units)
+    : visible_(visible), hidden_(hidden), units_(units), visible_units_(visible_units) {
   if (visible <= 0 || hidden <= 0) throw std::invalid_argument("Rbm sizes must be positive");
   layout_.add_matrix("W", hidden, visible);
   layout_.add_vector("b_visible", visible);
@@ -61,7 +65,7 @@ Matrix Rbm::hidden_mean(const Matrix& V) const {
 Matrix Rbm::visible_mean(const Matrix& H) const {
   Matrix X = W().transpose() * H;
   X.colwise() += b_visible();
-  return sigmoid(X);
+  return visible_units_ == VisibleUnits::Binary ? sigmoid(X) : X;
 }
 
 Matrix Rbm::sample_hidden(const Matrix& mean, Rng& rng) const {
@@ -74,13 +78,23 @@ Matrix Rbm::sample_hidden(const Matrix& mean, Rng& rng) const {
   return h;
 }
 
+Matrix Rbm::sample_visible(const Matrix& mean, Rng& rng) const {
+  Matrix v(mean.rows(), mean.cols());
+  for (Index i = 0; i < v.size(); ++i) {
+    const float m = mean.data()[i];
+    v.data()[i] = visible_units_ == VisibleUnits::Binary ? (rng.uniform() < m ? 1.0f : 0.0f) : m + rng.normal();
+  }
+  return v;
+}
+
 float Rbm::cd1_step(const Matrix& V, const RbmConfig& cfg, Rng& rng) {
   const float n = static_cast<float>(V.cols());
   // Positive phase: data statistics <h v^T>_data with h at its mean.
   const Matrix h0 = hidden_mean(V);
-  // One Gibbs step: sample h, reconstruct v as probabilities (less sampling
-  // noise, Hinton 2010 "A Practical Guide to Training RBMs"), then E[h|v1].
-  const Matrix v1 = visible_mean(sample_hidden(h0, rng));
+  // One Gibbs step: sample h, reconstruct v (binary: as probabilities;
+  // Gaussian: sampled, see rbm.h), then E[h|v1].
+  const Matrix v_mean = visible_mean(sample_hidden(h0, rng));
+  const Matrix v1 = visible_units_ == VisibleUnits::Binary ? v_mean : sample_visible(v_mean, rng);
   const Matrix h1 = hidden_mean(v1);
   // Gradient of the log-likelihood, approximated: <h v^T>_0 - <h v^T>_1.
   layout_.matrix(grads_, 0).noalias() = (h0 * V.transpose() - h1 * v1.transpose()) / n;
@@ -102,7 +116,9 @@ float Rbm::free_energy(const Matrix& V) const {
   Matrix X = W() * V;
   X.colwise() += b_hidden();
   const Eigen::ArrayXXf x = X.array();
-  const float visible_term = (b_visible().transpose() * V).sum();
+  const float visible_term = visible_units_ == VisibleUnits::Binary
+                                 ? (b_visible().transpose() * V).sum()
+                                 : -0.5f * (V.colwise() - b_visible()).squaredNorm();
   float hidden_term;
   if (units_ == HiddenUnits::Binary)
     hidden_term = x.unaryExpr([](float v) { return softplus_vectorizable(v); }).sum();
@@ -118,7 +134,7 @@ void Rbm::export_encoder(Mlp& net, int layer) const {
 }
 
 void Rbm::export_decoder(Mlp& net, int layer) const {
-  check_layer(net, layer, visible_, hidden_, Activation::Sigmoid, "Rbm::export_decoder");
+  check_layer(net, layer, visible_, hidden_, decoder_activation(visible_units_), "Rbm::export_decoder");
   net.W(layer) = W().transpose();
   net.b(layer) = b_visible();
 }
@@ -136,7 +152,7 @@ Mlp unroll(const std::vector<Rbm>& rbms) {
   }
   for (int i = n - 1; i >= 0; --i) {
     sizes.push_back(rbms[i].visible_size());
-    acts.push_back(Activation::Sigmoid);
+    acts.push_back(decoder_activation(rbms[i].visible_units()));
   }
   Mlp net(sizes, acts);
   for (int i = 0; i < n; ++i) {

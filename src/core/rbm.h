@@ -1,13 +1,18 @@
-// Restricted Boltzmann machine with binary visible units, trained with
-// one-step contrastive divergence (CD-1, Hinton 2002), as used for the
-// layer-wise pretraining of deep autoencoders in Hinton & Salakhutdinov,
-// "Reducing the Dimensionality of Data with Neural Networks", Science 2006.
+// Restricted Boltzmann machine trained with one-step contrastive divergence
+// (CD-1, Hinton 2002), as used for the layer-wise pretraining of deep
+// autoencoders in Hinton & Salakhutdinov, "Reducing the Dimensionality of Data
+// with Neural Networks", Science 2006.
 //
-// Energy, binary hidden units:   E(v,h) = -b^T v - c^T h - h^T W v
+// Energy, binary units:          E(v,h) = -b^T v - c^T h - h^T W v
 // Gaussian (linear) hidden units, unit variance, for the code layer:
 //                                E(v,h) = -b^T v - c^T h - h^T W v + |h|^2 / 2
-// so p(h|v) is Bernoulli(sigmoid(W v + c)) or Normal(W v + c, 1), and
-// p(v=1|h) = sigmoid(W^T h + b) in both cases. Batches: one sample per column.
+// Gaussian (linear) visible units, unit variance, for real-valued data
+// standardised to variance 1 (the paper's faces):
+//                                E(v,h) = |v - b|^2 / 2 - c^T h - h^T W v
+// so p(h|v) is Bernoulli(sigmoid(W v + c)) or Normal(W v + c, 1), and p(v|h)
+// is Bernoulli(sigmoid(W^T h + b)) or Normal(W^T h + b, 1). The CD-1 update
+// has the same form for every kind: <h v^T>_data - <h v^T>_reconstruction
+// (each is -dF/dW of the free energy below). Batches: one sample per column.
 #pragma once
 
 #include <vector>
@@ -19,9 +24,10 @@
 namespace ll {
 
 enum class HiddenUnits { Binary, Gaussian };
+enum class VisibleUnits { Binary, Gaussian };
 
-// Defaults follow the 2006 paper's code: lr 0.1 (0.001 for Gaussian hidden
-// units), momentum 0.5 for the first epochs then 0.9, weight cost 2e-4.
+// Defaults follow the 2006 paper's code: lr 0.1 (0.001 for Gaussian hidden or
+// visible units), momentum 0.5 for the first epochs then 0.9, weight cost 2e-4.
 struct RbmConfig {
   float lr = 0.1f;
   float momentum = 0.9f;
@@ -31,11 +37,13 @@ struct RbmConfig {
 class Rbm {
  public:
   Rbm() = default;
-  Rbm(int visible, int hidden, HiddenUnits units = HiddenUnits::Binary);
+  Rbm(int visible, int hidden, HiddenUnits units = HiddenUnits::Binary,
+      VisibleUnits visible_units = VisibleUnits::Binary);
 
   int visible_size() const { return visible_; }
   int hidden_size() const { return hidden_; }
   HiddenUnits units() const { return units_; }
+  VisibleUnits visible_units() const { return visible_units_; }
 
   // W ~ N(0, stddev^2), biases zero (the 2006 code uses 0.1).
   void init(Rng& rng, float stddev = 0.1f);
@@ -55,32 +63,40 @@ class Rbm {
 
   // E[h | v]: sigmoid(W V + c) for binary units, W V + c for Gaussian ones.
   Matrix hidden_mean(const Matrix& V) const;
-  // p(v = 1 | h) = sigmoid(W^T H + b).
+  // E[v | h]: p(v = 1 | h) = sigmoid(W^T H + b), or W^T H + b for Gaussian units.
   Matrix visible_mean(const Matrix& H) const;
   // A sample of h given its mean: Bernoulli, or mean + N(0, 1) noise.
   Matrix sample_hidden(const Matrix& mean, Rng& rng) const;
+  // The same for v.
+  Matrix sample_visible(const Matrix& mean, Rng& rng) const;
 
   // One CD-1 update on batch V; returns the batch's squared reconstruction
-  // error sum ||v - v1||^2, v1 the one-step reconstruction used by the update.
+  // error sum ||v - v1||^2, v1 the one-step reconstruction used by the update:
+  // binary v1 at its probabilities (less sampling noise, Hinton 2010, "A
+  // Practical Guide to Training RBMs", sec. 3.2), Gaussian v1 sampled, with the
+  // unit-variance noise on the pixels that the faces slide describes.
   float cd1_step(const Matrix& V, const RbmConfig& cfg, Rng& rng);
 
   // Deterministic reconstruction error sum ||v - p(v|E[h|v])||^2 (monitoring).
   float reconstruction_error(const Matrix& V) const;
   // Mean free energy per sample, F(v) = -ln sum_h e^{-E(v,h)}:
-  //   binary:   -b^T v - sum_j ln(1 + e^{x_j}),  x = W v + c
-  //   Gaussian: -b^T v - sum_j x_j^2 / 2 (dropping the constant ln sqrt(2 pi)).
+  //   binary hidden:   V(v) - sum_j ln(1 + e^{x_j}),  x = W v + c
+  //   Gaussian hidden: V(v) - sum_j x_j^2 / 2 (dropping the constant ln sqrt(2 pi)),
+  // with V(v) = -b^T v for binary visible units and |v - b|^2 / 2 for Gaussian ones.
   // Comparing it on training and held-out data shows overfitting.
   float free_energy(const Matrix& V) const;
 
   // Unrolling (Hinton & Salakhutdinov 2006, Fig. 1): copy W, c into encoder
-  // layer `layer` of net (sigmoid or identity), and W^T, b into a decoder
-  // layer (sigmoid). Throws if the layer's shape or activation differs.
+  // layer `layer` of net (sigmoid, or identity for Gaussian hidden units), and
+  // W^T, b into a decoder layer (sigmoid, or identity for Gaussian visible
+  // units). Throws if the layer's shape or activation differs.
   void export_encoder(Mlp& net, int layer) const;
   void export_decoder(Mlp& net, int layer) const;
 
  private:
   int visible_ = 0, hidden_ = 0;
   HiddenUnits units_ = HiddenUnits::Binary;
+  VisibleUnits visible_units_ = VisibleUnits::Binary;
   ParamLayout layout_;
   Vector params_, velocity_, grads_;
 };

@@ -195,6 +195,14 @@ TEST_CASE("model_io: GAN generator and discriminator in one file; RBM round trip
   CHECK_THROWS_WITH_AS(
       load_rbm(binary, save_rbm(rbm), "rbm.safetensors"),
       "rbm.safetensors: metadata 'rbm.hidden_units' is 'gaussian', expected 'binary'", FormatError);
+  // Gaussian visible units (the faces' first layer) round-trip and are told apart too.
+  Rbm faces(5, 3, HiddenUnits::Binary, VisibleUnits::Gaussian), faces2(5, 3, HiddenUnits::Binary, VisibleUnits::Gaussian);
+  faces.init(rng);
+  load_rbm(faces2, save_rbm(faces), "faces.safetensors");
+  CHECK(faces2.params() == faces.params());
+  CHECK_THROWS_WITH_AS(
+      load_rbm(binary, save_rbm(faces), "faces.safetensors"),
+      "faces.safetensors: metadata 'rbm.visible_units' is 'gaussian', expected 'binary'", FormatError);
 }
 
 TEST_CASE("safetensors: U8 tensors round-trip next to F32 ones, dtype checked on read") {

@@ -123,3 +123,116 @@ TEST_CASE("rbm: unrolled stack reproduces the RBM encoders and decoders") {
   CHECK_THROWS_AS(first.export_encoder(wrong, 0), std::invalid_argument);
   CHECK_THROWS_AS(unroll({code, first}), std::invalid_argument);
 }
+
+TEST_CASE("rbm, Gaussian visible units: free energy equals -ln sum_h exp(-E(v,h)) by enumeration") {
+  // E(v,h) = |v - b|^2 / 2 - c^T h - h^T W v for real-valued v (rbm.h).
+  Rng rng(25);
+  Rbm rbm(3, 2, HiddenUnits::Binary, VisibleUnits::Gaussian);
+  rbm.init(rng, 1.0f);
+  rbm.b_visible() << 0.3f, -0.2f, 0.1f;
+  rbm.b_hidden() << -0.5f, 0.4f;
+  Matrix v(3, 1);
+  v << 1.2f, -0.7f, 0.4f;
+  double sum = 0;
+  for (int h0 = 0; h0 < 2; ++h0)
+    for (int h1 = 0; h1 < 2; ++h1) {
+      const int h[2] = {h0, h1};
+      double energy = 0;
+      for (int i = 0; i < 3; ++i) energy += 0.5 * std::pow(v(i, 0) - rbm.b_visible()[i], 2);
+      for (int j = 0; j < 2; ++j) {
+        energy -= rbm.b_hidden()[j] * h[j];
+        for (int i = 0; i < 3; ++i) energy -= h[j] * rbm.W()(j, i) * v(i, 0);
+      }
+      sum += std::exp(-energy);
+    }
+  CHECK(rbm.free_energy(v) == doctest::Approx(-std::log(sum)).epsilon(1e-5));
+}
+
+TEST_CASE("rbm: CD-1's data statistics are minus the free energy's gradient (finite differences)") {
+  // CD-1 moves the parameters by <-dF/dtheta>_data - <-dF/dtheta>_reconstruction. The first term,
+  // as cd1_step forms it from E[h|v] (W: h v^T; b: v, or v - b for Gaussian units, whose -b
+  // cancels between the two terms; c: h), checked against central differences of F for every
+  // kind of visible and hidden unit.
+  for (VisibleUnits vis : {VisibleUnits::Binary, VisibleUnits::Gaussian})
+    for (HiddenUnits hid : {HiddenUnits::Binary, HiddenUnits::Gaussian}) {
+      CAPTURE(vis == VisibleUnits::Binary ? "binary visible" : "gaussian visible");
+      CAPTURE(hid == HiddenUnits::Binary ? "binary hidden" : "gaussian hidden");
+      Rng rng(26);
+      Rbm rbm(5, 3, hid, vis);
+      rbm.init(rng, 0.5f);
+      rng.fill_normal(rbm.b_visible().data(), 5, 0.3f);
+      rng.fill_normal(rbm.b_hidden().data(), 3, 0.3f);
+      Matrix V(5, 4);
+      if (vis == VisibleUnits::Binary) rng.fill_uniform(V.data(), V.size(), 0, 1);
+      else rng.fill_normal(V.data(), V.size(), 1.0f);
+      const float n = float(V.cols());
+      const Matrix H = rbm.hidden_mean(V);
+      Vector minus_grad(rbm.params().size());
+      rbm.layout().matrix(minus_grad, 0) = H * V.transpose() / n;
+      rbm.layout().vector(minus_grad, 1) =
+          (vis == VisibleUnits::Binary ? Matrix(V) : Matrix(V.colwise() - rbm.b_visible())).rowwise().sum() / n;
+      rbm.layout().vector(minus_grad, 2) = H.rowwise().sum() / n;
+      const float step = 1e-2f;
+      float worst = 0;
+      for (Index i = 0; i < rbm.params().size(); ++i) {
+        const float saved = rbm.params()[i];
+        rbm.params()[i] = saved + step;
+        const float up = rbm.free_energy(V);
+        rbm.params()[i] = saved - step;
+        const float down = rbm.free_energy(V);
+        rbm.params()[i] = saved;
+        const float numeric = -(up - down) / (2 * step);
+        worst = std::max(worst, std::abs(numeric - minus_grad[i]) / std::max(1.0f, std::abs(numeric)));
+      }
+      CHECK(worst < 2e-3f);
+    }
+}
+
+TEST_CASE("rbm: sampled visible units have the conditional's mean and variance") {
+  // Gaussian: v ~ N(W^T h + b, 1); binary: v ~ Bernoulli(p). 20,000 draws per unit.
+  Rng rng(27);
+  Rbm gauss(2, 1, HiddenUnits::Binary, VisibleUnits::Gaussian), binary(2, 1);
+  Matrix mean(2, 20000);
+  mean.row(0).setConstant(1.5f);
+  mean.row(1).setConstant(-0.25f);
+  const Matrix v = gauss.sample_visible(mean, rng);
+  for (int r = 0; r < 2; ++r) {
+    const double m = v.row(r).mean(), var = (v.row(r).array() - float(m)).square().mean();
+    CHECK(std::abs(m - mean(r, 0)) < 0.03);   // 4 standard errors (1 / sqrt(20000) = 0.007)
+    CHECK(std::abs(var - 1.0) < 0.05);
+  }
+  Matrix p(1, 20000);
+  p.setConstant(0.3f);
+  const Matrix b = Rbm(1, 1).sample_visible(p, rng);
+  CHECK((b.array() == 0.0f || b.array() == 1.0f).all());
+  CHECK(std::abs(b.mean() - 0.3) < 0.015);
+}
+
+TEST_CASE("rbm, Gaussian visible units: CD-1 learns standardised real data; the unrolled decoder is linear") {
+  // Two real-valued prototypes plus N(0, 0.3^2) noise, standardised, as the faces are.
+  Rng rng(28);
+  Matrix V(12, 128);
+  for (Index j = 0; j < V.cols(); ++j)
+    for (Index i = 0; i < V.rows(); ++i)
+      V(i, j) = (j % 2 ? std::sin(0.5f * float(i)) : std::cos(0.9f * float(i))) * 1.5f + 0.3f * rng.normal();
+  Rbm rbm(12, 8, HiddenUnits::Binary, VisibleUnits::Gaussian);
+  rbm.init(rng, 0.01f);
+  RbmConfig cfg;
+  cfg.lr = 0.01f;
+  cfg.momentum = 0.5f;
+  const float before = rbm.reconstruction_error(V);
+  for (int epoch = 0; epoch < 400; ++epoch) {
+    if (epoch == 5) cfg.momentum = 0.9f;
+    for (Index b = 0; b < V.cols(); b += 16) rbm.cd1_step(V.middleCols(b, 16), cfg, rng);
+  }
+  const float after = rbm.reconstruction_error(V);
+  INFO("reconstruction error ", before, " -> ", after);
+  CHECK(rbm.params_finite());
+  CHECK(after < 0.3f * before);
+  Rbm code(8, 2, HiddenUnits::Gaussian);
+  code.init(rng);
+  Mlp ae = unroll({rbm, code});
+  CHECK(ae.activation(3) == Activation::Identity);  // real-valued pixels out
+  const Matrix expected = rbm.visible_mean(code.visible_mean(code.hidden_mean(rbm.hidden_mean(V))));
+  CHECK((ae.forward(V) - expected).cwiseAbs().maxCoeff() < 1e-5f);
+}
