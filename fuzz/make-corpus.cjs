@@ -63,6 +63,30 @@ const dataset = safetensors([
 put('dataset', 'dataset.safetensors', dataset);
 put('dataset', 'dataset.safetensors.gz', zlib.gzipSync(dataset));
 put('dataset', 'zeros.gz', zlib.gzipSync(Buffer.alloc(1 << 20)));
+// A student's own arrays (labs/image_arrays.h): IDX images and labels, .npy uint8 and float32.
+function idx(type, dims, data) {
+  const head = Buffer.alloc(4 + 4 * dims.length);
+  head[2] = type;
+  head[3] = dims.length;
+  dims.forEach((d, i) => head.writeUInt32BE(d, 4 + 4 * i));
+  return Buffer.concat([head, data]);
+}
+function npy(descr, shape, data) {
+  let dict = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${shape.join(', ')}), }`;
+  while ((10 + dict.length + 1) % 64) dict += ' ';
+  const head = Buffer.alloc(10);
+  Buffer.from('\x93NUMPY', 'latin1').copy(head);
+  head[6] = 1;
+  head.writeUInt16LE(dict.length + 1, 8);
+  return Buffer.concat([head, Buffer.from(dict + '\n', 'latin1'), data]);
+}
+const small = Buffer.from(Array.from({ length: 4 * 6 * 5 }, (_, i) => (i * 37) & 255));
+put('dataset', 'images.idx', idx(8, [4, 6, 5], small));
+put('dataset', 'labels.idx', idx(8, [4], Buffer.from([3, 1, 4, 1])));
+put('dataset', 'images.npy', npy('|u1', [4, 6, 5], small));
+const f = Buffer.alloc(4 * 12);
+for (let i = 0; i < 12; ++i) f.writeFloatLE(i / 11, 4 * i);
+put('dataset', 'floats.npy', npy('<f4', [2, 2, 3], f));
 
 // Images: PNG and JPEG variants of a corner of the camera image (ImageMagick from Debian).
 const camera = path.join(images, 'camera.png');

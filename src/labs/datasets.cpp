@@ -6,6 +6,8 @@
 #include <zlib.h>
 #endif
 
+#include "labs/image_arrays.h"
+
 namespace ll {
 
 namespace {
@@ -94,6 +96,8 @@ Dataset read_dataset_bytes(std::vector<uint8_t> bytes, const std::string& source
     fail(source, "gzip files are not readable in this build (no zlib); decompress it first");
 #endif
   }
+  if (is_idx(bytes.data(), bytes.size())) return parse_idx_images(bytes.data(), bytes.size(), source);
+  if (is_npy(bytes.data(), bytes.size())) return parse_npy_images(bytes.data(), bytes.size(), source);
   return parse_dataset(bytes.data(), bytes.size(), source);
 }
 

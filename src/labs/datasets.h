@@ -35,7 +35,8 @@ constexpr size_t kMaxDatasetBytes = size_t(256) << 20;
 Dataset parse_dataset(const uint8_t* bytes, size_t size, const std::string& source);
 
 // A dataset file's bytes, gunzipped first when they start with the gzip magic (native builds
-// only, capped at kMaxDatasetBytes), then parsed; `source` starts every error message.
+// only, capped at kMaxDatasetBytes), then parsed by their magic: an IDX or .npy image array
+// (labs/image_arrays.h) or our packed safetensors; `source` starts every error message.
 Dataset read_dataset_bytes(std::vector<uint8_t> bytes, const std::string& source);
 
 // Reads a dataset file, gunzipping it when it starts with the gzip magic (native builds have

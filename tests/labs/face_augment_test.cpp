@@ -90,6 +90,7 @@ TEST_CASE("standardize_columns: mean 0 and variance 1 per image; a flat image be
   CHECK(X.col(0) == X.col(2));  // the same shape at another scale and offset
 }
 
+#ifndef __EMSCRIPTEN__  // real faces: the wasm test binary has no file access (datasets_test.cpp)
 TEST_CASE("face augmentation on the real faces: only training faces are used, tens of thousands are cheap") {
   // skimage's faces (labs/datasets.h: the first 100 of lfw_subset.npy), split by face before
   // augmenting: 80 train, 20 test. An augmented image is a transform of a train face, so its
@@ -120,3 +121,4 @@ TEST_CASE("face augmentation on the real faces: only training faces are used, te
   INFO(from_train, " of 400 augmented faces are closest to a training face");
   CHECK(from_train > 360);
 }
+#endif
