@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/data_flags.h"
 #include "labs/deep_ae_lab.h"
 #include "labs/deep_ae_model.h"
 #include "labs/image_io.h"
@@ -14,7 +15,8 @@ namespace ll::cli {
 namespace {
 
 struct Args {
-  std::string dataset = "mnist", pretrain = "rbm", save, load, out, preset;
+  DataFlags data;
+  std::string pretrain = "rbm", save, load, out, preset;
   DeepAeSettings s;
   bool json = false;
 };
@@ -38,7 +40,7 @@ void print_results(const Args& a, const DeepAeLab& lab);
 
 void run(Args& a) {
   a.s.pretrain = a.pretrain == "rbm" ? Pretrain::Rbm : Pretrain::None;
-  auto data = std::make_shared<const Dataset>(load_dataset_file(dataset_path(a.dataset)));
+  auto data = load_data(a.data);
   DeepAeModel model;
   if (!a.load.empty()) {  // evaluate a saved net; only logistic PCA and PCA are fitted here
     model = load_deep_ae(read_file_bytes(a.load), a.load, data->dims());
@@ -60,7 +62,7 @@ void run(Args& a) {
     }
   }
   if (!a.save.empty()) write_file_bytes(a.save, save_deep_ae(lab.deep(), data->name));
-  if (!a.out.empty()) write_figure(lab, a.out + "/" + a.dataset + "_code" + std::to_string(a.s.code) + "_" + a.pretrain + ".png");
+  if (!a.out.empty()) write_figure(lab, a.out + "/" + (a.data.from_file() ? std::string("data-file") : a.data.dataset) + "_code" + std::to_string(a.s.code) + "_" + a.pretrain + ".png");
   if (a.json) std::cout << lab.metrics().dump(2) << "\n";
   else print_results(a, lab);
   if (lab.diverged()) throw DivergedRun(lab.status());
@@ -69,7 +71,7 @@ void run(Args& a) {
 void print_results(const Args& a, const DeepAeLab& lab) {
   const nlohmann::json m = lab.metrics();
   std::printf("%s, code %d, pretraining %s (%d RBM epochs/layer), %d fine-tuning epochs, %.0f s\n",
-              a.dataset.c_str(), a.s.code, a.pretrain.c_str(), a.s.rbm_epochs, a.s.epochs, lab.train_seconds());
+              lab.pca().dataset().name.c_str(), a.s.code, a.pretrain.c_str(), a.s.rbm_epochs, a.s.epochs, lab.train_seconds());
   std::printf("  test error per image: deep autoencoder %.3f, logistic PCA %.3f, PCA %.3f (deep / PCA = %.2f)\n",
               lab.deep_test_error(), lab.logistic_test_error(), m["pca_test_error_per_image"].get<double>(),
               m.value("ratio_to_pca", 0.0));
@@ -81,8 +83,7 @@ void add_deep_ae_command(CLI::App& app) {
   static Args a;
   CLI::App* cmd = app.add_subcommand(
       "deep-ae", "deep autoencoder (RBM pretraining + fine-tuning) vs logistic PCA vs PCA");
-  cmd->add_option("--dataset", a.dataset, "mnist, fashion or fashion-full")
-      ->capture_default_str()->check(CLI::IsMember({"mnist", "fashion", "fashion-full"}));
+  add_data_flags(cmd, a.data, {"mnist", "fashion", "fashion-full"});
   cmd->add_option("--code", a.s.code, "code size (30 or 2 in the lecture)")->capture_default_str()->check(CLI::Range(1, 784));
   cmd->add_option("--pretrain", a.pretrain, "rbm or none")->capture_default_str()->check(CLI::IsMember({"rbm", "none"}));
   cmd->add_option("--epochs", a.s.epochs, "fine-tuning epochs")->capture_default_str()->check(within(limits::kDeepAeEpochs));

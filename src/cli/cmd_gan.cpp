@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/data_flags.h"
 #include "core/model_io.h"
 #include "labs/compression_lab.h"  // optimizer_from_key
 #include "labs/gan_lab.h"
@@ -21,7 +22,8 @@ namespace ll::cli {
 namespace {
 
 struct GanArgs {
-  std::string dataset = "mnist", gen_loss = "nonsat", optimizer = "adam", out, scorer;
+  DataFlags data;
+  std::string gen_loss = "nonsat", optimizer = "adam", out, scorer;
   int64_t iters = 10000;
   int k = 1, samples = 2000, score_every = 500, latent = 0, batch = 64;
   float lr_d = 0, lr_g = 0;
@@ -41,7 +43,8 @@ void write_samples(GanLab& lab, const std::string& dir, int m, uint64_t seed) {
 }
 
 void run_gan(const GanArgs& a) {
-  const Dataset data = load_dataset_file(dataset_path(a.dataset));
+  const std::shared_ptr<const Dataset> loaded = load_data(a.data);
+  const Dataset& data = *loaded;
   GanLabSettings s;
   GanConfig& c = s.gan;
   c.gen_loss = gen_loss_from_key(a.gen_loss);
@@ -56,7 +59,7 @@ void run_gan(const GanArgs& a) {
   s.score_every = a.score_every;
   s.score_samples = a.samples;
   std::shared_ptr<DigitScorer> scorer;
-  if (a.dataset == "mnist") {
+  if (!a.data.from_file() && a.data.dataset == "mnist") {  // the score is a digit classifier's
     Mlp net = a.scorer.empty() ? builtin_scorer_net() : [&] {
       std::ifstream f(a.scorer, std::ios::binary);
       if (!f) throw std::runtime_error(a.scorer + ": cannot open the scorer file");
@@ -65,11 +68,11 @@ void run_gan(const GanArgs& a) {
     }();
     scorer = std::make_shared<DigitScorer>(net);
   }
-  GanLab lab(std::make_shared<const Dataset>(data), s, scorer);
+  GanLab lab(loaded, s, scorer);
   if (!a.json)
     std::printf("GAN on %s: G %d-%d-%d, D %d-%d-1, %s loss, k = %d, %s lr D %g G %g, batch %d, seed %llu\n"
                 "%8s %8s %8s %8s %8s %8s %8s %9s\n",
-                a.dataset.c_str(), c.latent, c.gen_hidden[0], data.dims(), data.dims(), c.disc_hidden[0],
+                data.name.c_str(), c.latent, c.gen_hidden[0], data.dims(), data.dims(), c.disc_hidden[0],
                 a.gen_loss.c_str(), c.d_steps, a.optimizer.c_str(), c.d_opt.lr, c.g_opt.lr, c.batch,
                 (unsigned long long)a.seed, "iter", "E_D", "E_G", "D(x)", "D(G(z))", "classes", "entropy",
                 "Frechet");
@@ -114,8 +117,7 @@ void run_gan(const GanArgs& a) {
 void add_gan_command(CLI::App& app) {
   static GanArgs a;
   CLI::App* cmd = app.add_subcommand("gan", "train the GAN on digits and print its curves and quality score");
-  cmd->add_option("--dataset", a.dataset, "mnist or fashion")->capture_default_str()
-      ->check(CLI::IsMember({"mnist", "fashion", "fashion-full"}));
+  add_data_flags(cmd, a.data, {"mnist", "fashion", "fashion-full"});
   cmd->add_option("--iters", a.iters, "iterations (k D steps + 1 G step each)")->capture_default_str()
       ->check(within(limits::kGanIterations));
   cmd->add_option("--k", a.k, "discriminator steps per generator step")->capture_default_str()->check(within(limits::kGanK));

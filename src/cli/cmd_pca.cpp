@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/data_flags.h"
 #include "labs/pca_lab.h"
 
 namespace ll::cli {
@@ -11,14 +12,13 @@ namespace ll::cli {
 namespace {
 
 struct Args {
-  std::string dataset = "mnist", data_file;
+  DataFlags data;
   int k = 30;
   bool json = false;
 };
 
 void run(const Args& a) {
-  const std::string path = a.data_file.empty() ? dataset_path(a.dataset) : a.data_file;
-  PcaLab lab(std::make_shared<const Dataset>(load_dataset_file(path)), std::max(200, a.k));
+  PcaLab lab(load_data(a.data), std::max(200, a.k));
   lab.set_k(a.k);
   lab.fit(0);
   if (a.json) {
@@ -44,9 +44,7 @@ void run(const Args& a) {
 void add_pca_command(CLI::App& app) {
   static Args a;
   CLI::App* cmd = app.add_subcommand("pca", "principal components of a dataset: test error at k components");
-  cmd->add_option("--dataset", a.dataset, "mnist, fashion, fashion-full or faces")
-      ->capture_default_str()->check(CLI::IsMember(dataset_names()));
-  cmd->add_option("--data-file", a.data_file, "read this dataset file instead of the cache's");
+  add_data_flags(cmd, a.data, dataset_names());
   cmd->add_option("--k", a.k, "number of components")->capture_default_str()->check(CLI::Range(1, 784));
   cmd->add_flag("--json", a.json, "print every number as one JSON object");
   cmd->callback([] { run(a); });

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/data_flags.h"
 #include "labs/pretrain_lab.h"
 
 namespace ll::cli {
@@ -14,7 +15,8 @@ namespace ll::cli {
 namespace {
 
 struct Args {
-  std::string dataset = "mnist", data_file, hidden = "256,128", optimizer = "momentum";
+  DataFlags data;
+  std::string hidden = "256,128", optimizer = "momentum";
   PretrainSettings s;
   bool json = false;
 };
@@ -41,8 +43,7 @@ void print_results(const Args& a, const PretrainLab& lab);
 void run(Args& a) {
   a.s.hidden = parse_sizes(a.hidden);
   a.s.optimizer = a.optimizer == "adam" ? OptimizerKind::Adam : a.optimizer == "momentum" ? OptimizerKind::Momentum : OptimizerKind::SGD;
-  const std::string path = a.data_file.empty() ? dataset_path(a.dataset) : a.data_file;
-  PretrainLab lab(std::make_shared<const Dataset>(load_dataset_file(path)), a.s);
+  PretrainLab lab(load_data(a.data), a.s);
   double next_report = 5;
   while (!lab.done()) {
     lab.train(500.0);
@@ -75,9 +76,7 @@ void add_pretrain_command(CLI::App& app) {
       "pretrain", "unsupervised RBM pretraining + softmax fine-tuned with N labels vs random init");
   cmd->add_option("--labels", a.s.labels, "N labelled training images (first N of a class-balanced order)")
       ->capture_default_str()->check(CLI::Range(1, 60000));
-  cmd->add_option("--dataset", a.dataset, "mnist, fashion or fashion-full")
-      ->capture_default_str()->check(CLI::IsMember({"mnist", "fashion", "fashion-full"}));
-  cmd->add_option("--data-file", a.data_file, "read this dataset file instead of the cache's");
+  add_data_flags(cmd, a.data, {"mnist", "fashion", "fashion-full"});
   cmd->add_option("--hidden", a.hidden, "encoder layer sizes, comma-separated")->capture_default_str();
   cmd->add_option("--rbm-epochs", a.s.rbm_epochs, "CD-1 epochs per RBM layer (0: no pretraining)")
       ->capture_default_str()->check(within(limits::kPretrainRbmEpochs));

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Writes a student's kind of data set for the CLI smoke test: the first N digits of our packed
+// MNIST as an IDX image file, an IDX label file, a .npy uint8 array and a .npy float32 array in
+// [0, 1] (what numpy.save writes), plus a label file one label short.
+//
+//   node tests/cli/make_arrays.cjs MNIST_SAFETENSORS_GZ OUT_DIR N
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
+
+const [src, out, count] = process.argv.slice(2);
+const n = Number(count);
+const raw = zlib.gunzipSync(fs.readFileSync(src));
+const headerLength = Number(raw.readBigUInt64LE(0));
+const header = JSON.parse(raw.toString('utf8', 8, 8 + headerLength));
+const tensor = (name) => {
+  const [a, b] = header[name].data_offsets;
+  return raw.subarray(8 + headerLength + a, 8 + headerLength + b);
+};
+const [, rows, cols] = header.images.shape;
+const images = tensor('images').subarray(0, n * rows * cols), labels = tensor('labels').subarray(0, n);
+
+function idx(dims, data) {
+  const head = Buffer.alloc(4 + 4 * dims.length);
+  head[2] = 8;
+  head[3] = dims.length;
+  dims.forEach((d, i) => head.writeUInt32BE(d, 4 + 4 * i));
+  return Buffer.concat([head, data]);
+}
+function npy(descr, data) {
+  let dict = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${n}, ${rows}, ${cols}), }`;
+  while ((10 + dict.length + 1) % 64) dict += ' ';
+  const head = Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, 0, 0]);
+  head.writeUInt16LE(dict.length + 1, 8);
+  return Buffer.concat([head, Buffer.from(dict + '\n', 'latin1'), data]);
+}
+const floats = Buffer.alloc(4 * images.length);
+images.forEach((v, i) => floats.writeFloatLE(v / 255, 4 * i));
+fs.mkdirSync(out, { recursive: true });
+fs.writeFileSync(path.join(out, 'images.idx'), idx([n, rows, cols], images));
+fs.writeFileSync(path.join(out, 'labels.idx'), idx([n], labels));
+fs.writeFileSync(path.join(out, 'short-labels.idx'), idx([n - 1], labels.subarray(0, n - 1)));
+fs.writeFileSync(path.join(out, 'images-u8.npy'), npy('|u1', images));
+fs.writeFileSync(path.join(out, 'images-f32.npy'), npy('<f4', floats));
