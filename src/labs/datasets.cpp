@@ -98,6 +98,12 @@ Dataset read_dataset_bytes(std::vector<uint8_t> bytes, const std::string& source
   }
   if (is_idx(bytes.data(), bytes.size())) return parse_idx_images(bytes.data(), bytes.size(), source);
   if (is_npy(bytes.data(), bytes.size())) return parse_npy_images(bytes.data(), bytes.size(), source);
+  // Not even the start of a safetensors file (a u64 header length, then '{'): a student who
+  // picked the wrong file learns what is read, not how safetensors headers fail.
+  if (bytes.size() < 9 || bytes[8] != '{')
+    fail(source, bytes.empty() ? "the file is empty"
+                               : "not a data set file (IDX images, a .npy array or a LatentLab .safetensors file "
+                                 "are read; gzipped too)");
   return parse_dataset(bytes.data(), bytes.size(), source);
 }
 

@@ -7,6 +7,11 @@ namespace ll::ui {
 const DatasetStore::Entry& DatasetStore::request(const std::string& name) {
   Entry& e = entries_[name];
   if (e.state != Entry::Idle) return e;
+  if (name == kFile) {  // only add_file fills it
+    e.state = Entry::Failed;
+    e.message = "no data set file has been opened";
+    return e;
+  }
   if (fetch_) {
     e.state = Entry::Loading;
     fetch_(name.c_str());  // may deliver synchronously; `e` stays valid (std::map)
@@ -23,6 +28,22 @@ const DatasetStore::Entry& DatasetStore::request(const std::string& name) {
 }
 
 void DatasetStore::retry(const std::string& name) { entries_[name] = Entry{}; }
+
+std::string DatasetStore::add_file(std::string_view bytes, const std::string& file_name) {
+  try {
+    auto data = std::make_shared<Dataset>(
+        read_dataset_bytes(std::vector<uint8_t>(bytes.begin(), bytes.end()), file_name));
+    data->name = file_name;
+    Entry& e = entries_[kFile];
+    e = Entry{};
+    e.state = Entry::Ready;
+    e.progress = 1;
+    e.data = std::move(data);
+    return "";
+  } catch (const std::exception& ex) {
+    return ex.what();
+  }
+}
 
 void DatasetStore::progress(const std::string& name, double fraction) {
   Entry& e = entries_[name];

@@ -29,8 +29,15 @@ class DatasetStore {
     std::shared_ptr<const Dataset> data;  // set when Ready
   };
 
+  // The name of the data set a student opened from a file (add_file).
+  static constexpr const char* kFile = "file";
+
   void set_fetch(Fetch fetch) { fetch_ = fetch; }
   const Entry& request(const std::string& name);
+  // A data set from the student's file (labs/image_arrays.h: IDX, .npy, or our packed format),
+  // named after the file, under kFile in place of the last one. "" when taken; otherwise the
+  // reason, and the last file's data set stays.
+  std::string add_file(std::string_view bytes, const std::string& file_name);
   void retry(const std::string& name);
 
   // Called by the platform (web) as the download proceeds.

@@ -10,7 +10,7 @@ const os = require('os');
 const path = require('path');
 const zlib = require('zlib');
 const { execFileSync } = require('child_process');
-const { CLI, metrics, openBrowser, openPage, waitForApp, pickFile, dropFile, findItem, screenshot } = require('./browser.cjs');
+const { CLI, metrics, openBrowser, openPage, waitForApp, pickFile, dropFile, findItem, clickItem, screenshot } = require('./browser.cjs');
 
 const CACHE = process.env.LL_CACHE || path.join(process.env.HOME, '.cache/latentlab');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-files-'));
@@ -138,6 +138,65 @@ test('Deep autoencoder tab: a model through the chooser and by drop; a cut model
   await dropFile(page, file('dropped.safetensors', bytes));
   said = await messageAfter(page, msg, before);
   assert.match(said, /^Loaded dropped\.safetensors \(8 layers, code 30/);
+  assert.deepEqual(errors, [], log.join('\n'));
+  await page.close();
+});
+
+test('PCA tab: your own data set through the chooser (IDX, gzipped IDX, .npy); bad ones refused', async () => {
+  // The student's files, made from the first 500 cached digits (tests/cli/make_arrays.cjs).
+  const arrays = path.join(dir, 'arrays');
+  execFileSync('node', [path.join(__dirname, '../cli/make_arrays.cjs'), path.join(CACHE, 'data/datasets/mnist.safetensors.gz'),
+    arrays, '500']);
+  const gz = path.join(arrays, 'train-images-idx3-ubyte.gz');
+  fs.writeFileSync(gz, zlib.gzipSync(fs.readFileSync(path.join(arrays, 'images.idx'))));
+  const { page, log, errors } = await openPage(env, '?lab=pca');
+  await waitForApp(page, 2);
+  await page.waitForFunction(() => window.latentlab.metrics().metrics.ready === true, null, { timeout: 120000 });
+  const msg = async () => (await metrics(page)).file_message;
+  const fitted = (name) => page.waitForFunction((n) => {
+    const m = window.latentlab.metrics().metrics;
+    return m.dataset === n && m.ready === true;
+  }, name, { timeout: 60000 });
+
+  let said = '';
+  for (const [f, shown] of [[gz, 'train-images-idx3-ubyte.gz'], [path.join(arrays, 'images-f32.npy'), 'images-f32.npy']]) {
+    const before = said;
+    await pickFile(page, 'Open your own data set...', f);
+    said = await messageAfter(page, msg, before);
+    console.log(`${path.basename(f)}: "${said}"`);
+    assert.equal(said, `Opened ${shown}: 500 images of 28x28, no labels.`);
+    await fitted(shown);
+    const m = (await metrics(page)).metrics;
+    assert.equal(m.train_images, 400);
+    assert.equal(m.test_images, 100);
+  }
+  const ownError = (await metrics(page)).metrics.test_error_per_image;
+  await screenshot(page, 'web-pca-own-dataset.png');
+
+  // Bad files: each says what is wrong; the data set in use stays.
+  const cut = fs.readFileSync(path.join(arrays, 'images.idx'));
+  const bad = [
+    [path.join(arrays, 'labels.idx'), /^labels\.idx: IDX with 1 dimension \(a label file\?\); images need 3.*The data set in use stays\.$/],
+    [file('cut.idx', cut.subarray(0, cut.length - 1)), /^cut\.idx: truncated: 500 images of 28 x 28 need 392000 bytes of data, the file has 391999\. The data set in use stays\.$/],
+    [file('none.npy', Buffer.alloc(0)), /^none\.npy: the file is empty/],
+    [file('big.idx', Buffer.from([0, 0, 8, 3, 0, 0, 0, 10, 0, 0, 0, 100, 0, 0, 0, 100])), /^big\.idx: images of 100 x 100 pixels; the labs take images of at most 4096 pixels/],
+    [file('bomb.idx.gz', zlib.gzipSync(Buffer.alloc(300 * 1048576), { level: 9 })), /^bomb\.idx\.gz: unpacks to more than 256 MB/],
+    [file('notes.npy', 'my notes\n'), /^notes\.npy: not a data set file \(IDX images, a \.npy array or a LatentLab \.safetensors file are read/],
+  ];
+  for (const [f, expected] of bad) {
+    const before = said;
+    await pickFile(page, 'Open your own data set...', f);
+    said = await messageAfter(page, msg, before);
+    console.log(`${path.basename(f)}: "${said}"`);
+    assert.match(said, expected);
+    const m = (await metrics(page)).metrics;
+    assert.equal(m.dataset, 'images-f32.npy', 'the data set in use stays');
+    assert.equal(m.test_error_per_image, ownError);
+  }
+  // The built-in choices are still there, and the file stays on offer next to them.
+  await clickItem(page, 'MNIST digits');
+  await fitted('mnist');
+  await findItem(page, 'your file: images-f32.npy');
   assert.deepEqual(errors, [], log.join('\n'));
   await page.close();
 });

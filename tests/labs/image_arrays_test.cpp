@@ -103,6 +103,12 @@ TEST_CASE("IDX: wrong types, shapes, counts and sizes are refused with what is w
                        FormatError);
 }
 
+TEST_CASE("a file in no known format says which formats are read; an empty one says so") {
+  CHECK(says(Bytes{'m', 'y', ' ', 'n', 'o', 't', 'e', 's', '\n', 'x'},
+             "not a data set file (IDX images, a .npy array or a LatentLab .safetensors file are read"));
+  CHECK(says(Bytes{}, "the file is empty"));
+}
+
 TEST_CASE(".npy: uint8 and float32 arrays, versions 1 and 2, float ranges scaled or kept") {
   const Bytes pixels = iota(2 * 3 * 3);
   const Dataset u8 = read_dataset_bytes(npy("{'descr': '|u1', 'fortran_order': False, 'shape': (2, 3, 3), }", pixels), "a.npy");

@@ -26,7 +26,7 @@ const std::map<std::string, Help>& helps() {
       {"pca",
        {"PCA finds the directions in which the images differ most. Keeping the top k directions "
         "describes every image with k numbers instead of one per pixel.",
-        "drag k from 1 to 200; switch the dataset.",
+        "drag k from 1 to 200; switch the dataset, or open your own (IDX or .npy images).",
         "how few numbers already give recognisable images; the components (eigen-images) going from "
         "blobs to strokes; test error staying close to training error."}},
       {"deep-ae",

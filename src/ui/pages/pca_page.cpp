@@ -58,6 +58,7 @@ nlohmann::json PcaPage::metrics() const {
 
 PcaPage::PcaPage(DatasetStore& datasets, FileRequest files)
     : datasets_(datasets),
+      files_(files),
       // Fitting is this tab's training: the covariance in slices, then the stepped eigensolver.
       runner_([](PcaLab& lab, double budget_ms) {
         lab.fit(budget_ms);
@@ -102,7 +103,14 @@ std::vector<std::string> PcaPage::apply_link(const KeyValues& settings, const st
 }
 
 KeyValues PcaPage::link_settings() {
-  if (pca_tab_) return controls_.changed();
+  if (pca_tab_) {
+    KeyValues kv = controls_.changed();
+    // A link cannot carry the student's file: it opens on the default data set.
+    kv.erase(std::remove_if(kv.begin(), kv.end(), [this](const auto& p) {
+               return p.first == "dataset" && dataset_ == DatasetStore::kFile;
+             }), kv.end());
+    return kv;
+  }
   DeepAePanel& panel = deep_.active ? deep_ : map_;
   KeyValues kv = {{"tab", panel.key()}};
   for (const auto& p : panel.controls().changed()) kv.push_back(p);
@@ -126,6 +134,16 @@ bool PcaPage::reset() {
 }
 
 std::string PcaPage::load_file(std::string_view bytes, const std::string& name, const std::string& target) {
+  // A data set for the PCA tab: its own button, or a file dropped while the tab is open.
+  if (target == "pca-dataset" || (target == "drop" && pca_tab_)) {
+    const std::string why = datasets_.add_file(bytes, name);
+    if (!why.empty()) return why + ". The data set in use stays.";
+    dataset_ = DatasetStore::kFile;
+    started_ = false;
+    const Dataset& d = *datasets_.request(dataset_).data;
+    return "Opened " + name + ": " + std::to_string(d.count) + " images of " + std::to_string(d.rows) + "x" +
+           std::to_string(d.cols) + (d.labels.empty() ? ", no labels" : "") + ".";
+  }
   for (DeepAePanel* p : {&deep_, &map_})
     if (target == p->key() + "-model" || (target == "drop" && p->active)) return p->load_model(bytes, name);
   return name + ": open the Deep autoencoder or 2-D maps tab to load a model file.";
@@ -196,11 +214,33 @@ void PcaPage::draw_pca() {
   });
 }
 
+void PcaPage::draw_file_choice() {
+  const DatasetStore::Entry& e = datasets_.request(DatasetStore::kFile);
+  if (e.state == DatasetStore::Entry::Ready) {
+    bool mine = dataset_ == DatasetStore::kFile;
+    const std::string label = "your file: " + e.data->name;
+    if (ImGui::RadioButton(label.c_str(), mine) && !mine) {
+      dataset_ = DatasetStore::kFile;
+      started_ = false;
+    }
+  }
+  if (files_.available) {
+    if (ImGui::Button("Open your own data set...")) files_.open("pca-dataset");
+  } else {
+    ImGui::TextDisabled("Drop a data set file on the window to use it.");
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("IDX (as MNIST, also .gz) or .npy (N x H x W, uint8 or float32),\n"
+                      "at most 64 x 64 pixels per image and 256 MB in all.\n"
+                      "Test images: every 5th. Nothing leaves your computer.");
+}
+
 void PcaPage::draw_controls() {
   ImGui::TextWrapped("PCA: the k directions of largest variance of the training images.");
   ImGui::Separator();
   ImGui::TextDisabled("Dataset");
   if (controls_.draw("dataset")) started_ = false;
+  draw_file_choice();
   controls_break();
   ImGui::TextDisabled("Components k");
   ImGui::SetNextItemWidth(kLeft - 10);

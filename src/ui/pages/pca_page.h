@@ -38,13 +38,15 @@ class PcaPage : public LabPage {
  private:
   void draw_pca();
   void draw_controls();
+  void draw_file_choice();  // the student's own data set: its name, and how to open one
   void draw_curves();
   void refresh_textures();
   PcaLab* lab() { return runner_.view(); }
   const PcaLab* lab() const { return runner_.view(); }
 
   DatasetStore& datasets_;
-  std::string dataset_ = "mnist";
+  FileRequest files_;
+  std::string dataset_ = "mnist";  // a dataset_names() entry, or DatasetStore::kFile
   LabRunner<PcaLab> runner_;
   bool started_ = false;      // the lab for dataset_ was asked for (it needs the dataset first)
   int k_ = 30;
