@@ -38,6 +38,7 @@ void draw_pushes(ImDrawList* dl, const Matrix& from, const Matrix& push, const T
   const float ref = sorted[p90];
   if (!(ref > 0.0f) || !std::isfinite(ref)) return;
   for (Index i = 0, k = 0; i < from.cols(); i += kArrowEvery, ++k) {
+    if (!std::isfinite(lengths[size_t(k)])) continue;  // a diverged D: no direction to show
     const float len = std::min(1.0f, lengths[size_t(k)] / ref) * kArrowPx;
     if (len < 3.0f) continue;
     const ImVec2 a = to_screen(from(0, i), from(1, i));
