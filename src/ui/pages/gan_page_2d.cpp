@@ -204,7 +204,7 @@ void GanPage::draw_plane() {
     const ImVec2 p = ImGui::GetMousePos();
     toy_->add_point((p.x - r0.x) / size * 2 * E - E, E - (p.y - r0.y) / size * 2 * E);
   }
-  ImGui::TextColored(ImVec4(0, 0.6f, 0.25f, 1), "green: target samples,");
+  ImGui::TextColored(ImVec4(0, 0.6f, 0.25f, 1), "green: target samples");
   ImGui::Text("black: G(z) for %d fixed z", Gan2dLab::kSamples);
   ImGui::Checkbox("arrows: G's pull on its samples", &arrows_);
   if (ImGui::IsItemHovered())

@@ -287,6 +287,7 @@ void PcaPage::draw_curves() {
   variance.value_unit = "%";
   variance.series.push_back(std::move(ev));
   variance.lines.push_back(at_k);
+  variance.legend_x = double(k_);  // the values at the chosen k, as the controls column says
   variance.file = "explained-variance";
   variance.table = table;
   PlotSpec error;
@@ -296,6 +297,7 @@ void PcaPage::draw_curves() {
   error.series.push_back(std::move(test));
   error.series.push_back(std::move(train));
   error.lines.push_back(at_k);
+  error.legend_x = double(k_);
   error.file = "test-error";
   error.table = table;
   Flow flow;

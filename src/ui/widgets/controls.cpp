@@ -178,8 +178,10 @@ bool stepped_slider_int(const char* label, int& v, int lo, int hi, const char* f
   ImGui::PushID(label);
   ImGui::PushButtonRepeat(true);  // held down, a button keeps stepping
   if (ImGui::Button("-", ImVec2(button, 0)) && v > lo) --v, changed = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("one less (hold to repeat)");
   ImGui::SameLine(0, gap);
   if (ImGui::Button("+", ImVec2(button, 0)) && v < hi) ++v, changed = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("one more (hold to repeat)");
   ImGui::PopButtonRepeat();
   ImGui::PopID();
   ImGui::SameLine(0, gap);

@@ -102,8 +102,13 @@ void plot(const char* id, const PlotSpec& s, ImVec2 size) {
   };
   for (size_t i = 0; i < s.series.size(); ++i) {
     const PlotSeries& p = s.series[i];
-    const bool has = !p.y.empty() && std::isfinite(p.y.back());
-    legend(p.name + (has ? ": " + value_text(p.y.back(), s.value_digits, s.value_unit) : ""),
+    // The value the legend quotes: the last point's, or the one at legend_x (the point nearest it).
+    size_t at = p.y.empty() ? 0 : p.y.size() - 1;
+    if (std::isfinite(s.legend_x))
+      for (size_t j = 0; j < p.x.size(); ++j)
+        if (std::abs(p.x[j] - s.legend_x) < std::abs(p.x[at] - s.legend_x)) at = j;
+    const bool has = !p.y.empty() && std::isfinite(p.y[at]);
+    legend(p.name + (has ? ": " + value_text(p.y[at], s.value_digits, s.value_unit) : ""),
            plot_color(p.color >= 0 ? p.color : int(i)), false);
   }
   for (const PlotLine& l : s.lines)

@@ -18,7 +18,7 @@
 namespace ll::ui {
 
 struct PlotSeries {
-  std::string name;          // in the legend, followed by the last value
+  std::string name;          // in the legend, followed by the last value (or at legend_x)
   std::vector<double> x, y;  // same length; points with non-finite y are skipped
   int color = -1;            // index into the palette; -1: the series' position
 };
@@ -37,6 +37,7 @@ struct PlotSpec {
   double x_min = NAN, x_max = NAN;
   std::vector<PlotSeries> series;
   std::vector<PlotLine> lines;
+  double legend_x = NAN;            // the legend quotes the values at this x (NAN: the last ones)
   int value_digits = 3;             // significant digits of values in the legend and read-out
   std::string value_unit;           // appended to values: "%", " dB"
   std::string empty_text = "no data yet";
