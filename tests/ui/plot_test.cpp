@@ -20,6 +20,11 @@ TEST_CASE("nice_ticks: steps of 1, 2 or 5 x 10^k inside the range, zero exact") 
   CHECK(neg.front() == doctest::Approx(-0.2));
   CHECK(std::find(neg.begin(), neg.end(), 0.0) != neg.end());
   CHECK(nice_ticks(1, 200, 4) == std::vector<double>{50, 100, 150, 200});
+  // GAN losses from 0.55 to 1.3: step 0.5 leaves only 1.0 inside, so the step shrinks to 0.2
+  const auto narrow = nice_ticks(0.55, 1.3, 3);
+  REQUIRE(narrow.size() == 4);
+  CHECK(narrow[0] == doctest::Approx(0.6));
+  CHECK(narrow[3] == doctest::Approx(1.2));
   CHECK(nice_ticks(1, 1, 4).empty());    // an empty range has no ticks (the plot pads it first)
   CHECK(nice_ticks(0, 1, 0).empty());
 }

@@ -5,7 +5,8 @@
 namespace ll::ui {
 
 // "Nice" tick positions inside [lo, hi]: multiples of one step of 1, 2 or 5 x 10^k, the
-// smallest such step giving at most `count` steps; 0 exactly when the range holds it.
+// smallest such step giving at most `count` steps (a smaller one when that leaves fewer than two
+// ticks inside); 0 exactly when the range holds it.
 std::vector<double> nice_ticks(double lo, double hi, int count);
 
 }  // namespace ll::ui
