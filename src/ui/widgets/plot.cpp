@@ -122,8 +122,8 @@ void plot(const char* id, const PlotSpec& s, ImVec2 size) {
   std::vector<double> yt;
   if (s.log_y) {
     for (double e = std::ceil(ylo); e <= yhi + 1e-9; e += 1.0) yt.push_back(e);
-    // Within a decade or two: 1, 2 and 5 times the powers of ten; within a factor of ~2 (GAN
-    // losses between 0.6 and 1.4 had the one tick "1"): every whole multiple.
+    // Within a decade or two: 1, 2 and 5 times the powers of ten; within a factor of ~2 (a
+    // loss late in a run, which 1-2-5 leaves with one tick or none): every whole multiple.
     for (const std::vector<double>& steps : {std::vector<double>{1, 2, 5}, std::vector<double>{1, 2, 3, 4, 5, 6, 7, 8, 9}}) {
       if (yt.size() >= 3) break;
       yt.clear();
