@@ -81,8 +81,12 @@ test('the lab loads in a cross-site iframe without isolation headers and announc
     const hs = window.example.received.filter((m) => m.type === 'latentlab:height');
     return window.example.frame.clientHeight === Math.max(300, hs[hs.length - 1].height);
   });
-  const [iframeH, canvasH] = [await page.evaluate(() => window.example.frame.clientHeight),
-    await frame.evaluate(() => document.getElementById('canvas').clientHeight)];
+  // The canvas follows the iframe at the lab's next animation frame (platform::before_frame),
+  // so it is read once that frame had time to come, not in the same instant.
+  const iframeH = await page.evaluate(() => window.example.frame.clientHeight);
+  await frame.waitForFunction((h) => document.getElementById('canvas').clientHeight === h, iframeH, { timeout: 5000 })
+    .catch(() => {});
+  const canvasH = await frame.evaluate(() => document.getElementById('canvas').clientHeight);
   assert.equal(canvasH, iframeH, 'the canvas fills the iframe');
 });
 
