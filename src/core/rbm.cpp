@@ -93,8 +93,8 @@ float Rbm::cd1_step(const Matrix& V, const RbmConfig& cfg, Rng& rng) {
   const Matrix h0 = hidden_mean(V);
   // One Gibbs step: sample h, reconstruct v (binary: as probabilities;
   // Gaussian: sampled, see rbm.h), then E[h|v1].
-  const Matrix v_mean = visible_mean(sample_hidden(h0, rng));
-  const Matrix v1 = visible_units_ == VisibleUnits::Binary ? v_mean : sample_visible(v_mean, rng);
+  Matrix v1 = visible_mean(sample_hidden(h0, rng));
+  if (visible_units_ == VisibleUnits::Gaussian) v1 = sample_visible(v1, rng);
   const Matrix h1 = hidden_mean(v1);
   // Gradient of the log-likelihood, approximated: <h v^T>_0 - <h v^T>_1.
   layout_.matrix(grads_, 0).noalias() = (h0 * V.transpose() - h1 * v1.transpose()) / n;

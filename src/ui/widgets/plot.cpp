@@ -124,11 +124,12 @@ void plot(const char* id, const PlotSpec& s, ImVec2 size) {
     for (double e = std::ceil(ylo); e <= yhi + 1e-9; e += 1.0) yt.push_back(e);
     // Within a decade or two: 1, 2 and 5 times the powers of ten; within a factor of ~2 (a
     // loss late in a run, which 1-2-5 leaves with one tick or none): every whole multiple.
-    for (const std::vector<double>& steps : {std::vector<double>{1, 2, 5}, std::vector<double>{1, 2, 3, 4, 5, 6, 7, 8, 9}}) {
+    static const std::vector<double> k125{1, 2, 5}, kWhole{1, 2, 3, 4, 5, 6, 7, 8, 9};
+    for (const std::vector<double>* steps : {&k125, &kWhole}) {
       if (yt.size() >= 3) break;
       yt.clear();
       for (double e = std::floor(ylo); e <= std::ceil(yhi); e += 1.0)
-        for (double m : steps) {
+        for (double m : *steps) {
           const double t = e + std::log10(m);
           if (t >= ylo && t <= yhi) yt.push_back(t);
         }
