@@ -35,3 +35,21 @@ TEST_CASE("bad image bytes give a clear error") {
   CHECK_THROWS_AS(ll::decode_gray(truncated, "half.png"), ll::ImageError);
   CHECK_THROWS_WITH_AS(ll::load_builtin_image("nope"), "no built-in image named 'nope'", ll::ImageError);
 }
+
+// A PNG may carry an IDAT chunk of length 0 (the format allows it). stb_image then copies 0
+// bytes into a buffer it has not allocated yet, memcpy(NULL, p, 0): undefined behaviour that
+// UBSan reported in CI's fuzz stage (stb_image.h:1663). Such a file must decode like the same
+// file without the empty chunk.
+TEST_CASE("a PNG with an empty IDAT chunk decodes like the same PNG without it") {
+  ll::GrayImage img(8, 8);
+  for (size_t i = 0; i < img.pixels.size(); ++i) img.pixels[i] = float(i * 3);
+  const std::vector<uint8_t> png = ll::encode_png(img);
+  const std::string bytes(png.begin(), png.end());
+  const size_t idat = bytes.find("IDAT");
+  REQUIRE(idat != std::string::npos);
+  // Length 0, type "IDAT", CRC-32 of "IDAT" (0x35AF061E; stb does not check it, libpng does).
+  const std::string empty_idat("\0\0\0\0IDAT\x35\xAF\x06\x1E", 12);
+  const std::string with_empty = bytes.substr(0, idat - 4) + empty_idat + bytes.substr(idat - 4);
+  const ll::GrayImage back = ll::decode_gray(with_empty, "empty-idat.png");
+  CHECK(back.pixels == img.pixels);
+}
