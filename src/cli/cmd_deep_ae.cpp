@@ -8,6 +8,7 @@
 #include "cli/data_flags.h"
 #include "labs/deep_ae_lab.h"
 #include "labs/deep_ae_model.h"
+#include "labs/face_augment.h"
 #include "labs/image_io.h"
 
 namespace ll::cli {
@@ -21,18 +22,22 @@ struct Args {
   bool json = false;
 };
 
-// The paper's figure: rows of shown test images, one row per model, as one PNG.
+// The paper's figure: rows of shown test images, one row per model, as one PNG (real / deep /
+// logistic PCA / PCA; the faces slide has no logistic PCA row).
 void write_figure(DeepAeLab& lab, const std::string& path) {
   const Dataset& d = lab.pca().dataset();
-  const Matrix rows[4] = {lab.pca().shown_images(), lab.reconstruct_shown_deep(),
-                          lab.reconstruct_shown_logistic(), lab.reconstruct_shown_pca()};
-  const int n = int(rows[0].cols()), gap = 2;
-  GrayImage img(n * (d.cols + gap) - gap, 4 * (d.rows + gap) - gap, 0.0f);
-  for (int r = 0; r < 4; ++r)
+  std::vector<Matrix> rows = {lab.pca().shown_images(), lab.reconstruct_shown_deep()};
+  if (lab.has_logistic_pca()) rows.push_back(lab.reconstruct_shown_logistic());
+  rows.push_back(lab.reconstruct_shown_pca());
+  if (lab.settings().standardize)
+    for (Matrix& r : rows) r = standardized_to_gray(r);
+  const int n = int(rows[0].cols()), gap = 2, R = int(rows.size());
+  GrayImage img(n * (d.cols + gap) - gap, R * (d.rows + gap) - gap, 0.0f);
+  for (int r = 0; r < R; ++r)
     for (int t = 0; t < n; ++t)
       for (int p = 0; p < d.dims(); ++p)
         img.at(t * (d.cols + gap) + p % d.cols, r * (d.rows + gap) + p / d.cols) =
-            255.0f * std::min(1.0f, std::max(0.0f, rows[r](p, t)));
+            255.0f * std::min(1.0f, std::max(0.0f, rows[size_t(r)](p, t)));
   save_png(img, path);
 }
 
@@ -72,9 +77,15 @@ void print_results(const Args& a, const DeepAeLab& lab) {
   const nlohmann::json m = lab.metrics();
   std::printf("%s, code %d, pretraining %s (%d RBM epochs/layer), %d fine-tuning epochs, %.0f s\n",
               lab.pca().dataset().name.c_str(), a.s.code, a.pretrain.c_str(), a.s.rbm_epochs, a.s.epochs, lab.train_seconds());
-  std::printf("  test error per image: deep autoencoder %.3f, logistic PCA %.3f, PCA %.3f (deep / PCA = %.2f)\n",
-              lab.deep_test_error(), lab.logistic_test_error(), m["pca_test_error_per_image"].get<double>(),
-              m.value("ratio_to_pca", 0.0));
+  if (lab.has_logistic_pca())
+    std::printf("  test error per image: deep autoencoder %.3f, logistic PCA %.3f, PCA %.3f (deep / PCA = %.2f)\n",
+                lab.deep_test_error(), lab.logistic_test_error(), m["pca_test_error_per_image"].get<double>(),
+                m.value("ratio_to_pca", 0.0));
+  else
+    std::printf("  test error per image (standardised pixels, %d train images grown to %lld): "
+                "deep autoencoder %.3f, PCA %.3f (deep / PCA = %.2f)\n",
+                int(dataset_split(lab.pca().dataset()).train.size()), m["train_images"].get<long long>(),
+                lab.deep_test_error(), m["pca_test_error_per_image"].get<double>(), m.value("ratio_to_pca", 0.0));
 }
 
 }  // namespace
@@ -83,7 +94,7 @@ void add_deep_ae_command(CLI::App& app) {
   static Args a;
   CLI::App* cmd = app.add_subcommand(
       "deep-ae", "deep autoencoder (RBM pretraining + fine-tuning) vs logistic PCA vs PCA");
-  add_data_flags(cmd, a.data, {"mnist", "fashion", "fashion-full"});
+  add_data_flags(cmd, a.data, {"mnist", "fashion", "fashion-full", "faces"});
   cmd->add_option("--code", a.s.code, "code size (30 or 2 in the lecture)")->capture_default_str()->check(CLI::Range(1, 784));
   cmd->add_option("--pretrain", a.pretrain, "rbm or none")->capture_default_str()->check(CLI::IsMember({"rbm", "none"}));
   cmd->add_option("--epochs", a.s.epochs, "fine-tuning epochs")->capture_default_str()->check(within(limits::kDeepAeEpochs));
@@ -94,6 +105,9 @@ void add_deep_ae_command(CLI::App& app) {
   cmd->add_option("--batch", a.s.batch, "minibatch size")->capture_default_str()->check(within(limits::kDeepAeBatch));
   cmd->add_option("--seed", a.s.seed, "random seed")->capture_default_str();
   cmd->add_option("--max-train", a.s.max_train, "use at most this many training images (0 = all)")->capture_default_str()->check(CLI::Range(0, 10000000));
+  cmd->add_option("--augment", a.s.augment_to, "grow the training images to this many by small shifts, rotations, "
+                                               "scalings and mirrors (0 = no; faces: 10000)")
+      ->check(CLI::Range(0, 200000));
   cmd->add_flag("--json", a.json, "print every number as one JSON object");
   cmd->add_option("--save", a.save, "write the trained deep autoencoder as safetensors");
   cmd->add_option("--load", a.load, "evaluate a saved deep autoencoder (from --save or the lab's Save button) instead of training one")
@@ -106,6 +120,17 @@ void add_deep_ae_command(CLI::App& app) {
                                         "(1 RBM epoch, 2 fine-tuning epochs (4 at code 2), batch 20, Adam 1e-3)")
       ->check(CLI::IsMember({"browser"}));
   cmd->callback([cmd] {
+    // --dataset faces: the faces slide (faces_deep_ae_settings), flags given explicitly still win.
+    if (a.data.dataset == "faces" && !a.data.from_file()) {
+      const DeepAeSettings f = faces_deep_ae_settings();
+      a.s.hidden = f.hidden;
+      a.s.standardize = f.standardize;
+      a.s.rbm_lr_linear = f.rbm_lr_linear;
+      if (!cmd->count("--augment")) a.s.augment_to = f.augment_to;
+      if (!cmd->count("--epochs")) a.s.epochs = f.epochs;
+      if (!cmd->count("--rbm-epochs")) a.s.rbm_epochs = f.rbm_epochs;
+      if (!cmd->count("--batch")) a.s.batch = f.batch;
+    }
     if (a.preset == "browser") {
       const DeepAeSettings b = browser_deep_ae_settings(a.s.code);
       if (!cmd->count("--epochs")) a.s.epochs = b.epochs;

@@ -1,9 +1,11 @@
 #include "labs/deep_ae_lab.h"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include "core/train.h"
+#include "labs/face_augment.h"
 #include "labs/knn.h"
 
 namespace ll {
@@ -23,17 +25,39 @@ double weights(const std::vector<int>& sizes) {
 
 const char* pretrain_key(Pretrain p) { return p == Pretrain::Rbm ? "rbm" : "none"; }
 
-DeepAeLab::DeepAeLab(std::shared_ptr<const Dataset> data, const DeepAeSettings& s)
-    : data_(std::move(data)), s_(s), rng_(s.seed), pca_(data_, s.code) {
-  if (s_.hidden.empty() || s_.code < 1 || s_.batch < 1 || s_.epochs < 0 || s_.rbm_epochs < 0)
+DeepAeLab::Images DeepAeLab::make_images(const Dataset& d, const DeepAeSettings& s) {
+  if (s.hidden.empty() || s.code < 1 || s.batch < 1 || s.epochs < 0 || s.rbm_epochs < 0 || s.augment_to < 0)
     throw std::invalid_argument("deep autoencoder: bad settings");
-  Split split = dataset_split(*data_);
-  if (s_.max_train > 0 && int(split.train.size()) > s_.max_train) split.train.resize(size_t(s_.max_train));
-  train_x_ = std::make_shared<const Matrix>(to_matrix(*data_, split.train));
-  test_x_ = std::make_shared<const Matrix>(to_matrix(*data_, split.test));
+  Split split = dataset_split(d);
+  if (s.max_train > 0 && int(split.train.size()) > s.max_train) split.train.resize(size_t(s.max_train));
+  Matrix train = to_matrix(d, split.train), test = to_matrix(d, split.test);
+  if (s.augment_to > 0 && train.cols() > 0) {  // from the training split alone: no test face leaks in
+    Rng rng(s.seed + 2000);
+    train = augment_faces(train, d.cols, d.rows, s.augment_to, AugmentRange{}, rng);
+  }
+  if (s.standardize) {
+    standardize_columns(train);
+    standardize_columns(test);
+  }
+  return {std::make_shared<const Matrix>(std::move(train)), std::make_shared<const Matrix>(std::move(test))};
+}
+
+DeepAeLab::DeepAeLab(std::shared_ptr<const Dataset> data, const DeepAeSettings& s)
+    : DeepAeLab(data, s, make_images(*data, s)) {}
+
+DeepAeLab::DeepAeLab(std::shared_ptr<const Dataset> data, const DeepAeSettings& s, Images images)
+    : data_(std::move(data)),
+      s_(s),
+      rng_(s.seed),
+      train_x_(std::move(images.train)),
+      test_x_(std::move(images.test)),
+      // PCA sees what the nets see: the grown, standardised images when there are any, else the
+      // whole training split (also with max_train, as PCA is cheap).
+      pca_(s.standardize || s.augment_to > 0 ? PcaLab(data_, train_x_, test_x_, s.code) : PcaLab(data_, s.code)) {
+  const Split split = dataset_split(*data_);
   if (!data_->labels.empty())
     for (int i : split.test) test_labels_.push_back(data_->labels[size_t(i)]);
-  order_.resize(split.train.size());
+  order_.resize(size_t(train_x_->cols()));
 
   // The same architecture for both starts: logistic layers, linear code, logistic decoder.
   std::vector<int> sizes = {data_->dims()};
@@ -43,10 +67,13 @@ DeepAeLab::DeepAeLab(std::shared_ptr<const Dataset> data, const DeepAeSettings& 
   sizes.push_back(data_->dims());
   std::vector<Activation> acts(sizes.size() - 1, Activation::Sigmoid);
   acts[s_.hidden.size()] = Activation::Identity;  // the code layer
+  if (s_.standardize) acts.back() = Activation::Identity;  // real-valued pixels
   deep_ = Mlp(sizes, acts);
-  logistic_ = Mlp({data_->dims(), s_.code, data_->dims()}, {Activation::Identity, Activation::Sigmoid});
   Rng init_rng(s_.seed + 1000);
-  logistic_.init(init_rng);
+  if (has_logistic_pca()) {
+    logistic_ = Mlp({data_->dims(), s_.code, data_->dims()}, {Activation::Identity, Activation::Sigmoid});
+    logistic_.init(init_rng);
+  }
   OptimizerConfig adam;
   adam.kind = OptimizerKind::Adam;
   adam.lr = s_.lr;
@@ -127,7 +154,9 @@ bool DeepAeLab::step() {
           std::vector<Rbm> rbms;
           for (size_t i = 0; i + 1 < sizes.size(); ++i) {
             const bool top = i + 2 == sizes.size();
-            rbms.emplace_back(sizes[i], sizes[i + 1], top ? HiddenUnits::Gaussian : HiddenUnits::Binary);
+            const bool real_pixels = i == 0 && s_.standardize;
+            rbms.emplace_back(sizes[i], sizes[i + 1], top ? HiddenUnits::Gaussian : HiddenUnits::Binary,
+                              real_pixels ? VisibleUnits::Gaussian : VisibleUnits::Binary);
             rbms.back().init(rng_, 0.1f);
           }
           GreedyRbmConfig rc;
@@ -181,8 +210,8 @@ void DeepAeLab::fine_tune_batch() {
   }
   const int m = std::min<int>(s_.batch, epoch_size() - int(pos_));
   const Matrix X = gather_columns(*train_x_, order_.data() + pos_, m);
-  if (loaded_from_.empty()) train_step(deep_, deep_opt_, Loss::CrossEntropy, X, X);
-  train_step(logistic_, logistic_opt_, Loss::CrossEntropy, X, X);
+  if (loaded_from_.empty()) train_step(deep_, deep_opt_, s_.standardize ? Loss::SquaredError : Loss::CrossEntropy, X, X);
+  if (has_logistic_pca()) train_step(logistic_, logistic_opt_, Loss::CrossEntropy, X, X);
   work_done_ += m * work_per_image();
   pos_ += size_t(m);
   if (!deep_.params_finite() || !logistic_.params_finite()) {  // NaN: no need to wait for the epoch
@@ -202,7 +231,7 @@ void DeepAeLab::evaluate_chunk() {
   if (pos_ == 0) codes_in_progress_.resize(s_.code, n);
   eval_deep_ += double((deep_.forward(X) - X).squaredNorm());
   codes_in_progress_.middleCols(Index(pos_), m) = deep_.layer_output(code_layer());
-  eval_logistic_ += double((logistic_.forward(X) - X).squaredNorm());
+  eval_logistic_ += has_logistic_pca() ? double((logistic_.forward(X) - X).squaredNorm()) : NAN;
   pos_ += size_t(m);
   if (Index(pos_) < n) return;
   curve_.push_back({double(epoch_), eval_deep_ / double(n), eval_logistic_ / double(n)});
@@ -215,7 +244,8 @@ void DeepAeLab::evaluate_chunk() {
   if (diverged_) return;  // this was the evaluation of the restored weights
   // Both trained nets are watched; a loaded net is only evaluated, so its error cannot move.
   const LossWatch::Verdict deep = watch_deep_.observe(curve_.back().deep);
-  const LossWatch::Verdict logistic = watch_logistic_.observe(curve_.back().logistic);
+  const LossWatch::Verdict logistic =
+      has_logistic_pca() ? watch_logistic_.observe(curve_.back().logistic) : LossWatch::Fine;
   if (deep == LossWatch::Improved) best_deep_ = deep_.params();
   if (logistic == LossWatch::Improved) best_logistic_ = logistic_.params();
   if (deep == LossWatch::Diverged || logistic == LossWatch::Diverged) diverge();
@@ -241,7 +271,9 @@ Matrix DeepAeLab::decode(const Matrix& codes) {
 }
 
 Matrix DeepAeLab::reconstruct_shown_deep() { return deep_.forward(pca_.shown_images()); }
-Matrix DeepAeLab::reconstruct_shown_logistic() { return logistic_.forward(pca_.shown_images()); }
+Matrix DeepAeLab::reconstruct_shown_logistic() {
+  return has_logistic_pca() ? logistic_.forward(pca_.shown_images()) : Matrix();
+}
 
 nlohmann::json DeepAeLab::metrics() const {
   nlohmann::json j = {{"dataset", data_->name},
@@ -256,6 +288,8 @@ nlohmann::json DeepAeLab::metrics() const {
                       {"lr", s_.lr},
                       {"rbm_lr", s_.rbm_lr},
                       {"seed", s_.seed},
+                      {"pixels", s_.standardize ? "standardised (Gaussian visible units, linear output)"
+                                                : "[0,1] (binary visible units, logistic output)"},
                       {"train_images", train_x_->cols()},
                       {"test_images", test_x_->cols()},
                       {"phase", phase_name()},
@@ -271,10 +305,13 @@ nlohmann::json DeepAeLab::metrics() const {
   if (pca_.ready()) j["pca_test_error_per_image"] = pca_.test_error_per_image(s_.code);
   if (!curve_.empty()) {
     j["test_error_per_image"] = curve_.back().deep;
-    j["logistic_pca_test_error_per_image"] = curve_.back().logistic;
+    if (has_logistic_pca()) j["logistic_pca_test_error_per_image"] = curve_.back().logistic;
     if (pca_.ready()) j["ratio_to_pca"] = curve_.back().deep / pca_.test_error_per_image(s_.code);
     nlohmann::json c = nlohmann::json::array();
-    for (const ErrorPoint& p : curve_) c.push_back({{"epoch", p.epoch}, {"deep", p.deep}, {"logistic_pca", p.logistic}});
+    for (const ErrorPoint& p : curve_) {
+      c.push_back({{"epoch", p.epoch}, {"deep", p.deep}});
+      if (has_logistic_pca()) c.back()["logistic_pca"] = p.logistic;
+    }
     j["curve"] = c;
   }
   return j;
@@ -288,6 +325,20 @@ DeepAeSettings browser_deep_ae_settings(int code) {
   s.rbm_lr = 0.1f;
   s.rbm_epochs = 1;
   s.epochs = code == 2 ? 4 : 2;
+  return s;
+}
+
+DeepAeSettings faces_deep_ae_settings() {
+  DeepAeSettings s;
+  s.hidden = {2000, 1000, 500};
+  s.code = 30;
+  s.standardize = true;
+  s.augment_to = 10000;
+  s.rbm_lr = 0.1f;
+  s.rbm_lr_linear = 0.001f;  // the slide's "low learning rate" for the Gaussian pixels, and the code layer
+  s.rbm_epochs = 10;
+  s.epochs = 30;
+  s.batch = 100;
   return s;
 }
 

@@ -10,7 +10,8 @@
 //   logistic PCA:   784-30 linear code, 30-784 logistic output, cross-entropy.
 //   PCA:            the first 30 principal components (PcaLab).
 // All errors are the paper's unit: squared error summed over the 784 pixels on [0,1], averaged
-// over the test images.
+// over the test images. With `standardize` (the faces slide) the pixels are real-valued instead:
+// Gaussian visible units, a linear output, squared error in standard deviations.
 //
 // Steppable: train(budget_ms) does whole work items (one minibatch, one chunk of evaluation)
 // until the budget is spent; results depend only on the seed and settings, never on timing.
@@ -48,6 +49,13 @@ struct DeepAeSettings {
   // Images per epoch (RBM and fine-tuning): a fresh shuffled subset of the training split each
   // epoch, so short browser runs still see every class and make many cheap epochs (0: all).
   int epoch_images = 0;
+  // Real-valued pixels, as on the faces slide: every image standardised to mean 0 and variance 1
+  // (labs/face_augment.h), Gaussian visible units in the first RBM, a linear output layer and
+  // squared error. Logistic PCA, whose outputs are probabilities, is left out.
+  bool standardize = false;
+  // Training images grown to this many by small random shifts, rotations, scalings and mirrors
+  // of the training split's images only (0: not grown); test images are never transformed.
+  int augment_to = 0;
 };
 
 struct ErrorPoint {
@@ -77,6 +85,8 @@ class DeepAeLab {
   const std::vector<std::vector<double>>& rbm_curves() const { return pretrainer_.curves(); }
   const std::vector<ErrorPoint>& curve() const { return curve_; }
   double deep_test_error() const { return curve_.empty() ? -1 : curve_.back().deep; }
+  // False with settings().standardize: then logistic_pca() is empty and its errors are NaN.
+  bool has_logistic_pca() const { return !s_.standardize; }
   double logistic_test_error() const { return curve_.empty() ? -1 : curve_.back().logistic; }
 
   // A trained autoencoder from a file (labs/deep_ae_model.h) in place of training; call before
@@ -107,6 +117,12 @@ class DeepAeLab {
   nlohmann::json metrics() const;
 
  private:
+  struct Images {
+    std::shared_ptr<const Matrix> train, test;
+  };
+  static Images make_images(const Dataset& d, const DeepAeSettings& s);
+  DeepAeLab(std::shared_ptr<const Dataset> data, const DeepAeSettings& s, Images images);
+
   enum class Phase { Pca, Rbm, FineTune, Evaluate, Done };
   bool step();  // one work item; false when nothing is left
   void fine_tune_batch();
@@ -123,9 +139,9 @@ class DeepAeLab {
   std::shared_ptr<const Dataset> data_;
   DeepAeSettings s_;
   Rng rng_;
-  PcaLab pca_;
   // Shared and never changed, so copies of the lab (ui/lab_runner.h) do not copy the data.
   std::shared_ptr<const Matrix> train_x_, test_x_;
+  PcaLab pca_;
   std::vector<int> test_labels_;
   std::vector<int> order_;
   Phase phase_ = Phase::Pca;
@@ -158,5 +174,10 @@ const char* pretrain_key(Pretrain p);  // "rbm", "none"
 // 20, 2 epochs at code 30 and 4 at code 2 (natively, 5-NN accuracy in the plane 61% after 2
 // epochs, 70% after 6; PCA-2 40%). Batch 20 is ~4x faster per image than batch 10 natively.
 DeepAeSettings browser_deep_ae_settings(int code);
+
+// The faces slide (Hinton & Salakhutdinov 2006, Fig. 2A): 625-2000-1000-500-30 on standardised
+// 25x25 faces, the first RBM with Gaussian visible units at learning rate 0.001, PCA-30 beside
+// it. The CLI's `deep-ae --dataset faces`; README, "Faces", says what it measured.
+DeepAeSettings faces_deep_ae_settings();
 
 }  // namespace ll

@@ -61,4 +61,8 @@ void standardize_columns(Matrix& X) {
   }
 }
 
+Matrix standardized_to_gray(const Matrix& X) {
+  return (X.array() / 6.0f + 0.5f).cwiseMax(0.0f).cwiseMin(1.0f).matrix();
+}
+
 }  // namespace ll

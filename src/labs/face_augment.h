@@ -36,4 +36,8 @@ Matrix augment_faces(const Matrix& faces, int width, int height, int count, cons
 // becomes all zeros.
 void standardize_columns(Matrix& X);
 
+// Standardised pixels as gray on [0,1] for showing: v at 0.5 + v / 6, so -3 to +3 standard
+// deviations span black to white (one fixed scale, so the rows of a comparison read alike).
+Matrix standardized_to_gray(const Matrix& X);
+
 }  // namespace ll

@@ -38,7 +38,8 @@ double GreedyRbmPretrainer::cd1_batch(Rng& rng) {
   const int m = std::min<int>(cfg_.batch, cfg_.epoch_size - int(pos_));
   // The paper's schedule: momentum 0.5 for the first 5 epochs, then 0.9.
   RbmConfig rc;
-  rc.lr = rbm.units() == HiddenUnits::Gaussian ? cfg_.lr_linear : cfg_.lr;
+  const bool gaussian = rbm.units() == HiddenUnits::Gaussian || rbm.visible_units() == VisibleUnits::Gaussian;
+  rc.lr = gaussian ? cfg_.lr_linear : cfg_.lr;
   rc.momentum = epoch_ < 5 ? 0.5f : 0.9f;
   err_acc_ += rbm.cd1_step(gather_columns(layer_in_, order_.data() + pos_, m), rc, rng);
   pos_ += size_t(m);

@@ -16,7 +16,7 @@ struct GreedyRbmConfig {
   int batch = 100;
   int epoch_size = 0;         // images per epoch (the first of each shuffle); 0 = all
   float lr = 0.1f;            // binary hidden units
-  float lr_linear = 0.001f;   // Gaussian (linear) hidden units, the code layer
+  float lr_linear = 0.001f;   // Gaussian (linear) units: the code layer, real-valued pixels
   int propagate_chunk = 100;  // images per propagation step
 };
 

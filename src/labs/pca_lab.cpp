@@ -14,34 +14,68 @@ PcaLab::PcaLab(std::shared_ptr<const Dataset> data, int max_k)
   if (split_.train.empty() || split_.test.empty())
     throw std::invalid_argument("PCA lab: " + data_->name + " has an empty train or test split");
   max_k_ = std::max(1, std::min(max_k, data_->dims()));
+  init_shown_and_mean();
+}
+
+PcaLab::PcaLab(std::shared_ptr<const Dataset> data, std::shared_ptr<const Matrix> train,
+               std::shared_ptr<const Matrix> test, int max_k)
+    : data_(std::move(data)), split_(dataset_split(*data_)), train_(std::move(train)), test_(std::move(test)) {
+  if (train_->cols() == 0 || test_->cols() == 0)
+    throw std::invalid_argument("PCA lab: " + data_->name + " has an empty train or test split");
+  if (train_->rows() != data_->dims() || test_->rows() != data_->dims() || size_t(test_->cols()) != split_.test.size())
+    throw std::invalid_argument("PCA lab: the images do not match " + data_->name + "'s size and test split");
+  max_k_ = std::max(1, std::min(max_k, data_->dims()));
+  init_shown_and_mean();
+}
+
+size_t PcaLab::count(bool test) const {
+  if (train_) return size_t(test ? test_->cols() : train_->cols());
+  return test ? split_.test.size() : split_.train.size();
+}
+
+Matrix PcaLab::images(bool test, size_t from, size_t m) const {
+  if (train_) return (test ? *test_ : *train_).middleCols(Index(from), Index(m));
+  const std::vector<int>& idx = test ? split_.test : split_.train;
+  return to_matrix(*data_, {idx.begin() + long(from), idx.begin() + long(from + m)});
+}
+
+void PcaLab::init_shown_and_mean() {
   k_ = std::min(30, max_k_);
   // The mean first (cheap), so every covariance chunk can be centred right away.
+  const size_t n_train = count(false);
   mean_ = Vector::Zero(data_->dims());
-  for (int i = 0; i < int(split_.train.size()); i += kChunk) {
-    const int n = std::min<int>(kChunk, int(split_.train.size()) - i);
-    mean_ += to_matrix(*data_, {split_.train.begin() + i, split_.train.begin() + i + n}).rowwise().sum();
-  }
-  mean_ /= float(split_.train.size());
+  for (size_t i = 0; i < n_train; i += kChunk) mean_ += images(false, i, std::min<size_t>(kChunk, n_train - i)).rowwise().sum();
+  mean_ /= float(n_train);
   cov_ = Matrix::Zero(data_->dims(), data_->dims());
 
   // Shown: the first test image of each class in order (or the first ten test images).
   std::vector<bool> have(256, false);
-  for (int i : split_.test) {
-    if (int(shown_.size()) == 10) break;
-    if (data_->labels.empty()) shown_.push_back(i);
-    else if (!have[data_->labels[size_t(i)]]) {
+  std::vector<int> columns;  // their places in the test split
+  for (size_t t = 0; t < split_.test.size() && shown_.size() < 10; ++t) {
+    const int i = split_.test[t];
+    if (!data_->labels.empty()) {
+      if (have[data_->labels[size_t(i)]]) continue;
       have[data_->labels[size_t(i)]] = true;
-      shown_.push_back(i);
     }
+    shown_.push_back(i);
+    columns.push_back(int(t));
   }
-  if (!data_->labels.empty())
-    std::sort(shown_.begin(), shown_.end(),
-              [&](int a, int b) { return data_->labels[size_t(a)] < data_->labels[size_t(b)]; });
-  shown_images_ = to_matrix(*data_, shown_);
+  if (!data_->labels.empty()) {
+    std::vector<size_t> order(shown_.size());
+    for (size_t j = 0; j < order.size(); ++j) order[j] = j;
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return data_->labels[size_t(shown_[a])] < data_->labels[size_t(shown_[b])]; });
+    std::vector<int> s, c;
+    for (size_t j : order) s.push_back(shown_[j]), c.push_back(columns[j]);
+    shown_.swap(s);
+    columns.swap(c);
+  }
+  shown_images_.resize(data_->dims(), Index(shown_.size()));
+  for (size_t j = 0; j < shown_.size(); ++j) shown_images_.col(Index(j)) = images(true, size_t(columns[j]), 1);
 }
 
 double PcaLab::progress() const {
-  const double n = double(split_.train.size()), all = n + double(split_.test.size());
+  const double n = double(count(false)), all = n + double(count(true));
   switch (stage_) {
     case Stage::Covariance: return 0.6 * double(next_) / n;
     case Stage::Eigen: return 0.6 + 0.1 * pca_.fit_progress();
@@ -52,13 +86,11 @@ double PcaLab::progress() const {
 
 void PcaLab::fit(double budget_ms) {
   TimeSlice slice(budget_ms, item_ms_);
-  const size_t n_train = split_.train.size(), n_test = split_.test.size();
+  const size_t n_train = count(false), n_test = count(true);
   while (stage_ != Stage::Done && slice.next()) {
     if (stage_ == Stage::Covariance) {
       const size_t m = std::min<size_t>(kChunk, n_train - next_);
-      const Matrix centered =
-          to_matrix(*data_, {split_.train.begin() + long(next_), split_.train.begin() + long(next_ + m)})
-              .colwise() - mean_;
+      const Matrix centered = images(false, next_, m).colwise() - mean_;
       // Lower triangle only: the symmetric rank-m update does half the GEMM work.
       cov_.selfadjointView<Eigen::Lower>().rankUpdate(centered, 1.0f / float(n_train));
       next_ += m;
@@ -77,7 +109,7 @@ void PcaLab::fit(double budget_ms) {
       const bool test = next_ < n_test;
       const size_t from = test ? next_ : next_ - n_test;
       const size_t m = std::min<size_t>(kChunk, (test ? n_test : n_train) - from);
-      accumulate_errors(test ? split_.test : split_.train, from, m, test ? test_curve_ : train_curve_);
+      accumulate_errors(test, from, m, test ? test_curve_ : train_curve_);
       next_ += m;
       if (next_ == n_test + n_train) {
         for (double& e : test_curve_) e /= double(n_test);
@@ -91,10 +123,8 @@ void PcaLab::fit(double budget_ms) {
   fit_seconds_ += slice.elapsed_ms() / 1000;
 }
 
-void PcaLab::accumulate_errors(const std::vector<int>& idx, size_t from, size_t m,
-                               std::vector<double>& sum) const {
-  const Matrix centered =
-      to_matrix(*data_, {idx.begin() + long(from), idx.begin() + long(from + m)}).colwise() - pca_.mean();
+void PcaLab::accumulate_errors(bool test, size_t from, size_t m, std::vector<double>& sum) const {
+  const Matrix centered = images(test, from, m).colwise() - pca_.mean();
   const Matrix codes = pca_.components().transpose() * centered;  // max_k x m
   for (Index c = 0; c < centered.cols(); ++c) {
     double residual = centered.col(c).cast<double>().squaredNorm();
@@ -125,8 +155,8 @@ double PcaLab::shown_error(int k, int i) const {
 nlohmann::json PcaLab::metrics() const {
   nlohmann::json j = {{"dataset", data_->name},
                       {"dims", data_->dims()},
-                      {"train_images", split_.train.size()},
-                      {"test_images", split_.test.size()},
+                      {"train_images", count(false)},
+                      {"test_images", count(true)},
                       {"ready", ready_},
                       {"fit_progress", progress()},
                       {"k", k_}};

@@ -26,6 +26,11 @@ class PcaLab {
  public:
   // max_k is capped at the image size. Throws std::invalid_argument for an empty split.
   explicit PcaLab(std::shared_ptr<const Dataset> data, int max_k = 200);
+  // PCA of images already made from `data`'s split (one per column), e.g. the faces slide's
+  // augmented, standardised faces (labs/face_augment.h): `test` holds the split's test images in
+  // order, so shown() still names dataset images. Errors are then in the images' own units.
+  PcaLab(std::shared_ptr<const Dataset> data, std::shared_ptr<const Matrix> train,
+         std::shared_ptr<const Matrix> test, int max_k);
 
   // Works until budget_ms has passed or the fit is complete (budget <= 0: to completion).
   void fit(double budget_ms);
@@ -53,11 +58,16 @@ class PcaLab {
   nlohmann::json metrics() const;
 
  private:
-  // Adds the residuals of idx[from, from + m) at every k to sum (see the formula above).
-  void accumulate_errors(const std::vector<int>& idx, size_t from, size_t m, std::vector<double>& sum) const;
+  void init_shown_and_mean();
+  // Training (or test) images [from, from + m) as columns: from the dataset, or the given matrices.
+  Matrix images(bool test, size_t from, size_t m) const;
+  size_t count(bool test) const;
+  // Adds the residuals of images [from, from + m) at every k to sum (see the formula above).
+  void accumulate_errors(bool test, size_t from, size_t m, std::vector<double>& sum) const;
 
   std::shared_ptr<const Dataset> data_;
   Split split_;
+  std::shared_ptr<const Matrix> train_, test_;  // null: images come from data_ by split_
   int max_k_ = 0, k_ = 30;
   enum class Stage { Covariance, Eigen, Errors, Done } stage_ = Stage::Covariance;
   size_t next_ = 0;          // images of the current stage done so far

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/rng.h"
+#include "labs/datasets.h"
 #include "labs/deep_ae_lab.h"
 
 using namespace ll;
@@ -97,3 +98,49 @@ TEST_CASE("deep ae lab: epoch_images makes each epoch a fresh subset of that man
   CHECK(lab.curve().size() == 4);  // before fine-tuning, then after each epoch
   CHECK(lab.curve().back().deep < lab.curve().front().deep);
 }
+
+#ifndef __EMSCRIPTEN__  // real faces: the wasm test binary has no file access (datasets_test.cpp)
+TEST_CASE("deep ae lab, faces slide: standardised faces, Gaussian visible units, linear output, PCA on the same images") {
+  auto faces = std::make_shared<const Dataset>(load_dataset_file(dataset_path("faces")));
+  DeepAeSettings s = faces_deep_ae_settings();
+  CHECK(s.hidden == std::vector<int>{2000, 1000, 500});  // the slide's net, 625-2000-1000-500-30
+  CHECK(s.code == 30);
+  CHECK(s.rbm_lr_linear == 0.001f);                       // "a low learning rate of 0.001"
+  s.hidden = {40};                                       // small enough for a unit test
+  s.code = 10;
+  s.augment_to = 400;
+  s.rbm_epochs = 2;
+  s.epochs = 3;
+  s.batch = 20;
+  DeepAeLab lab(faces, s);
+  lab.train(0);
+  REQUIRE(lab.done());
+  CHECK_FALSE(lab.diverged());
+  REQUIRE(lab.rbms().size() == 2);
+  CHECK(lab.rbms()[0].visible_units() == VisibleUnits::Gaussian);  // real-valued pixels
+  CHECK(lab.rbms()[1].visible_units() == VisibleUnits::Binary);
+  CHECK(lab.deep().activations().back() == Activation::Identity);  // linear output
+  CHECK_FALSE(lab.has_logistic_pca());
+  // Training: 80 faces grown to 400; test: the split's 20 faces, untransformed; both standardised.
+  const nlohmann::json m = lab.metrics();
+  CHECK(m["train_images"] == 400);
+  CHECK(m["test_images"] == 20);
+  CHECK_FALSE(m.contains("logistic_pca_test_error_per_image"));
+  CHECK(lab.pca().metrics()["train_images"] == 400);  // PCA fits the very images the nets train on
+  const Matrix& test = lab.test_images();
+  for (Index j = 0; j < test.cols(); ++j) {
+    CHECK(double(test.col(j).mean()) == doctest::Approx(0.0).epsilon(1e-4));
+    CHECK(double(test.col(j).squaredNorm()) / 625 == doctest::Approx(1.0).epsilon(1e-3));
+  }
+  // Errors are squared standard deviations summed over 625 pixels: an all-zero guess scores 625.
+  const double deep = lab.deep_test_error(), pca = m["pca_test_error_per_image"].get<double>();
+  MESSAGE("faces, tiny net: deep " << deep << ", PCA-10 " << pca);
+  CHECK(std::isfinite(deep));
+  CHECK(deep < 625);
+  CHECK(lab.curve().back().deep < lab.curve().front().deep);  // fine-tuning lowers the error
+  CHECK(pca > 0);
+  CHECK(pca < 625);
+  CHECK(lab.reconstruct_shown_logistic().size() == 0);
+  CHECK(lab.reconstruct_shown_deep().cols() == 10);
+}
+#endif
