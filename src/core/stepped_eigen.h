@@ -52,6 +52,7 @@ class SteppedSymmetricEigen {
   Matrix vectors_;         // Q, rotated into the eigenvectors
   Index l_ = 0;            // eigenvalues 0..l_-1 have converged
   int iterations_ = 0;     // QL sweeps spent on eigenvalue l_
+  double t_norm_ = 0;      // max_i |d_i| + |e_i| of T: the scale of "negligible" (see step())
   Vector eigenvalues_;
 };
 

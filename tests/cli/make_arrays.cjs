@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Writes a student's kind of data set for the CLI smoke test: the first N digits of our packed
-// MNIST as an IDX image file, an IDX label file, a .npy uint8 array and a .npy float32 array in
+// Writes a student's kind of data set for the CLI smoke test: N digits of our packed MNIST, spread
+// evenly over the file (so over the classes), as an IDX image file, an IDX label file, a .npy uint8 array and a .npy float32 array in
 // [0, 1] (what numpy.save writes), plus a label file one label short.
 //
 //   node tests/cli/make_arrays.cjs MNIST_SAFETENSORS_GZ OUT_DIR N
@@ -18,8 +18,14 @@ const tensor = (name) => {
   const [a, b] = header[name].data_offsets;
   return raw.subarray(8 + headerLength + a, 8 + headerLength + b);
 };
-const [, rows, cols] = header.images.shape;
-const images = tensor('images').subarray(0, n * rows * cols), labels = tensor('labels').subarray(0, n);
+const [total, rows, cols] = header.images.shape;
+// Every (total / N)-th digit: the packed file is sorted by class, so its first N would all be 0s.
+const step = Math.floor(total / n), px = rows * cols;
+const images = Buffer.alloc(n * px), labels = Buffer.alloc(n);
+for (let i = 0; i < n; ++i) {
+  tensor('images').copy(images, i * px, i * step * px, (i * step + 1) * px);
+  labels[i] = tensor('labels')[i * step];
+}
 
 function idx(dims, data) {
   const head = Buffer.alloc(4 + 4 * dims.length);

@@ -86,3 +86,31 @@ TEST_CASE("pca lab: PCA-30 on the MNIST split matches a double-precision SVD ref
   CHECK(lab.shown().size() == 10);
 }
 #endif
+
+#ifndef __EMSCRIPTEN__
+// A student's small data set: 500 digits, every 20th of the file (all classes), so 400 training
+// images for 784 pixels: a covariance of rank <= 399 with hundreds of (near-)zero eigenvalues.
+// The eigensolver once gave up on it ("QL iteration did not converge"), found by the CLI smoke
+// test's IDX file.
+TEST_CASE("pca lab: a rank-deficient covariance (400 images, 784 pixels) is solved") {
+  const Dataset mnist = load_dataset_file(dataset_path("mnist"));
+  auto small = std::make_shared<Dataset>();
+  small->name = "every-20th";
+  small->rows = mnist.rows;
+  small->cols = mnist.cols;
+  small->count = 500;
+  for (int i = 0; i < 500; ++i) {
+    const auto* p = mnist.pixels.data() + size_t(i) * 20 * 784;
+    small->pixels.insert(small->pixels.end(), p, p + 784);
+    small->labels.push_back(mnist.labels[size_t(i) * 20]);
+  }
+  PcaLab lab(small);
+  lab.fit(0);
+  REQUIRE(lab.ready());
+  const double ours = lab.test_error_per_image(30);
+  const double ref = reference_test_error(*small, 30);
+  MESSAGE("400 training digits, PCA-30: ours " << ours << ", BDCSVD reference " << ref);
+  CHECK(ours == doctest::Approx(ref).epsilon(0.01));
+  CHECK(lab.explained_variance(200) > lab.explained_variance(30));
+}
+#endif
