@@ -48,7 +48,7 @@ void run(Args& a) {
   auto data = load_data(a.data);
   DeepAeModel model;
   if (!a.load.empty()) {  // evaluate a saved net; only logistic PCA and PCA are fitted here
-    model = load_deep_ae(read_file_bytes(a.load), a.load, data->dims());
+    model = load_deep_ae(read_file_bytes(a.load), a.load, {data->dims()});
     if (!model.dataset.empty() && model.dataset != data->name)
       std::fprintf(stderr, "latentlab: note: %s was trained on %s, evaluated here on %s\n", a.load.c_str(),
                    model.dataset.c_str(), data->name.c_str());
@@ -106,7 +106,7 @@ void add_deep_ae_command(CLI::App& app) {
   cmd->add_option("--seed", a.s.seed, "random seed")->capture_default_str();
   cmd->add_option("--max-train", a.s.max_train, "use at most this many training images (0 = all)")->capture_default_str()->check(CLI::Range(0, 10000000));
   cmd->add_option("--augment", a.s.augment_to, "grow the training images to this many by small shifts, rotations, "
-                                               "scalings and mirrors (0 = no; faces: 10000)")
+                                               "scalings and mirrors (0 = no; faces: 30000, with --preset browser 10000)")
       ->check(CLI::Range(0, 200000));
   cmd->add_flag("--json", a.json, "print every number as one JSON object");
   cmd->add_option("--save", a.save, "write the trained deep autoencoder as safetensors");
@@ -138,6 +138,7 @@ void add_deep_ae_command(CLI::App& app) {
       if (!cmd->count("--batch")) a.s.batch = b.batch;
       if (!cmd->count("--lr")) a.s.lr = b.lr;
       if (!cmd->count("--rbm-lr")) a.s.rbm_lr = b.rbm_lr;
+      if (a.s.standardize && !cmd->count("--augment")) a.s.augment_to = kBrowserFaceImages;
     }
     run(a);
   });

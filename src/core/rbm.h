@@ -71,10 +71,10 @@ class Rbm {
   Matrix sample_visible(const Matrix& mean, Rng& rng) const;
 
   // One CD-1 update on batch V; returns the batch's squared reconstruction
-  // error sum ||v - v1||^2, v1 the one-step reconstruction used by the update:
+  // error sum ||v - E[v1]||^2 of the one-step reconstruction. The update uses
   // binary v1 at its probabilities (less sampling noise, Hinton 2010, "A
-  // Practical Guide to Training RBMs", sec. 3.2), Gaussian v1 sampled, with the
-  // unit-variance noise on the pixels that the faces slide describes.
+  // Practical Guide to Training RBMs", sec. 3.2) and Gaussian v1 sampled, with
+  // the unit-variance noise on the pixels that the faces slide describes.
   float cd1_step(const Matrix& V, const RbmConfig& cfg, Rng& rng);
 
   // Deterministic reconstruction error sum ||v - p(v|E[h|v])||^2 (monitoring).

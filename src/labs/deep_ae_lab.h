@@ -179,5 +179,8 @@ DeepAeSettings browser_deep_ae_settings(int code);
 // 25x25 faces, the first RBM with Gaussian visible units at learning rate 0.001, PCA-30 beside
 // it. The CLI's `deep-ae --dataset faces`; README, "Faces", says what it measured.
 DeepAeSettings faces_deep_ae_settings();
+// The browser's faces: the 80 training faces grown to 10,000 images, not 30,000 (the second RBM's
+// data alone, 2,000 hidden probabilities per image, would take 240 MB of the page's memory).
+constexpr int kBrowserFaceImages = 10000;
 
 }  // namespace ll

@@ -18,9 +18,10 @@ struct DeepAeModel {
 
 std::vector<uint8_t> save_deep_ae(const Mlp& net, const std::string& dataset);
 
-// Parses and checks the file: a mirrored autoencoder (sizes read the same both ways) with
-// `dims` inputs and outputs, logistic layers and one linear code layer in the middle. Anything
-// else throws FormatError naming the file and what is wrong; nothing is changed elsewhere.
-DeepAeModel load_deep_ae(const std::vector<uint8_t>& bytes, const std::string& source, int dims);
+// Parses and checks the file: a mirrored autoencoder (sizes read the same both ways) with one of
+// `dims` as inputs and outputs, logistic hidden layers, one linear code layer in the middle, and a
+// logistic output (pixels on [0,1]) or a linear one (standardised pixels, the faces slide).
+// Anything else throws FormatError naming the file and what is wrong; nothing changes elsewhere.
+DeepAeModel load_deep_ae(const std::vector<uint8_t>& bytes, const std::string& source, const std::vector<int>& dims);
 
 }  // namespace ll

@@ -1,6 +1,6 @@
 #include "ui/dataset_store.h"
 
-#include <imgui.h>
+#include "labs/image_arrays.h"
 
 namespace ll::ui {
 
@@ -45,6 +45,19 @@ std::string DatasetStore::add_file(std::string_view bytes, const std::string& fi
   }
 }
 
+std::string DatasetStore::add_labels(std::string_view bytes, const std::string& file_name) {
+  Entry& e = entries_[kFile];
+  if (e.state != Entry::Ready) return file_name + ": class labels; open the images they belong to first";
+  try {
+    auto data = std::make_shared<Dataset>(*e.data);
+    data->labels = parse_idx_labels(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), data->count, file_name);
+    e.data = std::move(data);
+    return "";
+  } catch (const std::exception& ex) {
+    return ex.what();
+  }
+}
+
 void DatasetStore::progress(const std::string& name, double fraction) {
   Entry& e = entries_[name];
   if (e.state == Entry::Loading) e.progress = fraction;
@@ -67,29 +80,6 @@ void DatasetStore::fail(const std::string& name, const std::string& message) {
   e.state = Entry::Failed;
   e.message = message;
   e.data.reset();
-}
-
-std::shared_ptr<const Dataset> dataset_or_status(DatasetStore& store, const std::string& name) {
-  const DatasetStore::Entry& e = store.request(name);
-  if (e.state == DatasetStore::Entry::Ready) return e.data;
-  if (e.state == DatasetStore::Entry::Failed) {
-    ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "Could not load the dataset '%s':", name.c_str());
-    ImGui::TextWrapped("%s", e.message.c_str());
-    ImGui::PushID(name.c_str());
-    if (ImGui::Button("Retry")) store.retry(name);
-    ImGui::PopID();
-  } else {
-    ImGui::Text("Loading dataset '%s' ...", name.c_str());
-    ImGui::ProgressBar(float(e.progress), ImVec2(300, 0));
-  }
-  return nullptr;
-}
-
-bool lab_view_ready(DatasetStore& store, const std::string& name, const std::string& error) {
-  if (!dataset_or_status(store, name)) return false;
-  if (error.empty()) return true;
-  ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", error.c_str());
-  return false;
 }
 
 void add_dataset_state(nlohmann::json& j, DatasetStore& store, const std::string& name) {

@@ -38,6 +38,9 @@ class DatasetStore {
   // named after the file, under kFile in place of the last one. "" when taken; otherwise the
   // reason, and the last file's data set stays.
   std::string add_file(std::string_view bytes, const std::string& file_name);
+  // Class labels 0..9 from an IDX label file for the open file's data set (one per image); "" when
+  // taken, otherwise the reason, and the data set stays as it was.
+  std::string add_labels(std::string_view bytes, const std::string& file_name);
   void retry(const std::string& name);
 
   // Called by the platform (web) as the download proceeds.
@@ -49,14 +52,6 @@ class DatasetStore {
   Fetch fetch_ = nullptr;
   std::map<std::string, Entry> entries_;
 };
-
-// Draws the state of a dataset that is not Ready yet (progress bar, or the error with a Retry
-// button). Returns the dataset once it is Ready, else nullptr.
-std::shared_ptr<const Dataset> dataset_or_status(DatasetStore& store, const std::string& name);
-
-// For a page's results column: draws the dataset's loading bar or error (dataset_or_status),
-// else the page's own `error`; true when neither shows, i.e. the page can draw its lab.
-bool lab_view_ready(DatasetStore& store, const std::string& name, const std::string& error);
 
 // Adds "dataset_state" ("loading", "ready" or "failed") and "dataset_error" to a page's metrics.
 void add_dataset_state(nlohmann::json& j, DatasetStore& store, const std::string& name);

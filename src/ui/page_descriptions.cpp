@@ -87,8 +87,10 @@ std::string DeepAePanel::describe() const {
   const int code = lab()->settings().code;
   if (lab()->pca().ready())
     out += fmt(" Test error per image: PCA-%.0f %.2f", code, lab()->pca().test_error_per_image(code));
-  if (lab()->deep_test_error() >= 0)
+  if (lab()->deep_test_error() >= 0 && lab()->has_logistic_pca())
     out += fmt(", deep autoencoder %.2f, logistic PCA %.2f", lab()->deep_test_error(), lab()->logistic_test_error());
+  else if (lab()->deep_test_error() >= 0)
+    out += fmt(", deep autoencoder %.2f (standardised faces)", lab()->deep_test_error());
   out += ".";
   if (code == 2 && lab()->deep_knn_accuracy() >= 0)
     out += fmt(" 5-NN accuracy in the plane: deep autoencoder %.1f%%, PCA %.1f%%.", 100 * lab()->deep_knn_accuracy(),

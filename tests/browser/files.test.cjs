@@ -142,11 +142,18 @@ test('Deep autoencoder tab: a model through the chooser and by drop; a cut model
   await page.close();
 });
 
-test('PCA tab: your own data set through the chooser (IDX, gzipped IDX, .npy); bad ones refused', async () => {
-  // The student's files, made from the first 500 cached digits (tests/cli/make_arrays.cjs).
+// The student's files, made from 500 cached digits of every class (tests/cli/make_arrays.cjs):
+// images.idx, labels.idx, images-u8.npy, images-f32.npy.
+function studentArrays() {
   const arrays = path.join(dir, 'arrays');
-  execFileSync('node', [path.join(__dirname, '../cli/make_arrays.cjs'), path.join(CACHE, 'data/datasets/mnist.safetensors.gz'),
-    arrays, '500']);
+  if (!fs.existsSync(path.join(arrays, 'images.idx')))
+    execFileSync('node', [path.join(__dirname, '../cli/make_arrays.cjs'), path.join(CACHE, 'data/datasets/mnist.safetensors.gz'),
+      arrays, '500']);
+  return arrays;
+}
+
+test('PCA tab: your own data set through the chooser (IDX, gzipped IDX, .npy); bad ones refused', async () => {
+  const arrays = studentArrays();
   const gz = path.join(arrays, 'train-images-idx3-ubyte.gz');
   fs.writeFileSync(gz, zlib.gzipSync(fs.readFileSync(path.join(arrays, 'images.idx'))));
   const { page, log, errors } = await openPage(env, '?lab=pca');
@@ -164,7 +171,7 @@ test('PCA tab: your own data set through the chooser (IDX, gzipped IDX, .npy); b
     await pickFile(page, 'Open your own data set...', f);
     said = await messageAfter(page, msg, before);
     console.log(`${path.basename(f)}: "${said}"`);
-    assert.equal(said, `Opened ${shown}: 500 images of 28x28, no labels.`);
+    assert.equal(said, `Opened ${shown}: 500 images of 28x28, no labels (an IDX label file adds them).`);
     await fitted(shown);
     const m = (await metrics(page)).metrics;
     assert.equal(m.train_images, 400);
@@ -176,7 +183,8 @@ test('PCA tab: your own data set through the chooser (IDX, gzipped IDX, .npy); b
   // Bad files: each says what is wrong; the data set in use stays.
   const cut = fs.readFileSync(path.join(arrays, 'images.idx'));
   const bad = [
-    [path.join(arrays, 'labels.idx'), /^labels\.idx: IDX with 1 dimension \(a label file\?\); images need 3.*The data set in use stays\.$/],
+    [file('labels-499.idx', Buffer.concat([Buffer.from([0, 0, 8, 1, 0, 0, 1, 243]), Buffer.alloc(499)])),
+      /^labels-499\.idx: has 499 labels for 500 images\. The data set in use stays\.$/],
     [file('cut.idx', cut.subarray(0, cut.length - 1)), /^cut\.idx: truncated: 500 images of 28 x 28 need 392000 bytes of data, the file has 391999\. The data set in use stays\.$/],
     [file('none.npy', Buffer.alloc(0)), /^none\.npy: the file is empty/],
     [file('big.idx', Buffer.from([0, 0, 8, 3, 0, 0, 0, 10, 0, 0, 0, 100, 0, 0, 0, 100])), /^big\.idx: images of 100 x 100 pixels; the labs take images of at most 4096 pixels/],
@@ -197,6 +205,58 @@ test('PCA tab: your own data set through the chooser (IDX, gzipped IDX, .npy); b
   await clickItem(page, 'MNIST digits');
   await fitted('mnist');
   await findItem(page, 'your file: images-f32.npy');
+  assert.deepEqual(errors, [], log.join('\n'));
+  await page.close();
+});
+
+test('2-D maps tab: your own data set, then its labels from an IDX label file; same numbers as the CLI', async () => {
+  const arrays = studentArrays();
+  const { page, log, errors } = await openPage(env, '?lab=pca&tab=map');
+  await waitForApp(page, 2);
+  // As a person would: wait until the tab has settled (its run started), then click.
+  await page.waitForFunction(() => window.latentlab.metrics().metrics.map.progress !== undefined, null,
+    { timeout: 120000 });
+  const msg = async () => (await metrics(page)).metrics.map.file_message;  // the tab shows its own
+  const finished = async (name) => {
+    for (let i = 0; ; ++i) {
+      const m = (await metrics(page)).metrics.map;
+      if (m.dataset === name && m.done) return m;
+      assert.ok(i < 900, 'the run on ' + name + ' did not finish: ' + JSON.stringify(m).slice(0, 300));
+      await page.waitForTimeout(200);
+    }
+  };
+  await pickFile(page, 'Open your own data set...', path.join(arrays, 'images.idx'));
+  let said = await messageAfter(page, msg, '');
+  assert.equal(said, 'Opened images.idx: 500 images of 28x28, no labels (an IDX label file adds them).');
+  let m = await finished('images.idx');
+  assert.equal(m.train_images, 400);
+  assert.equal(m.knn5_accuracy, undefined, 'a class separation without labels');
+  await findItem(page, 'your file: images.idx');
+
+  // The labels, through the same button: the map is coloured and measured.
+  await pickFile(page, 'Open your own data set...', path.join(arrays, 'labels.idx'));
+  said = await messageAfter(page, msg, said);
+  assert.equal(said, 'Added the labels of labels.idx to images.idx.');
+  m = await finished('images.idx');
+  // Ten classes in 100 test digits: chance is about 10%, a map that keeps classes apart well above.
+  assert.ok(m.knn5_accuracy > 0.3 && m.knn5_accuracy < 1, 'the 5-NN accuracy of a labelled map: ' + m.knn5_accuracy);
+  await screenshot(page, 'web-map-own-dataset.png');
+  const native = JSON.parse(execFileSync(CLI, ['deep-ae', '--data-file', path.join(arrays, 'images.idx'), '--labels-file',
+    path.join(arrays, 'labels.idx'), '--code', '2', '--preset', 'browser', '--json'], { encoding: 'utf8' }));
+  console.log(`own data set, 2-D: browser deep ${m.test_error_per_image.toFixed(3)}, 5-NN ${m.knn5_accuracy}; ` +
+    `native ${native.test_error_per_image.toFixed(3)}, 5-NN ${native.knn5_accuracy}; PCA-2 ${m.pca_test_error_per_image.toFixed(4)} ` +
+    `vs ${native.pca_test_error_per_image.toFixed(4)}`);
+  assert.ok(Math.abs(m.pca_test_error_per_image - native.pca_test_error_per_image) < 1e-3 * native.pca_test_error_per_image);
+  assert.ok(Math.abs(m.test_error_per_image - native.test_error_per_image) < 0.05 * native.test_error_per_image);
+  // A link cannot carry the file.
+  assert.doesNotMatch((await metrics(page)).link, /dataset=/);
+
+  // A cut file: refused, and the run on the student's data set stays.
+  const cut = fs.readFileSync(path.join(arrays, 'images.idx'));
+  await pickFile(page, 'Open your own data set...', file('cut-images.idx', cut.subarray(0, 1000)));
+  said = await messageAfter(page, msg, said);
+  assert.match(said, /^cut-images\.idx: truncated.*The data set in use stays\.$/);
+  assert.equal((await metrics(page)).metrics.map.dataset, 'images.idx');
   assert.deepEqual(errors, [], log.join('\n'));
   await page.close();
 });

@@ -5,6 +5,7 @@
 #include "core/rng.h"
 #include "labs/datasets.h"
 #include "labs/deep_ae_lab.h"
+#include "labs/deep_ae_model.h"
 
 using namespace ll;
 
@@ -142,5 +143,16 @@ TEST_CASE("deep ae lab, faces slide: standardised faces, Gaussian visible units,
   CHECK(pca < 625);
   CHECK(lab.reconstruct_shown_logistic().size() == 0);
   CHECK(lab.reconstruct_shown_deep().cols() == 10);
+
+  // Saved and loaded like the digit nets: the linear output says "standardised faces".
+  DeepAeModel file = load_deep_ae(save_deep_ae(lab.deep(), "faces"), "faces.safetensors", {784, 625});
+  CHECK(file.dataset == "faces");
+  const DeepAeSettings again = DeepAeLab::settings_for(file.net, s);
+  CHECK(again.standardize);
+  DeepAeLab loaded(faces, again);
+  loaded.adopt(std::move(file.net), "faces.safetensors");
+  loaded.train(0);
+  REQUIRE(loaded.done());
+  CHECK(loaded.deep_test_error() == doctest::Approx(deep).epsilon(1e-5));
 }
 #endif

@@ -47,7 +47,7 @@ TEST_CASE("deep ae model: a trained lab's net saved and loaded into a new lab gi
   REQUIRE(trained.done());
   const std::vector<uint8_t> bytes = save_deep_ae(trained.deep(), "halves");
 
-  DeepAeModel m = load_deep_ae(bytes, "net.safetensors", 64);
+  DeepAeModel m = load_deep_ae(bytes, "net.safetensors", {64});
   CHECK(m.dataset == "halves");
   CHECK(m.net.sizes() == std::vector<int>{64, 16, 8, 2, 8, 16, 64});
   DeepAeSettings base = map_settings();
@@ -69,24 +69,32 @@ TEST_CASE("deep ae model: a trained lab's net saved and loaded into a new lab gi
 TEST_CASE("deep ae model: files that are not the lab's autoencoders are refused with the reason") {
   DeepAeLab lab(halves(), map_settings());
   const std::vector<uint8_t> good = save_deep_ae(lab.deep(), "halves");
-  CHECK_THROWS_WITH_AS(load_deep_ae(good, "a.safetensors", 784),
+  CHECK_THROWS_WITH_AS(load_deep_ae(good, "a.safetensors", {784}),
                        doctest::Contains("input and output must have 784 units"), FormatError);
   Mlp classifier({64, 16, 10}, {Activation::Sigmoid, Activation::Identity});
-  CHECK_THROWS_WITH_AS(load_deep_ae(save_mlp(classifier), "c.safetensors", 64),
+  CHECK_THROWS_WITH_AS(load_deep_ae(save_mlp(classifier), "c.safetensors", {64}),
                        doctest::Contains("input and output must have 64 units"), FormatError);
   Mlp odd({64, 16, 8, 64}, {Activation::Sigmoid, Activation::Identity, Activation::Sigmoid});
-  CHECK_THROWS_WITH_AS(load_deep_ae(save_mlp(odd), "o.safetensors", 64),
+  CHECK_THROWS_WITH_AS(load_deep_ae(save_mlp(odd), "o.safetensors", {64}),
                        doctest::Contains("even number of layers"), FormatError);
   Mlp lopsided({64, 16, 2, 8, 64}, {Activation::Sigmoid, Activation::Identity, Activation::Sigmoid,
                                     Activation::Sigmoid});
-  CHECK_THROWS_WITH_AS(load_deep_ae(save_mlp(lopsided), "l.safetensors", 64),
+  CHECK_THROWS_WITH_AS(load_deep_ae(save_mlp(lopsided), "l.safetensors", {64}),
                        doctest::Contains("mirror"), FormatError);
   Mlp tanh_code({64, 2, 64}, {Activation::Tanh, Activation::Sigmoid});
-  CHECK_THROWS_WITH_AS(load_deep_ae(save_mlp(tanh_code), "t.safetensors", 64),
+  CHECK_THROWS_WITH_AS(load_deep_ae(save_mlp(tanh_code), "t.safetensors", {64}),
                        doctest::Contains("code layer must be linear"), FormatError);
+  Mlp tanh_out({64, 2, 64}, {Activation::Identity, Activation::Tanh});
+  CHECK_THROWS_WITH_AS(load_deep_ae(save_mlp(tanh_out), "t.safetensors", {784, 64}),
+                       doctest::Contains("output layer must be logistic or linear"), FormatError);
+  Mlp tanh_hidden({64, 8, 2, 8, 64}, {Activation::Tanh, Activation::Identity, Activation::Sigmoid, Activation::Sigmoid});
+  CHECK_THROWS_WITH_AS(load_deep_ae(save_mlp(tanh_hidden), "h.safetensors", {64}),
+                       doctest::Contains("every hidden layer must be logistic"), FormatError);
+  CHECK_THROWS_WITH_AS(load_deep_ae(good, "a.safetensors", {784, 625}),
+                       doctest::Contains("784 or 625-pixel images (input and output must have 784 or 625 units)"), FormatError);
   std::vector<uint8_t> truncated(good.begin(), good.begin() + long(good.size() / 2));
-  CHECK_THROWS_AS(load_deep_ae(truncated, "cut.safetensors", 64), FormatError);
-  CHECK_THROWS_AS(load_deep_ae({}, "empty.safetensors", 64), FormatError);
+  CHECK_THROWS_AS(load_deep_ae(truncated, "cut.safetensors", {64}), FormatError);
+  CHECK_THROWS_AS(load_deep_ae({}, "empty.safetensors", {64}), FormatError);
 }
 
 TEST_CASE("deep ae lab: 2-D test codes, decoding them equals the whole net, and PCA-2 codes") {

@@ -92,8 +92,9 @@ void CodeMapView::draw(DeepAeLab& lab) {
   const float avail = ImGui::GetContentRegionAvail().x;
   const bool two = avail >= 2 * (200.0f + kDecoded) + kGap;
   const float size = std::clamp(two ? (avail - kGap) / 2 - kDecoded : avail - kDecoded - 4, 150.0f, 380.0f);
-  ImGui::TextWrapped("Every test image placed at its 2-number code, coloured by class. Click or drag in a map "
-                     "to decode that point into an image.");
+  const bool labelled = !lab.test_labels().empty();  // a student's file may have no labels
+  ImGui::TextWrapped("Every test image placed at its 2-number code%s. Click or drag in a map to decode that point "
+                     "into an image.", labelled ? ", coloured by class" : " (no labels, so one colour)");
   Flow flow(kGap);
   for (int m = 0; m < 2; ++m) {
     flow.next(size + kDecoded);
@@ -101,7 +102,7 @@ void CodeMapView::draw(DeepAeLab& lab) {
     draw_map(lab, m, size);
     ImGui::EndGroup();
   }
-  draw_legend(lab.pca().dataset());
+  if (labelled) draw_legend(lab.pca().dataset());
 }
 
 void CodeMapView::draw_map(DeepAeLab& lab, int which, float size) {
@@ -150,7 +151,8 @@ void CodeMapView::draw_map(DeepAeLab& lab, int which, float size) {
   ImGui::EndGroup();
   if (has_points && map.decoded.width() > 0) {
     ImGui::SameLine(0, 8);
-    image_panel(map.decoded, gfx::ImageStyle{0, 255, 4, gfx::Colormap::Gray}, "Decoded",
+    const int zoom = std::max(1, 112 / map.decoded.width());  // 4x for 28 px digits; a 64 px image 1x
+    image_panel(map.decoded, gfx::ImageStyle{0, 255, zoom, gfx::Colormap::Gray}, "Decoded",
                 fmt("at (%.1f, %.1f)", map.pick[0], map.pick[1]), which ? "deep-autoencoder-decoded" : "pca-decoded");
   }
 }

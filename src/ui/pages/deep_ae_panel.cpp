@@ -1,4 +1,5 @@
 #include "ui/theme.h"
+#include "ui/dataset_status.h"
 #include "ui/pages/deep_ae_panel.h"
 #include "labs/setting_limits.h"
 
@@ -7,8 +8,10 @@
 #include <cstdio>
 
 #include "labs/deep_ae_model.h"
+#include "labs/face_augment.h"
 #include "ui/widgets/export_menu.h"
 #include "ui/widgets/image_strip.h"
+#include "ui/pages/dataset_file_choice.h"
 #include "ui/pages/lab_help.h"
 #include "ui/widgets/layout.h"
 #include "ui/widgets/plot.h"
@@ -28,7 +31,7 @@ std::string fmt(const char* f, double a, double b = 0) {
 }  // namespace
 
 DeepAePanel::DeepAePanel(DatasetStore& datasets, FileRequest files, std::string key, int code)
-    : datasets_(datasets), files_(files), key_(std::move(key)), pending_(browser_deep_ae_settings(code)),
+    : datasets_(datasets), files_(files), key_(std::move(key)), tab_code_(code), pending_(browser_deep_ae_settings(code)),
       runner_([](DeepAeLab& lab, double budget_ms) {
         lab.train(budget_ms);
         return !lab.done();
@@ -37,7 +40,10 @@ DeepAePanel::DeepAePanel(DatasetStore& datasets, FileRequest files, std::string 
   // natively the deep AE passes PCA-30's 14.18 after the first fine-tuning epoch (12.85) and
   // reaches 10.95 after the second.
   // Keys of `latentlab deep-ae`.
-  controls_.add(string_choice("dataset", "dataset", dataset_, {{0, "mnist", "MNIST"}, {0, "fashion", "Fashion"}}, true));
+  // Faces (the lecture's faces slide) only with the 30-unit code: the 2-D maps colour by class.
+  std::vector<Choice> sets = {{0, "mnist", "MNIST"}, {0, "fashion", "Fashion"}};
+  if (code == 30) sets.push_back({0, "faces", "Faces"});
+  controls_.add(string_choice("dataset", "dataset", dataset_, sets, true));
   Control pretrain = enum_choice("pretrain", "pretraining", pending_.pretrain,
                                  {{int(Pretrain::Rbm), "rbm", "RBM"}, {int(Pretrain::None), "none", "none"}});
   pretrain.draw = [this] {
@@ -56,6 +62,18 @@ DeepAePanel::DeepAePanel(DatasetStore& datasets, FileRequest files, std::string 
   controls_.applies_on_reset({"dataset", "pretrain", "code", "rbm-epochs", "epochs", "batch", "lr", "seed"});
 }
 
+DeepAeSettings DeepAePanel::run_settings() const {
+  if (dataset_ != "faces") return pending_;
+  // The faces slide's net and pixels (labs/deep_ae_lab.h) with this page's epochs, batch, lr, seed.
+  DeepAeSettings s = pending_;
+  const DeepAeSettings f = faces_deep_ae_settings();
+  s.hidden = f.hidden;
+  s.standardize = f.standardize;
+  s.rbm_lr_linear = f.rbm_lr_linear;
+  s.augment_to = kBrowserFaceImages;
+  return s;
+}
+
 void DeepAePanel::restart() {
   clock_.reset();
   started_ = recorded_ = false;  // update() starts the new run once its dataset is there
@@ -67,9 +85,19 @@ void DeepAePanel::restart() {
 
 std::string DeepAePanel::load_model(std::string_view bytes, const std::string& name) {
   try {
-    DeepAeModel m = load_deep_ae(std::vector<uint8_t>(bytes.begin(), bytes.end()), name, 784);
+    // Digits (784 pixels), faces (625, not on the 2-D maps tab) or the open data set file's size.
+    std::vector<int> dims = {784};
+    if (tab_code_ == 30) dims.push_back(625);
+    const DatasetStore::Entry& file = datasets_.request(DatasetStore::kFile);
+    const int file_dims = file.state == DatasetStore::Entry::Ready ? file.data->dims() : 0;
+    if (file_dims > 0) dims.push_back(file_dims);
+    DeepAeModel m = load_deep_ae(std::vector<uint8_t>(bytes.begin(), bytes.end()), name, dims);
     restart();
-    if (m.dataset == "mnist" || m.dataset == "fashion") dataset_ = m.dataset;
+    // Evaluated on the data set the file names, else on the open file if the size fits.
+    const int in = m.net.input_size();
+    if (m.dataset == "mnist" || m.dataset == "fashion" || (m.dataset == "faces" && in == 625 && tab_code_ == 30)) dataset_ = m.dataset;
+    else if (in == file_dims) dataset_ = DatasetStore::kFile;
+    else dataset_ = in == 625 ? "faces" : "mnist";
     file_message_ = "Loaded " + name + " (" + std::to_string(m.net.num_layers()) + " layers, code " +
                     std::to_string(m.net.sizes()[size_t(m.net.num_layers() / 2)]) + ", " +
                     (m.dataset.empty() ? std::string("dataset not recorded") : "trained on " + m.dataset) +
@@ -83,10 +111,13 @@ std::string DeepAePanel::load_model(std::string_view bytes, const std::string& n
 }
 
 void DeepAePanel::save_model() {
-  const std::string name = "deep-ae-" + dataset_ + "-code" + std::to_string(lab()->settings().code) + "-" +
+  // The data set the net was trained on: a built-in name, or the student's file name.
+  const std::string& data = lab()->pca().dataset().name;
+  const std::string name = "deep-ae-" + (uses_file_dataset() ? std::string("own-data") : data) + "-code" +
+                           std::to_string(lab()->settings().code) + "-" +
                            (lab()->loaded_from().empty() ? pretrain_key(lab()->settings().pretrain) : "loaded") +
                            ".safetensors";
-  const std::vector<uint8_t> bytes = save_deep_ae(lab()->deep(), dataset_);
+  const std::vector<uint8_t> bytes = save_deep_ae(lab()->deep(), data);
   file_message_ = files_.save ? files_.save(name, bytes) : "Saving files is not available here.";
 }
 
@@ -122,7 +153,7 @@ void DeepAePanel::update(double budget_ms) {
   if (!started_) {
     started_ = true;
     controls_.applied();  // the run starts from pending_ as it is now
-    runner_.start([data = e.data, settings = pending_, model = std::move(model_), name = model_name_] {
+    runner_.start([data = e.data, settings = run_settings(), model = std::move(model_), name = model_name_] {
       if (!model) return std::make_unique<DeepAeLab>(data, settings);
       // A loaded net: the lab takes its architecture and only evaluates it.
       auto lab = std::make_unique<DeepAeLab>(data, DeepAeLab::settings_for(model->net, settings));
@@ -135,7 +166,7 @@ void DeepAePanel::update(double budget_ms) {
   if (l && l->done() && !recorded_) {
     recorded_ = true;
     nlohmann::json m = l->metrics();
-    finished_.push_back({{"pretrain", m["pretrain"]}, {"code", m["code"]}, {"epochs", m["epochs"]},
+    finished_.push_back({{"dataset", m["dataset"]}, {"pretrain", m["pretrain"]}, {"code", m["code"]}, {"epochs", m["epochs"]},
                          {"seconds", m["train_seconds"]}, {"deep", m.value("test_error_per_image", -1.0)},
                          {"logistic", m.value("logistic_pca_test_error_per_image", -1.0)},
                          {"pca", m.value("pca_test_error_per_image", -1.0)}});
@@ -158,14 +189,21 @@ nlohmann::json DeepAePanel::metrics() const {
 void DeepAePanel::draw() {
   ExportScope files(key_);  // "deep-ae-test-error.csv", "map-deep-autoencoder.png"
   page_layout("deep_ae", kLeft, [&] { draw_controls(); }, [&] {
-    lab_help(key_);
+    const bool faces = lab() ? lab()->settings().standardize : dataset_ == "faces";  // the run on screen
+    lab_help(faces ? "deep-ae-faces" : key_);
     if (lab_view_ready(datasets_, dataset_, runner_.error()) && lab()) draw_results();
   });
 }
 
 void DeepAePanel::draw_controls() {
-  ImGui::TextWrapped("%s, code %d: deep autoencoder vs logistic PCA vs PCA (Hinton & Salakhutdinov 2006)",
-                     dataset_ == "mnist" ? "MNIST" : "Fashion-MNIST", pending_.code);
+  if (dataset_ == "faces")
+    ImGui::TextWrapped("Faces 25x25, code %d: deep autoencoder vs PCA on standardised faces (the lecture's faces slide)",
+                       pending_.code);
+  else if (uses_file_dataset())
+    ImGui::TextWrapped("Your data set, code %d: deep autoencoder vs logistic PCA vs PCA", pending_.code);
+  else
+    ImGui::TextWrapped("%s, code %d: deep autoencoder vs logistic PCA vs PCA (Hinton & Salakhutdinov 2006)",
+                       dataset_ == "mnist" ? "MNIST" : "Fashion-MNIST", pending_.code);
   if (lab()) {
     ImGui::ProgressBar(float(lab()->progress()), ImVec2(-1, 0), lab()->phase_name().c_str());
     clock_.update(lab()->progress(), runner_.playing() && !lab()->done());
@@ -181,6 +219,7 @@ void DeepAePanel::draw_controls() {
   controls_break();
   ImGui::TextDisabled("Settings (apply on Reset)");
   controls_.draw("dataset");
+  if (dataset_file_choice(datasets_, files_, dataset_, key_ + "-dataset")) dataset_ = DatasetStore::kFile;  // on Reset
   controls_.draw("pretrain");
   ImGui::PushItemWidth(110);
   for (const char* key : {"code", "rbm-epochs", "epochs", "batch", "lr", "seed"}) controls_.draw(key);
@@ -193,10 +232,15 @@ void DeepAePanel::draw_controls() {
       ImGui::TableHeadersRow();
       for (const auto& r : finished_) {
         ImGui::TableNextColumn();
-        ImGui::Text("%s", r["pretrain"].get<std::string>().c_str());
+        // Runs on other data sets are told apart (faces' errors are in other units), in a few
+        // letters: the column is narrow.
+        const std::string set = r["dataset"].get<std::string>();
+        const char* tag = set == "mnist" ? "" : set == "fashion" ? "/fash" : set == "faces" ? "/face" : "/own";
+        ImGui::Text("%s%s", r["pretrain"].get<std::string>().c_str(), tag);
         for (const char* k : {"deep", "logistic", "pca"}) {
           ImGui::TableNextColumn();
-          ImGui::Text("%.2f", r[k].get<double>());
+          if (r[k].get<double>() < 0) ImGui::TextDisabled("-");  // no logistic PCA on faces
+          else ImGui::Text("%.2f", r[k].get<double>());
         }
       }
       ImGui::EndTable();
@@ -206,11 +250,15 @@ void DeepAePanel::draw_controls() {
 
 void DeepAePanel::refresh_textures() {
   const Dataset& d = lab()->pca().dataset();
-  if (!lab()->rbms().empty())  // the first RBM's first 20 filters: rows of W are 28x28 images
+  if (!lab()->rbms().empty())  // the first RBM's first 20 filters: rows of W are images
     filters_.upload(tile_columns(lab()->rbms()[0].W().topRows(20).transpose(), d.rows, d.cols, 20, 1, true));
   const Matrix rows[4] = {lab()->pca().shown_images(), lab()->reconstruct_shown_deep(),
                           lab()->reconstruct_shown_logistic(), lab()->reconstruct_shown_pca()};
-  for (int r = 0; r < 4; ++r) rows_[r].upload(tile_columns(rows[r].cwiseMax(0.0f).cwiseMin(1.0f), d.rows, d.cols, 10, 255));
+  for (int r = 0; r < 4; ++r) {
+    if (rows[r].size() == 0) continue;  // no logistic PCA on faces
+    const Matrix gray = lab()->settings().standardize ? standardized_to_gray(rows[r]) : rows[r].cwiseMax(0.0f).cwiseMin(1.0f);
+    rows_[r].upload(tile_columns(gray, d.rows, d.cols, 10, 255));
+  }
   textures_stale_ = false;
   refreshed_at_ = std::chrono::steady_clock::now();
 }
@@ -235,7 +283,10 @@ void DeepAePanel::draw_results() {
     wrapped_text("Pretraining: each RBM learns to reconstruct the layer below, one layer after another");
     rbm_plot(lab()->rbms(), lab()->rbm_curves(), std::min(560.0f, ImGui::GetContentRegionAvail().x));
     image_strip(filters_, gfx::ImageStyle{-1, 1, 1, gfx::Colormap::Diverging},
-                "First RBM: 20 of its 1000 filters (red = +, blue = -)", d.cols, 20, {});
+                "First RBM: 20 of its " + std::to_string(lab()->rbms()[0].hidden_size()) +
+                    " filters (red = +, blue = -)" +
+                    (lab()->settings().standardize ? "; Gaussian visible units for the real-valued pixels" : ""),
+                d.cols, 20, {});
   } else if (lab()->loaded_from().empty()) {
     wrapped_text("No pretraining: the same network starts from random (Glorot) weights.");
   }
@@ -248,15 +299,22 @@ void DeepAePanel::draw_results() {
   fine.y_min = 0;
   fine.empty_text = "fine-tuning has not started";
   PlotSeries deep{"deep autoencoder", {}, {}, 0}, logistic{"logistic PCA", {}, {}, 1};
+  const bool logistic_pca = lab()->has_logistic_pca(), per_face = lab()->settings().standardize;
   for (const ErrorPoint& p : lab()->curve()) {
     deep.x.push_back(p.epoch), deep.y.push_back(p.deep);
     logistic.x.push_back(p.epoch), logistic.y.push_back(p.logistic);
   }
+  if (per_face) fine.y_label = "test error per face (squared std. deviations)";
   fine.series.push_back(std::move(deep));
-  fine.series.push_back(std::move(logistic));
+  if (logistic_pca) fine.series.push_back(std::move(logistic));
   fine.lines.push_back({"PCA-" + std::to_string(lab()->settings().code), pca});
   fine.file = "test-error";
   fine.table = [this] {
+    if (!lab()->has_logistic_pca()) {  // faces
+      CsvTable t{{"epoch", "deep_autoencoder"}, {}};
+      for (const ErrorPoint& p : lab()->curve()) t.rows.push_back({p.epoch, p.deep});
+      return t;
+    }
     CsvTable t{{"epoch", "deep_autoencoder", "logistic_pca"}, {}};
     for (const ErrorPoint& p : lab()->curve()) t.rows.push_back({p.epoch, p.deep, p.logistic});
     return t;
@@ -265,9 +323,15 @@ void DeepAePanel::draw_results() {
   ImGui::Separator();
   const double errs[4] = {0, lab()->deep_test_error(), lab()->logistic_test_error(), pca};
   for (int r = 0; r < 4; ++r) {
+    if (r == 2 && !logistic_pca) continue;
+    if (r == 0 && lab()->settings().standardize) {
+      image_strip(rows_[0], gfx::ImageStyle{0, 255, 2, gfx::Colormap::Gray},
+                  "Real test faces, standardised (no copy of them, transformed or not, is trained on)", d.cols, 10, {});
+      continue;
+    }
     const std::string title = r == 0 ? std::string(kRowTitles[0])
                               : errs[r] < 0 ? std::string(kRowTitles[r]) + ": not evaluated yet"
-                                            : std::string(kRowTitles[r]) + fmt(": test error per image %.2f", errs[r]);
+                                            : std::string(kRowTitles[r]) + fmt(per_face ? ": test error per face %.2f" : ": test error per image %.2f", errs[r]);
     image_strip(rows_[r], gfx::ImageStyle{0, 255, 2, gfx::Colormap::Gray}, title, d.cols, 10, {});
   }
 }

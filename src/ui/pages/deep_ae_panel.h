@@ -39,6 +39,17 @@ class DeepAePanel {
   // A model file (target "<key>-model"): checked completely, then it replaces the current run;
   // on any error the current run stays and the message says why.
   std::string load_model(std::string_view bytes, const std::string& name);
+  // A data set file was handed to this tab (ui/pages/dataset_file_choice.h): the panel shows
+  // `message`, and when the file was taken (`opened`) a new run starts on it.
+  std::string dataset_file_result(const std::string& message, bool opened) {
+    file_message_ = message;
+    if (opened) {
+      dataset_ = DatasetStore::kFile;
+      restart();
+    }
+    return message;
+  }
+  bool uses_file_dataset() const { return dataset_ == DatasetStore::kFile; }
   bool active = false;  // the tab is open: only then does it load data and train
   bool busy() const { return !started_ || runner_.busy(); }
 
@@ -47,6 +58,8 @@ class DeepAePanel {
   void draw_results();
   void refresh_textures();
   void restart();
+  // pending_, or with dataset "faces" the faces slide's net and pixels around pending_'s settings.
+  DeepAeSettings run_settings() const;
   void draw_model_files();
   void save_model();
   DeepAeLab* lab() { return runner_.view(); }
@@ -55,6 +68,7 @@ class DeepAePanel {
   DatasetStore& datasets_;
   FileRequest files_;
   std::string key_;
+  int tab_code_;  // 30 (the deep autoencoder tab) or 2 (the 2-D maps tab)
   std::string file_message_;
   char path_[512] = {};  // desktop: the model file to load
   std::array<float, 4> save_rect_{};

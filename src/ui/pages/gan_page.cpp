@@ -1,4 +1,5 @@
 #include "ui/theme.h"
+#include "ui/dataset_status.h"
 #include "ui/pages/gan_page.h"
 
 #include <imgui.h>

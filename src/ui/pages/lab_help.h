@@ -6,7 +6,7 @@
 
 namespace ll::ui {
 
-// `view`: compression, pca, deep-ae, map, gan, gan-2d or pretraining.
+// `view`: compression, pca, deep-ae, deep-ae-faces (the faces slide), map, gan, gan-2d or pretraining.
 void lab_help(const std::string& view);
 
 }  // namespace ll::ui

@@ -1,4 +1,5 @@
 #include "ui/pages/pca_page.h"
+#include "ui/dataset_status.h"
 
 #include <imgui.h>
 
@@ -113,7 +114,8 @@ KeyValues PcaPage::link_settings() {
   }
   DeepAePanel& panel = deep_.active ? deep_ : map_;
   KeyValues kv = {{"tab", panel.key()}};
-  for (const auto& p : panel.controls().changed()) kv.push_back(p);
+  for (const auto& p : panel.controls().changed())
+    if (!(p.first == "dataset" && panel.uses_file_dataset())) kv.push_back(p);  // a link cannot carry the file
   return kv;
 }
 
@@ -136,16 +138,24 @@ bool PcaPage::reset() {
 std::string PcaPage::load_file(std::string_view bytes, const std::string& name, const std::string& target) {
   // A data set for the PCA tab: its own button, or a file dropped while the tab is open.
   if (target == "pca-dataset" || (target == "drop" && pca_tab_)) {
-    const std::string why = datasets_.add_file(bytes, name);
-    if (!why.empty()) return why + ". The data set in use stays.";
-    dataset_ = DatasetStore::kFile;
-    started_ = false;
-    const Dataset& d = *datasets_.request(dataset_).data;
-    return "Opened " + name + ": " + std::to_string(d.count) + " images of " + std::to_string(d.rows) + "x" +
-           std::to_string(d.cols) + (d.labels.empty() ? ", no labels" : "") + ".";
+    bool opened = false;
+    const std::string said = open_dataset_file(datasets_, bytes, name, opened);
+    if (opened) {
+      dataset_ = DatasetStore::kFile;
+      started_ = false;
+    }
+    return said;
   }
-  for (DeepAePanel* p : {&deep_, &map_})
+  // The deep autoencoder tabs: their own data set button, or a drop of an image array; any other
+  // file there is a model.
+  for (DeepAePanel* p : {&deep_, &map_}) {
+    if (target == p->key() + "-dataset" || (target == "drop" && p->active && is_dataset_file(bytes))) {
+      bool opened = false;
+      const std::string said = open_dataset_file(datasets_, bytes, name, opened);
+      return p->dataset_file_result(said, opened);
+    }
     if (target == p->key() + "-model" || (target == "drop" && p->active)) return p->load_model(bytes, name);
+  }
   return name + ": open the Deep autoencoder or 2-D maps tab to load a model file.";
 }
 
@@ -214,33 +224,15 @@ void PcaPage::draw_pca() {
   });
 }
 
-void PcaPage::draw_file_choice() {
-  const DatasetStore::Entry& e = datasets_.request(DatasetStore::kFile);
-  if (e.state == DatasetStore::Entry::Ready) {
-    bool mine = dataset_ == DatasetStore::kFile;
-    const std::string label = "your file: " + e.data->name;
-    if (ImGui::RadioButton(label.c_str(), mine) && !mine) {
-      dataset_ = DatasetStore::kFile;
-      started_ = false;
-    }
-  }
-  if (files_.available) {
-    if (ImGui::Button("Open your own data set...")) files_.open("pca-dataset");
-  } else {
-    ImGui::TextDisabled("Drop a data set file on the window to use it.");
-  }
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("IDX (as MNIST, also .gz) or .npy (N x H x W, uint8 or float32),\n"
-                      "at most 64 x 64 pixels per image and 256 MB in all.\n"
-                      "Test images: every 5th. Nothing leaves your computer.");
-}
-
 void PcaPage::draw_controls() {
   ImGui::TextWrapped("PCA: the k directions of largest variance of the training images.");
   ImGui::Separator();
   ImGui::TextDisabled("Dataset");
   if (controls_.draw("dataset")) started_ = false;
-  draw_file_choice();
+  if (dataset_file_choice(datasets_, files_, dataset_, "pca-dataset")) {
+    dataset_ = DatasetStore::kFile;
+    started_ = false;
+  }
   controls_break();
   ImGui::TextDisabled("Components k");
   ImGui::SetNextItemWidth(kLeft - 10);

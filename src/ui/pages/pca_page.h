@@ -9,6 +9,7 @@
 #include "gfx/gray_texture.h"
 #include "labs/pca_lab.h"
 #include "ui/lab_runner.h"
+#include "ui/pages/dataset_file_choice.h"
 #include "ui/pages/deep_ae_panel.h"
 #include "ui/dataset_store.h"
 #include "ui/lab_page.h"
@@ -22,7 +23,9 @@ class PcaPage : public LabPage {
   void draw() override;
   nlohmann::json metrics() const override;
   std::string describe() const override;
-  // Model files for the deep autoencoder tabs (target "deep-ae-model" or "map-model").
+  // Data set files (target "pca-dataset", "deep-ae-dataset", "map-dataset", or a drop of an
+  // image array on a tab) and model files for the deep autoencoder tabs ("deep-ae-model",
+  // "map-model", or any other file dropped there).
   std::string load_file(std::string_view bytes, const std::string& name, const std::string& target) override;
   bool shows_file_messages() const override { return deep_.active || map_.active; }
   // Start, pause and reset act on the open tab: the PCA fit, or a deep autoencoder's training.
@@ -38,7 +41,6 @@ class PcaPage : public LabPage {
  private:
   void draw_pca();
   void draw_controls();
-  void draw_file_choice();  // the student's own data set: its name, and how to open one
   void draw_curves();
   void refresh_textures();
   PcaLab* lab() { return runner_.view(); }

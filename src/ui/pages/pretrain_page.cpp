@@ -1,4 +1,5 @@
 #include "ui/theme.h"
+#include "ui/dataset_status.h"
 #include "ui/pages/pretrain_page.h"
 #include "labs/setting_limits.h"
 
