@@ -82,10 +82,10 @@ void print_results(const Args& a, const DeepAeLab& lab) {
                 lab.deep_test_error(), lab.logistic_test_error(), m["pca_test_error_per_image"].get<double>(),
                 m.value("ratio_to_pca", 0.0));
   else
-    std::printf("  test error per image (standardised pixels, %d train images grown to %lld): "
+    std::printf("  test error per image (standardised pixels, %lld training images): "
                 "deep autoencoder %.3f, PCA %.3f (deep / PCA = %.2f)\n",
-                int(dataset_split(lab.pca().dataset()).train.size()), m["train_images"].get<long long>(),
-                lab.deep_test_error(), m["pca_test_error_per_image"].get<double>(), m.value("ratio_to_pca", 0.0));
+                m["train_images"].get<long long>(), lab.deep_test_error(), m["pca_test_error_per_image"].get<double>(),
+                m.value("ratio_to_pca", 0.0));
 }
 
 }  // namespace
@@ -123,9 +123,7 @@ void add_deep_ae_command(CLI::App& app) {
     // --dataset faces: the faces slide (faces_deep_ae_settings), flags given explicitly still win.
     if (a.data.dataset == "faces" && !a.data.from_file()) {
       const DeepAeSettings f = faces_deep_ae_settings();
-      a.s.hidden = f.hidden;
-      a.s.standardize = f.standardize;
-      a.s.rbm_lr_linear = f.rbm_lr_linear;
+      a.s = with_faces_net(a.s);
       if (!cmd->count("--augment")) a.s.augment_to = f.augment_to;
       if (!cmd->count("--epochs")) a.s.epochs = f.epochs;
       if (!cmd->count("--rbm-epochs")) a.s.rbm_epochs = f.rbm_epochs;

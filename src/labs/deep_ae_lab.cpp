@@ -39,7 +39,11 @@ DeepAeLab::Images DeepAeLab::make_images(const Dataset& d, const DeepAeSettings&
     standardize_columns(train);
     standardize_columns(test);
   }
-  return {std::make_shared<const Matrix>(std::move(train)), std::make_shared<const Matrix>(std::move(test))};
+  std::vector<int> labels;
+  if (!d.labels.empty())
+    for (int i : split.test) labels.push_back(d.labels[size_t(i)]);
+  return {std::make_shared<const Matrix>(std::move(train)), std::make_shared<const Matrix>(std::move(test)),
+          std::move(labels)};
 }
 
 DeepAeLab::DeepAeLab(std::shared_ptr<const Dataset> data, const DeepAeSettings& s)
@@ -53,10 +57,8 @@ DeepAeLab::DeepAeLab(std::shared_ptr<const Dataset> data, const DeepAeSettings& 
       test_x_(std::move(images.test)),
       // PCA sees what the nets see: the grown, standardised images when there are any, else the
       // whole training split (also with max_train, as PCA is cheap).
-      pca_(s.standardize || s.augment_to > 0 ? PcaLab(data_, train_x_, test_x_, s.code) : PcaLab(data_, s.code)) {
-  const Split split = dataset_split(*data_);
-  if (!data_->labels.empty())
-    for (int i : split.test) test_labels_.push_back(data_->labels[size_t(i)]);
+      pca_(s.standardize || s.augment_to > 0 ? PcaLab(data_, train_x_, test_x_, s.code) : PcaLab(data_, s.code)),
+      test_labels_(std::move(images.test_labels)) {
   order_.resize(size_t(train_x_->cols()));
 
   // The same architecture for both starts: logistic layers, linear code, logistic decoder.
@@ -329,14 +331,18 @@ DeepAeSettings browser_deep_ae_settings(int code) {
   return s;
 }
 
-DeepAeSettings faces_deep_ae_settings() {
-  DeepAeSettings s;
+DeepAeSettings with_faces_net(DeepAeSettings s) {
   s.hidden = {2000, 1000, 500};
-  s.code = 30;
   s.standardize = true;
+  s.rbm_lr_linear = 0.001f;  // the slide's "low learning rate" for the Gaussian pixels, and the code layer
+  return s;
+}
+
+DeepAeSettings faces_deep_ae_settings() {
+  DeepAeSettings s = with_faces_net(DeepAeSettings{});
+  s.code = 30;
   s.augment_to = 30000;  // 10,000: PCA-30 166.5, deep 216 at best (epoch 15 of 30); 30,000: 201 (epoch 5)
   s.rbm_lr = 0.1f;
-  s.rbm_lr_linear = 0.001f;  // the slide's "low learning rate" for the Gaussian pixels, and the code layer
   s.rbm_epochs = 10;
   s.epochs = 10;  // the test error rises after about 5 epochs (README, "Faces")
   s.batch = 100;

@@ -117,8 +117,9 @@ class DeepAeLab {
   nlohmann::json metrics() const;
 
  private:
-  struct Images {
+  struct Images {  // the split's images as the nets see them, and the test images' classes
     std::shared_ptr<const Matrix> train, test;
+    std::vector<int> test_labels;
   };
   static Images make_images(const Dataset& d, const DeepAeSettings& s);
   DeepAeLab(std::shared_ptr<const Dataset> data, const DeepAeSettings& s, Images images);
@@ -179,6 +180,9 @@ DeepAeSettings browser_deep_ae_settings(int code);
 // 25x25 faces, the first RBM with Gaussian visible units at learning rate 0.001, PCA-30 beside
 // it. The CLI's `deep-ae --dataset faces`; README, "Faces", says what it measured.
 DeepAeSettings faces_deep_ae_settings();
+// `base` with the faces slide's net and pixels (net sizes, standardised pixels, the Gaussian
+// units' learning rate), its epochs, batch and the rest kept: the browser's faces run.
+DeepAeSettings with_faces_net(DeepAeSettings base);
 // The browser's faces: the 80 training faces grown to 10,000 images, not 30,000 (the second RBM's
 // data alone, 2,000 hidden probabilities per image, would take 240 MB of the page's memory).
 constexpr int kBrowserFaceImages = 10000;

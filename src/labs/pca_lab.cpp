@@ -48,28 +48,18 @@ void PcaLab::init_shown_and_mean() {
   mean_ /= float(n_train);
   cov_ = Matrix::Zero(data_->dims(), data_->dims());
 
-  // Shown: the first test image of each class in order (or the first ten test images).
+  // Shown: the first test image of each class in order (or the first ten test images), kept as
+  // places in the test split so the images come from wherever the test images are.
   std::vector<bool> have(256, false);
-  std::vector<int> columns;  // their places in the test split
-  for (size_t t = 0; t < split_.test.size() && shown_.size() < 10; ++t) {
+  std::vector<int> columns;
+  for (size_t t = 0; t < split_.test.size() && columns.size() < 10; ++t) {
     const int i = split_.test[t];
-    if (!data_->labels.empty()) {
-      if (have[data_->labels[size_t(i)]]) continue;
-      have[data_->labels[size_t(i)]] = true;
-    }
-    shown_.push_back(i);
-    columns.push_back(int(t));
+    if (data_->labels.empty() || !have[data_->labels[size_t(i)]]) columns.push_back(int(t));
+    if (!data_->labels.empty()) have[data_->labels[size_t(i)]] = true;
   }
-  if (!data_->labels.empty()) {
-    std::vector<size_t> order(shown_.size());
-    for (size_t j = 0; j < order.size(); ++j) order[j] = j;
-    std::sort(order.begin(), order.end(),
-              [&](size_t a, size_t b) { return data_->labels[size_t(shown_[a])] < data_->labels[size_t(shown_[b])]; });
-    std::vector<int> s, c;
-    for (size_t j : order) s.push_back(shown_[j]), c.push_back(columns[j]);
-    shown_.swap(s);
-    columns.swap(c);
-  }
+  auto label = [this](int t) { return data_->labels.empty() ? 0 : int(data_->labels[size_t(split_.test[size_t(t)])]); };
+  std::stable_sort(columns.begin(), columns.end(), [&](int a, int b) { return label(a) < label(b); });
+  for (int t : columns) shown_.push_back(split_.test[size_t(t)]);
   shown_images_.resize(data_->dims(), Index(shown_.size()));
   for (size_t j = 0; j < shown_.size(); ++j) shown_images_.col(Index(j)) = images(true, size_t(columns[j]), 1);
 }

@@ -65,11 +65,7 @@ DeepAePanel::DeepAePanel(DatasetStore& datasets, FileRequest files, std::string 
 DeepAeSettings DeepAePanel::run_settings() const {
   if (dataset_ != "faces") return pending_;
   // The faces slide's net and pixels (labs/deep_ae_lab.h) with this page's epochs, batch, lr, seed.
-  DeepAeSettings s = pending_;
-  const DeepAeSettings f = faces_deep_ae_settings();
-  s.hidden = f.hidden;
-  s.standardize = f.standardize;
-  s.rbm_lr_linear = f.rbm_lr_linear;
+  DeepAeSettings s = with_faces_net(pending_);
   s.augment_to = kBrowserFaceImages;
   return s;
 }
