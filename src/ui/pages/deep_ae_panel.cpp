@@ -16,6 +16,7 @@
 #include "ui/widgets/layout.h"
 #include "ui/widgets/plot.h"
 #include "ui/pages/rbm_plot.h"
+#include "ui/pages/run_progress.h"
 
 namespace ll::ui {
 
@@ -200,14 +201,7 @@ void DeepAePanel::draw_controls() {
   else
     ImGui::TextWrapped("%s, code %d: deep autoencoder vs logistic PCA vs PCA (Hinton & Salakhutdinov 2006)",
                        dataset_ == "mnist" ? "MNIST" : "Fashion-MNIST", pending_.code);
-  if (lab()) {
-    ImGui::ProgressBar(float(lab()->progress()), ImVec2(-1, 0), lab()->phase_name().c_str());
-    clock_.update(lab()->progress(), runner_.playing() && !lab()->done());
-    clock_.draw(lab()->done(), runner_.playing());
-    const char* label = lab()->done() ? "Done" : runner_.playing() ? "Pause" : "Train";
-    if (ImGui::Button(label, ImVec2(70, 0)) && !lab()->done()) runner_.set_playing(!runner_.playing());
-    ImGui::SameLine();
-  }
+  if (lab()) draw_run_progress(*lab(), runner_, clock_);
   if (ImGui::Button("Reset", ImVec2(-1, 0))) restart();  // applies the settings below
   draw_pending_note(controls_);
   if (lab() && !lab()->status().empty()) warning_text(lab()->status().c_str());

@@ -15,6 +15,7 @@
 #include "ui/widgets/layout.h"
 #include "ui/widgets/plot.h"
 #include "ui/pages/rbm_plot.h"
+#include "ui/pages/run_progress.h"
 
 namespace ll::ui {
 
@@ -118,14 +119,7 @@ void PretrainPage::draw() {
 void PretrainPage::draw_controls() {
   ImGui::TextWrapped("MNIST: an encoder pretrained without labels, then fine-tuned with N labels, "
                      "vs the same network from random weights");
-  if (lab()) {
-    ImGui::ProgressBar(float(lab()->progress()), ImVec2(-1, 0), lab()->phase_name().c_str());
-    clock_.update(lab()->progress(), runner_.playing() && !lab()->done());
-    clock_.draw(lab()->done(), runner_.playing());
-    const char* label = lab()->done() ? "Done" : runner_.playing() ? "Pause" : "Train";
-    if (ImGui::Button(label, ImVec2(70, 0)) && !lab()->done()) runner_.set_playing(!runner_.playing());
-    ImGui::SameLine();
-  }
+  if (lab()) draw_run_progress(*lab(), runner_, clock_);
   if (ImGui::Button("Reset", ImVec2(-1, 0))) reset();
   draw_pending_note(controls_);
   if (lab() && !lab()->status().empty()) warning_text(lab()->status().c_str());
