@@ -58,33 +58,51 @@ std::vector<ParamRange> BasicMlp<S>::trainable_ranges() const {
 
 template <typename S>
 const typename BasicMlp<S>::Mat& BasicMlp<S>::forward(const Mat& X) {
-  if (X.rows() != input_size())
-    throw std::invalid_argument("Mlp::forward: input has " + std::to_string(X.rows()) +
-                                " rows, expected " + std::to_string(input_size()));
-  A_[0] = X;
-  for (int l = 0; l < num_layers(); ++l) {
-    dense_forward<S>(W(l), b(l), A_[l], Z_[l]);
-    activate(acts_[l], Z_[l], A_[l + 1]);
-  }
+  begin_forward(X);
+  for (int l = 0; l < num_layers(); ++l) forward_layer(l);
   return A_.back();
 }
 
 template <typename S>
+void BasicMlp<S>::begin_forward(const Mat& X) {
+  if (X.rows() != input_size())
+    throw std::invalid_argument("Mlp::forward: input has " + std::to_string(X.rows()) +
+                                " rows, expected " + std::to_string(input_size()));
+  A_[0] = X;
+}
+
+template <typename S>
+void BasicMlp<S>::forward_layer(int l) {
+  dense_forward<S>(W(l), b(l), A_[l], Z_[l]);
+  activate(acts_[l], Z_[l], A_[l + 1]);
+}
+
+template <typename S>
 void BasicMlp<S>::backward(const Mat& dZ_out, bool want_input_grad) {
+  const int lowest = begin_backward(dZ_out, want_input_grad);
+  for (int l = num_layers() - 1; l >= lowest; --l) backward_layer(l, lowest, want_input_grad);
+}
+
+template <typename S>
+int BasicMlp<S>::begin_backward(const Mat& dZ_out, bool want_input_grad) {
   const int L = num_layers();
   // Layers below the lowest trainable one need no gradient at all.
   int lowest = 0;
   if (!want_input_grad)
     while (lowest < L && frozen_[lowest]) ++lowest;
   dZ_[L - 1] = dZ_out;
-  for (int l = L - 1; l >= lowest; --l) {
-    if (!frozen_[l]) dense_backward_params<S>(A_[l], dZ_[l], dW(l), db(l));
-    if (l > lowest) {
-      dense_backward_input<S>(W(l), dZ_[l], dA_);
-      activation_backward(acts_[l - 1], Z_[l - 1], A_[l], dA_, dZ_[l - 1]);
-    }
+  return lowest;
+}
+
+template <typename S>
+void BasicMlp<S>::backward_layer(int l, int lowest, bool want_input_grad) {
+  if (!frozen_[l]) dense_backward_params<S>(A_[l], dZ_[l], dW(l), db(l));
+  if (l > lowest) {
+    dense_backward_input<S>(W(l), dZ_[l], dA_);
+    activation_backward(acts_[l - 1], Z_[l - 1], A_[l], dA_, dZ_[l - 1]);
+  } else if (want_input_grad) {  // lowest is 0 then
+    dense_backward_input<S>(W(0), dZ_[0], dX_);
   }
-  if (want_input_grad) dense_backward_input<S>(W(0), dZ_[0], dX_);
 }
 
 template <typename S>

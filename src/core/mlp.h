@@ -77,6 +77,17 @@ class BasicMlp {
   void backward(const Mat& dZ_out, bool want_input_grad = false);
   const Mat& input_grad() const { return dX_; }
 
+  // The same two passes one layer at a time, for a step cut into pieces
+  // (core/train_pieces.h): forward(X) is begin_forward(X), then forward_layer(l)
+  // for l = 0 .. L-1; backward(dZ, g) is lowest = begin_backward(dZ, g), then
+  // backward_layer(l, lowest, g) for l = L-1 down to lowest.
+  void begin_forward(const Mat& X);
+  void forward_layer(int l);
+  int begin_backward(const Mat& dZ_out, bool want_input_grad);
+  void backward_layer(int l, int lowest, bool want_input_grad);
+  // Layer l's weights and biases in the flat buffers.
+  ParamRange layer_range(int l) const { return {layer_begin(l), layer_end(l)}; }
+
   // Layers [first, last) as a new Mlp with copies of their parameters.
   BasicMlp slice(int first, int last) const;
   // a's layers followed by b's (a.output_size() must equal b.input_size()).

@@ -33,6 +33,12 @@ class Optimizer {
   // the buffer on first use).
   void step(Vector& params, const Vector& grads, const std::vector<ParamRange>& ranges);
   void step(Mlp& net) { step(net.params(), net.grads(), net.trainable_ranges()); }
+  // step() in pieces (core/train_pieces.h): begin_step(), update() on ranges that
+  // together are step()'s, then end_step(). Each parameter's update reads and
+  // writes only its own entries, so this gives step()'s bits.
+  void begin_step(const Vector& params, const Vector& grads);
+  void update(Vector& params, const Vector& grads, ParamRange range);
+  void end_step();
   // Forget momentum / moment estimates (e.g. after loading a model).
   void reset();
 
@@ -43,6 +49,7 @@ class Optimizer {
   OptimizerConfig cfg_;
   Vector m_, v_;  // momentum velocity or Adam first moment; Adam second moment
   int t_ = 0;     // Adam step count for bias correction
+  float adam_lr_ = 0, adam_eps_ = 0;  // this step's bias-corrected step size and epsilon
 };
 
 }  // namespace ll

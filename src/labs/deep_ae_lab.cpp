@@ -187,7 +187,7 @@ bool DeepAeLab::step() {
         start_fine_tuning();
       }
       return true;
-    case Phase::FineTune: fine_tune_batch(); return true;
+    case Phase::FineTune: fine_tune_piece(); return true;
     case Phase::Evaluate: evaluate_chunk(); return true;
     default: return false;
   }
@@ -205,18 +205,31 @@ void DeepAeLab::start_fine_tuning() {
   eval_deep_ = eval_logistic_ = 0;
 }
 
-void DeepAeLab::fine_tune_batch() {
+// One piece of the minibatch in progress (core/train_pieces.h): the deep net's step, then
+// logistic PCA's, a layer at a time, so no piece outlasts a frame of the single-thread build.
+void DeepAeLab::fine_tune_piece() {
+  if (!deep_step_.running() && !logistic_step_.running()) start_batch();
+  const bool deep = deep_step_.running();
+  const bool last = deep ? deep_step_.run_piece(deep_, deep_opt_)
+                         : !logistic_step_.running() || logistic_step_.run_piece(logistic_, logistic_opt_);
+  if (last && !logistic_step_.running()) end_batch();
+}
+
+void DeepAeLab::start_batch() {
   const int n = int(train_x_->cols());
   if (pos_ == 0) {
     for (int i = 0; i < n; ++i) order_[size_t(i)] = i;
     rng_.shuffle(order_.data(), n);
   }
-  const int m = std::min<int>(s_.batch, epoch_size() - int(pos_));
-  const Matrix X = gather_columns(*train_x_, order_.data() + pos_, m);
-  if (loaded_from_.empty()) train_step(deep_, deep_opt_, s_.standardize ? Loss::SquaredError : Loss::CrossEntropy, X, X);
-  if (has_logistic_pca()) train_step(logistic_, logistic_opt_, Loss::CrossEntropy, X, X);
-  work_done_ += m * work_per_image();
-  pos_ += size_t(m);
+  batch_size_ = std::min<int>(s_.batch, epoch_size() - int(pos_));
+  const Matrix X = gather_columns(*train_x_, order_.data() + pos_, batch_size_);
+  if (loaded_from_.empty()) deep_step_.start(deep_, s_.standardize ? Loss::SquaredError : Loss::CrossEntropy, X, X);
+  if (has_logistic_pca()) logistic_step_.start(logistic_, Loss::CrossEntropy, X, X);
+}
+
+void DeepAeLab::end_batch() {
+  work_done_ += batch_size_ * work_per_image();
+  pos_ += size_t(batch_size_);
   if (!deep_.params_finite() || !logistic_.params_finite()) {  // NaN: no need to wait for the epoch
     (deep_.params_finite() ? watch_logistic_ : watch_deep_).observe(NAN);
     return diverge();

@@ -27,6 +27,7 @@
 #include "core/mlp.h"
 #include "core/optimizer.h"
 #include "core/rbm.h"
+#include "core/train_pieces.h"
 #include "labs/greedy_rbm.h"
 #include "labs/pca_lab.h"
 
@@ -126,7 +127,9 @@ class DeepAeLab {
 
   enum class Phase { Pca, Rbm, FineTune, Evaluate, Done };
   bool step();  // one work item; false when nothing is left
-  void fine_tune_batch();
+  void fine_tune_piece();
+  void start_batch();
+  void end_batch();
   void evaluate_chunk();
   void start_fine_tuning();
   void diverge();  // restore both nets' best weights, say why, evaluate them once more
@@ -151,6 +154,9 @@ class DeepAeLab {
   GreedyRbmPretrainer pretrainer_;
   Mlp deep_, logistic_;
   Optimizer deep_opt_, logistic_opt_;
+  // The minibatch in progress: its size, and each net's step in pieces (core/train_pieces.h).
+  int batch_size_ = 0;
+  TrainStepInPieces deep_step_, logistic_step_;
   // Test error per image of each trained net, watched after every epoch (core/loss_watch.h);
   // their weights at the lowest error so far.
   LossWatch watch_deep_, watch_logistic_;

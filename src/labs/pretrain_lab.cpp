@@ -119,7 +119,7 @@ void PretrainLab::train(double budget_ms) {
 bool PretrainLab::step() {
   switch (phase_) {
     case Phase::Rbm: rbm_step(); return true;
-    case Phase::FineTune: fine_tune_step(); return true;
+    case Phase::FineTune: fine_tune_piece(); return true;
     case Phase::Evaluate: evaluate_chunk(); return true;
     default: return false;
   }
@@ -157,28 +157,37 @@ void PretrainLab::start_fine_tuning() {
   rng_ = Rng(s_.seed, 77);
   curve_.clear();
   step_ = arm_ = 0;
+  arm_step_ = TrainStepInPieces();  // a new N may come in the middle of a step
   pos_ = eval_pos_ = 0;
   fine_work_done_ = 0;
   status_.clear();
   phase_ = Phase::Evaluate;  // step 0 is the curves' first point
 }
 
-// One arm's minibatch step; the other arm then takes the same minibatch.
-void PretrainLab::fine_tune_step() {
-  const int n = int(labelled_.size()), m = std::min(s_.batch, n);
-  if (arm_ == 0) {
-    if (pos_ == 0 || int(pos_) + m > n) {  // a new epoch over the N labelled images
-      order_.resize(size_t(n));
-      for (int i = 0; i < n; ++i) order_[size_t(i)] = i;
-      rng_.shuffle(order_.data(), n);
-      pos_ = 0;
-    }
-    batch_x_ = gather_columns(labelled_x_, order_.data() + pos_, m);
-    batch_t_ = gather_columns(labelled_t_, order_.data() + pos_, m);
-    pos_ += size_t(m);
+// The next minibatch of the N labelled images, which both arms take.
+void PretrainLab::start_batch(int n, int m) {
+  if (pos_ == 0 || int(pos_) + m > n) {  // a new epoch over the N labelled images
+    order_.resize(size_t(n));
+    for (int i = 0; i < n; ++i) order_[size_t(i)] = i;
+    rng_.shuffle(order_.data(), n);
+    pos_ = 0;
   }
+  batch_x_ = gather_columns(labelled_x_, order_.data() + pos_, m);
+  batch_t_ = gather_columns(labelled_t_, order_.data() + pos_, m);
+  pos_ += size_t(m);
+}
+
+// One piece of an arm's minibatch step (core/train_pieces.h: a layer at a time, so no piece
+// outlasts a frame of the single-thread build); the other arm then takes the same minibatch.
+void PretrainLab::fine_tune_piece() {
+  const int n = int(labelled_.size()), m = std::min(s_.batch, n);
+  if (!arm_step_.running()) {
+    if (arm_ == 0) start_batch(n, m);
+    arm_step_.start(net_[arm_], Loss::SoftmaxCrossEntropy, batch_x_, batch_t_);
+  }
+  if (!arm_step_.run_piece(net_[arm_], opt_[arm_])) return;
   // The batch's loss is computed before the update: the first one is the untrained net's.
-  const double loss = train_step(net_[arm_], opt_[arm_], Loss::SoftmaxCrossEntropy, batch_x_, batch_t_) / m;
+  const double loss = arm_step_.loss() / m;
   if (step_ == 0) watch_[arm_].start(loss);
   loss_sum_[arm_] += loss;
   ++loss_count_[arm_];

@@ -32,6 +32,7 @@
 #include "core/loss_watch.h"
 #include "core/mlp.h"
 #include "core/optimizer.h"
+#include "core/train_pieces.h"
 #include "core/rbm.h"
 #include "labs/greedy_rbm.h"
 #include "labs/datasets.h"
@@ -95,7 +96,8 @@ class PretrainLab {
   bool step();
   void rbm_step();
   void start_fine_tuning();
-  void fine_tune_step();
+  void fine_tune_piece();
+  void start_batch(int n, int m);
   void evaluate_chunk();
   void diverge();  // both arms back to their best weights, say why, test them once more
   double work_total() const;
@@ -113,6 +115,7 @@ class PretrainLab {
   bool encoder_ready_ = false;
   std::vector<int> order_;
   Matrix batch_x_, batch_t_;
+  TrainStepInPieces arm_step_;  // the current arm's step on the batch (core/train_pieces.h)
   GreedyRbmPretrainer pretrainer_;
   Mlp init_[2], net_[2];      // [0] pretrained encoder, [1] random init; init_ = before fine-tuning
   Optimizer opt_[2];

@@ -1,0 +1,81 @@
+// A step cut into pieces (core/train_pieces.h) must be train_step itself: the same bits in the
+// parameters, the optimizer's state and the loss, for every optimizer, with frozen layers, and
+// when the lab holding the step is copied between pieces.
+#include <doctest/doctest.h>
+
+#include <cstring>
+
+#include "core/train.h"
+#include "core/train_pieces.h"
+
+using namespace ll;
+
+namespace {
+
+Matrix random_matrix(int rows, int cols, Rng& rng) {
+  Matrix m(rows, cols);
+  for (Index i = 0; i < m.size(); ++i) m.data()[i] = float(rng.uniform());
+  return m;
+}
+
+bool same_bits(const Vector& a, const Vector& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(float)) == 0;
+}
+
+}  // namespace
+
+TEST_CASE("a train step in pieces gives train_step's bits, piece by piece in layer order") {
+  for (OptimizerKind kind : {OptimizerKind::SGD, OptimizerKind::Momentum, OptimizerKind::Adam}) {
+    for (bool freeze : {false, true}) {
+      CAPTURE(int(kind));
+      CAPTURE(freeze);
+      Rng rng(7);
+      Mlp whole({12, 9, 5, 9, 12}, {Activation::Tanh, Activation::Identity, Activation::Tanh, Activation::Sigmoid});
+      whole.init(rng);
+      if (freeze) whole.set_frozen(0, true);  // the pretrain lab fine-tunes above a frozen layer
+      Mlp cut = whole;
+      OptimizerConfig cfg;
+      cfg.kind = kind;
+      cfg.lr = 0.05f;
+      Optimizer opt_whole(cfg), opt_cut(cfg);
+      TrainStepInPieces step;
+      // 70 steps: past Adam's denormal flush at step 64 (end_step).
+      for (int t = 0; t < 70; ++t) {
+        const Matrix X = random_matrix(12, 6, rng);
+        const float E = train_step(whole, opt_whole, Loss::CrossEntropy, X, X);
+        step.start(cut, Loss::CrossEntropy, X, X);
+        int pieces = 1;
+        while (!step.run_piece(cut, opt_cut)) ++pieces;
+        REQUIRE(step.loss() == E);
+        REQUIRE(same_bits(cut.params(), whole.params()));
+        // 4 forward, the loss, 4 (or 3 above a frozen layer) backward, 4 (3) updates, the finish.
+        CHECK(pieces == (freeze ? 12 : 14));
+        CHECK_FALSE(step.running());
+      }
+    }
+  }
+}
+
+TEST_CASE("a train step in pieces goes on in a copy of the net, optimizer and step") {
+  Rng rng(3);
+  Mlp a({8, 6, 8}, {Activation::Tanh, Activation::Sigmoid});
+  a.init(rng);
+  Mlp whole = a;
+  OptimizerConfig cfg;
+  cfg.kind = OptimizerKind::Adam;
+  cfg.lr = 0.01f;
+  Optimizer opt_a(cfg), opt_whole(cfg);
+  const Matrix X = random_matrix(8, 5, rng);
+  const float E = train_step(whole, opt_whole, Loss::SquaredError, X, X);
+  TrainStepInPieces step;
+  step.start(a, Loss::SquaredError, X, X);
+  for (int i = 0; i < 4; ++i) step.run_piece(a, opt_a);  // forward, loss, one backward layer
+  Mlp b = a;  // as the threaded build copies a lab to draw it
+  Optimizer opt_b = opt_a;
+  TrainStepInPieces step_b = step;
+  while (!step_b.run_piece(b, opt_b)) {
+  }
+  CHECK(step_b.loss() == E);
+  CHECK(same_bits(b.params(), whole.params()));
+  CHECK_THROWS_AS(step_b.run_piece(b, opt_b), std::logic_error);  // no step left to run
+}
