@@ -88,28 +88,42 @@ Matrix Rbm::sample_visible(const Matrix& mean, Rng& rng) const {
 }
 
 float Rbm::cd1_step(const Matrix& V, const RbmConfig& cfg, Rng& rng) {
-  const float n = static_cast<float>(V.cols());
-  // Positive phase: data statistics <h v^T>_data with h at its mean.
-  const Matrix h0 = hidden_mean(V);
-  // One Gibbs step: sample h, reconstruct v (binary: as probabilities;
-  // Gaussian: sampled, see rbm.h), then E[h|v1].
-  Matrix v1 = visible_mean(sample_hidden(h0, rng));
-  // The error is taken before the Gaussian noise: with it, every standardised 625-pixel face
-  // would add ~625 of pure noise (the faces' first RBM read 2,570 after one epoch, 868 after
-  // ten), hiding what the RBM has learned.
-  const float error = (V - v1).squaredNorm();
-  if (visible_units_ == VisibleUnits::Gaussian) v1 = sample_visible(v1, rng);
-  const Matrix h1 = hidden_mean(v1);
-  // Gradient of the log-likelihood, approximated: <h v^T>_0 - <h v^T>_1.
-  layout_.matrix(grads_, 0).noalias() = (h0 * V.transpose() - h1 * v1.transpose()) / n;
-  layout_.vector(grads_, 1) = (V - v1).rowwise().sum() / n;
-  layout_.vector(grads_, 2) = (h0 - h1).rowwise().sum() / n;
-  // Weight cost on W only (the first slot).
-  layout_.matrix(grads_, 0) -= cfg.weight_cost * W();
-  // Momentum ascent on the flat buffer: one loop for all parameters.
-  velocity_ = cfg.momentum * velocity_ + cfg.lr * grads_;
-  params_ += velocity_;
-  return error;
+  Cd1Step s{V};
+  while (!cd1_piece(s, cfg, rng)) {
+  }
+  return s.error;
+}
+
+bool Rbm::cd1_piece(Cd1Step& s, const RbmConfig& cfg, Rng& rng) {
+  const float n = static_cast<float>(s.V.cols());
+  switch (s.next++) {
+    case 0:
+      // Positive phase: data statistics <h v^T>_data with h at its mean.
+      s.h0 = hidden_mean(s.V);
+      // One Gibbs step: sample h, reconstruct v (binary: as probabilities;
+      // Gaussian: sampled, see rbm.h), then E[h|v1].
+      s.v1 = visible_mean(sample_hidden(s.h0, rng));
+      // The error is taken before the Gaussian noise: with it, every standardised 625-pixel face
+      // would add ~625 of pure noise (the faces' first RBM read 2,570 after one epoch, 868 after
+      // ten), hiding what the RBM has learned.
+      s.error = (s.V - s.v1).squaredNorm();
+      if (visible_units_ == VisibleUnits::Gaussian) s.v1 = sample_visible(s.v1, rng);
+      return false;
+    case 1: s.h1 = hidden_mean(s.v1); return false;
+    case 2:
+      // Gradient of the log-likelihood, approximated: <h v^T>_0 - <h v^T>_1.
+      layout_.matrix(grads_, 0).noalias() = (s.h0 * s.V.transpose() - s.h1 * s.v1.transpose()) / n;
+      layout_.vector(grads_, 1) = (s.V - s.v1).rowwise().sum() / n;
+      layout_.vector(grads_, 2) = (s.h0 - s.h1).rowwise().sum() / n;
+      // Weight cost on W only (the first slot).
+      layout_.matrix(grads_, 0) -= cfg.weight_cost * W();
+      return false;
+    default:
+      // Momentum ascent on the flat buffer: one loop for all parameters.
+      velocity_ = cfg.momentum * velocity_ + cfg.lr * grads_;
+      params_ += velocity_;
+      return true;
+  }
 }
 
 float Rbm::reconstruction_error(const Matrix& V) const {

@@ -77,6 +77,19 @@ class Rbm {
   // the unit-variance noise on the pixels that the faces slide describes.
   float cd1_step(const Matrix& V, const RbmConfig& cfg, Rng& rng);
 
+  // The same step in pieces a frame of the single-thread web build can hold (one 784x1000 step
+  // took 9 ms in wasm, 16 in Chromium beside its drawing; issue 14): the Gibbs step, E[h|v1],
+  // the gradient, the update. cd1_step(V) is Cd1Step s{V}; while (!cd1_piece(s, ...)) {}, so
+  // both give the same bits; how a step is cut never depends on timing. The state holds no
+  // pointer to the RBM, so a lab in the middle of a step can be copied.
+  struct Cd1Step {
+    Matrix V, h0, v1, h1;
+    float error = 0;  // cd1_step's return value, once the last piece has run
+    int next = 0;     // the next piece
+  };
+  // Runs the next piece; true when that was the last.
+  bool cd1_piece(Cd1Step& s, const RbmConfig& cfg, Rng& rng);
+
   // Deterministic reconstruction error sum ||v - p(v|E[h|v])||^2 (monitoring).
   float reconstruction_error(const Matrix& V) const;
   // Mean free energy per sample, F(v) = -ln sum_h e^{-E(v,h)}:

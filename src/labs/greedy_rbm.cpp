@@ -31,17 +31,23 @@ double GreedyRbmPretrainer::step(Rng& rng) {
 double GreedyRbmPretrainer::cd1_batch(Rng& rng) {
   Rbm& rbm = rbms_[size_t(layer_)];
   const int n = int(layer_in_.cols());
-  if (pos_ == 0) {
-    for (int i = 0; i < n; ++i) order_[size_t(i)] = i;
-    rng.shuffle(order_.data(), n);
+  if (cd1_.next == 0) {  // a new minibatch
+    if (pos_ == 0) {
+      for (int i = 0; i < n; ++i) order_[size_t(i)] = i;
+      rng.shuffle(order_.data(), n);
+    }
+    cd1_.V = gather_columns(layer_in_, order_.data() + pos_, std::min<int>(cfg_.batch, cfg_.epoch_size - int(pos_)));
   }
-  const int m = std::min<int>(cfg_.batch, cfg_.epoch_size - int(pos_));
+  const int m = int(cd1_.V.cols());
   // The paper's schedule: momentum 0.5 for the first 5 epochs, then 0.9.
   RbmConfig rc;
   const bool gaussian = rbm.units() == HiddenUnits::Gaussian || rbm.visible_units() == VisibleUnits::Gaussian;
   rc.lr = gaussian ? cfg_.lr_linear : cfg_.lr;
   rc.momentum = epoch_ < 5 ? 0.5f : 0.9f;
-  err_acc_ += rbm.cd1_step(gather_columns(layer_in_, order_.data() + pos_, m), rc, rng);
+  // One piece of the CD-1 step per call (core/rbm.h), so no call outlasts a frame.
+  if (!rbm.cd1_piece(cd1_, rc, rng)) return 0;
+  err_acc_ += cd1_.error;
+  cd1_ = Rbm::Cd1Step();
   pos_ += size_t(m);
   const double work = m * double(rbm.visible_size()) * rbm.hidden_size();
   if (!rbm.params_finite()) {

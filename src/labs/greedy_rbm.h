@@ -1,7 +1,7 @@
 // Greedy layer-wise RBM pretraining (Hinton & Salakhutdinov 2006) as a steppable process, shared
 // by the deep autoencoder and pretraining labs: CD-1 on RBM 1 for `epochs` epochs, then its
-// hidden probabilities become RBM 2's data, and so on. Each step() is one CD-1 minibatch or one
-// chunk of that propagation, so a lab can slice it across frames.
+// hidden probabilities become RBM 2's data, and so on. Each step() is one piece of a CD-1
+// minibatch (core/rbm.h) or one chunk of that propagation, so a lab can slice it across frames.
 #pragma once
 #include <string>
 #include <vector>
@@ -28,8 +28,8 @@ class GreedyRbmPretrainer {
   // `rbms` already initialised, `data` the first RBM's visible data (one image per column).
   GreedyRbmPretrainer(std::vector<Rbm> rbms, Matrix data, const GreedyRbmConfig& cfg);
 
-  // One CD-1 minibatch or one propagation chunk. Returns the CD-1 work done, in
-  // images x visible x hidden units (0 for propagation), for progress estimates.
+  // One piece of a CD-1 minibatch or one propagation chunk. Returns the CD-1 work done, in
+  // images x visible x hidden units, when a minibatch ends (else 0), for progress estimates.
   double step(Rng& rng);
 
   State state() const { return state_; }
@@ -48,6 +48,7 @@ class GreedyRbmPretrainer {
   std::vector<std::vector<double>> curves_;
   Matrix layer_in_, layer_next_;  // data seen by the current RBM; the next RBM's, being built
   std::vector<int> order_;
+  Rbm::Cd1Step cd1_;  // the minibatch's CD-1 step, in pieces
   State state_ = State::Done;
   bool propagating_ = false;
   int layer_ = 0, epoch_ = 0;

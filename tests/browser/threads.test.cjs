@@ -125,7 +125,8 @@ async function frameIntervals(page, ms) {
 
 const TRAINING = [
   ['compression', '?lab=compression', (m) => m.metrics.samples_seen],
-  ['deep autoencoder', '?lab=pca&tab=deep-ae', (m) => m.metrics.deep_ae.progress],
+  ['deep autoencoder', '?lab=pca&tab=deep-ae', (m) => m.metrics.deep_ae.progress],  // PCA, then RBM 1
+  ['deep AE fine-tune', '?lab=pca&tab=deep-ae&pretrain=none', (m) => m.metrics.deep_ae.progress],
   ['GAN digits', '?lab=gan', (m) => m.metrics.image && m.metrics.image.iteration],
   ['pretraining', '?lab=pretraining', (m) => m.metrics.progress],
 ];
