@@ -169,7 +169,7 @@ bool DeepAeLab::step() {
           rc.lr = s_.rbm_lr;
           rc.lr_linear = s_.rbm_lr_linear;
           rc.propagate_chunk = std::max(10, s_.batch);
-          pretrainer_ = GreedyRbmPretrainer(std::move(rbms), *train_x_, rc);
+          pretrainer_ = GreedyRbmPretrainer(std::move(rbms), train_x_, rc);
           phase_ = Phase::Rbm;
           if (pretrainer_.state() == GreedyRbmPretrainer::State::Done) start_fine_tuning();
         } else {

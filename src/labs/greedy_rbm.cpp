@@ -6,9 +6,10 @@
 
 namespace ll {
 
-GreedyRbmPretrainer::GreedyRbmPretrainer(std::vector<Rbm> rbms, Matrix data, const GreedyRbmConfig& cfg)
+GreedyRbmPretrainer::GreedyRbmPretrainer(std::vector<Rbm> rbms, std::shared_ptr<const Matrix> data,
+                                         const GreedyRbmConfig& cfg)
     : cfg_(cfg), rbms_(std::move(rbms)), curves_(rbms_.size()), layer_in_(std::move(data)) {
-  const int n = int(layer_in_.cols());
+  const int n = int(layer_in_->cols());
   if (cfg_.epoch_size <= 0 || cfg_.epoch_size > n) cfg_.epoch_size = n;
   order_.resize(size_t(n));
   state_ = rbms_.empty() || cfg_.epochs <= 0 ? State::Done : State::Training;
@@ -30,13 +31,13 @@ double GreedyRbmPretrainer::step(Rng& rng) {
 
 double GreedyRbmPretrainer::cd1_batch(Rng& rng) {
   Rbm& rbm = rbms_[size_t(layer_)];
-  const int n = int(layer_in_.cols());
+  const int n = int(layer_in_->cols());
   if (cd1_.next == 0) {  // a new minibatch
     if (pos_ == 0) {
       for (int i = 0; i < n; ++i) order_[size_t(i)] = i;
       rng.shuffle(order_.data(), n);
     }
-    cd1_.V = gather_columns(layer_in_, order_.data() + pos_, std::min<int>(cfg_.batch, cfg_.epoch_size - int(pos_)));
+    cd1_.V = gather_columns(*layer_in_, order_.data() + pos_, std::min<int>(cfg_.batch, cfg_.epoch_size - int(pos_)));
   }
   const int m = int(cd1_.V.cols());
   // The paper's schedule: momentum 0.5 for the first 5 epochs, then 0.9.
@@ -65,19 +66,19 @@ double GreedyRbmPretrainer::cd1_batch(Rng& rng) {
     layer_next_ = Matrix(rbm.hidden_size(), n);
     propagating_ = true;
   } else {
-    layer_in_ = Matrix();
+    layer_in_.reset();
     state_ = State::Done;
   }
   return work;
 }
 
 void GreedyRbmPretrainer::propagate_chunk() {
-  const Index n = layer_in_.cols();
+  const Index n = layer_in_->cols();
   const Index m = std::min<Index>(cfg_.propagate_chunk, n - Index(pos_));
-  layer_next_.middleCols(Index(pos_), m) = rbms_[size_t(layer_)].hidden_mean(layer_in_.middleCols(Index(pos_), m));
+  layer_next_.middleCols(Index(pos_), m) = rbms_[size_t(layer_)].hidden_mean(layer_in_->middleCols(Index(pos_), m));
   pos_ += size_t(m);
   if (Index(pos_) < n) return;
-  layer_in_ = std::move(layer_next_);
+  layer_in_ = std::make_shared<const Matrix>(std::move(layer_next_));
   layer_next_ = Matrix();
   ++layer_;
   pos_ = 0;

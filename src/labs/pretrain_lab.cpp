@@ -65,7 +65,7 @@ PretrainLab::PretrainLab(std::shared_ptr<const Dataset> data, const PretrainSett
   rc.batch = s_.batch;
   rc.lr = rc.lr_linear = s_.rbm_lr;
   rc.propagate_chunk = kEvalChunk;
-  pretrainer_ = GreedyRbmPretrainer(std::move(rbms), *train_x_, rc);
+  pretrainer_ = GreedyRbmPretrainer(std::move(rbms), train_x_, rc);
   relabel(s_.labels);
   if (s_.rbm_epochs == 0) {  // no pretraining: both arms are the same random net
     encoder_ready_ = true;
