@@ -64,6 +64,19 @@ const typename BasicMlp<S>::Mat& BasicMlp<S>::forward(const Mat& X) {
 }
 
 template <typename S>
+typename BasicMlp<S>::Mat BasicMlp<S>::apply(const Mat& X) const {
+  if (X.rows() != input_size())
+    throw std::invalid_argument("Mlp::apply: input has " + std::to_string(X.rows()) +
+                                " rows, expected " + std::to_string(input_size()));
+  Mat A = X, Z;
+  for (int l = 0; l < num_layers(); ++l) {
+    dense_forward<S>(W(l), b(l), A, Z);
+    activate(acts_[l], Z, A);
+  }
+  return A;
+}
+
+template <typename S>
 void BasicMlp<S>::begin_forward(const Mat& X) {
   if (X.rows() != input_size())
     throw std::invalid_argument("Mlp::forward: input has " + std::to_string(X.rows()) +

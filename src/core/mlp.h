@@ -67,6 +67,11 @@ class BasicMlp {
 
   // Forward pass over a batch X (input_size x batch); keeps what backward needs.
   const Mat& forward(const Mat& X);
+  // The same forward pass keeping nothing in the net: for drawing or scoring a net that may
+  // be in the middle of a step in pieces (core/train_pieces.h), whose backward pass needs the
+  // activations forward() would overwrite (the browser's deep autoencoder drew its shown images
+  // between pieces and trained to 48.4 instead of 12.9). Same bits as forward().
+  Mat apply(const Mat& X) const;
   const Mat& output() const { return A_.back(); }  // f_L(Z_L)
   const Mat& layer_output(int l) const { return A_[l + 1]; }  // f_l(Z_l) of the last forward()
   const Mat& logits() const { return Z_.back(); }  // Z_L, the output pre-activation

@@ -286,9 +286,10 @@ Matrix DeepAeLab::decode(const Matrix& codes) {
   return decoder_.forward(codes);
 }
 
-Matrix DeepAeLab::reconstruct_shown_deep() { return deep_.forward(pca_.shown_images()); }
-Matrix DeepAeLab::reconstruct_shown_logistic() {
-  return has_logistic_pca() ? logistic_.forward(pca_.shown_images()) : Matrix();
+// apply(), not forward(): the page draws these between the pieces of a training step.
+Matrix DeepAeLab::reconstruct_shown_deep() const { return deep_.apply(pca_.shown_images()); }
+Matrix DeepAeLab::reconstruct_shown_logistic() const {
+  return has_logistic_pca() ? logistic_.apply(pca_.shown_images()) : Matrix();
 }
 
 nlohmann::json DeepAeLab::metrics() const {

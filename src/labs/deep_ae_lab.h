@@ -111,8 +111,8 @@ class DeepAeLab {
   double pca_knn_accuracy() const { return pca_knn_; }
 
   // The paper's figure rows for the PCA lab's shown test images: deep AE, logistic PCA, PCA.
-  Matrix reconstruct_shown_deep();
-  Matrix reconstruct_shown_logistic();
+  Matrix reconstruct_shown_deep() const;
+  Matrix reconstruct_shown_logistic() const;
   Matrix reconstruct_shown_pca() const { return pca_.reconstruct_shown(s_.code); }
 
   nlohmann::json metrics() const;

@@ -1,6 +1,6 @@
 // A step cut into pieces (core/train_pieces.h) must be train_step itself: the same bits in the
-// parameters, the optimizer's state and the loss, for every optimizer, with frozen layers, and
-// when the lab holding the step is copied between pieces.
+// parameters, the optimizer's state and the loss, for every optimizer, with frozen layers, with
+// the net drawn between pieces, and when the lab holding the step is copied between pieces.
 #include <doctest/doctest.h>
 
 #include <cstring>
@@ -45,7 +45,11 @@ TEST_CASE("a train step in pieces gives train_step's bits, piece by piece in lay
         const float E = train_step(whole, opt_whole, Loss::CrossEntropy, X, X);
         step.start(cut, Loss::CrossEntropy, X, X);
         int pieces = 1;
-        while (!step.run_piece(cut, opt_cut)) ++pieces;
+        // Between pieces the page draws the net (apply(), which keeps nothing in it).
+        while (!step.run_piece(cut, opt_cut)) {
+          ++pieces;
+          CHECK(cut.apply(X).cols() == X.cols());
+        }
         REQUIRE(step.loss() == E);
         REQUIRE(same_bits(cut.params(), whole.params()));
         // 4 forward, the loss, 4 (or 3 above a frozen layer) backward, 4 (3) updates, the finish.
@@ -54,6 +58,19 @@ TEST_CASE("a train step in pieces gives train_step's bits, piece by piece in lay
       }
     }
   }
+}
+
+TEST_CASE("apply() is forward() without keeping anything in the net") {
+  Rng rng(5);
+  Mlp net({6, 4, 6}, {Activation::Tanh, Activation::Sigmoid});
+  net.init(rng);
+  const Matrix X = random_matrix(6, 3, rng), other = random_matrix(6, 2, rng);
+  const Matrix Y = net.forward(X);
+  const Matrix kept = net.layer_output(0);
+  CHECK(net.apply(other).cols() == 2);
+  CHECK(net.apply(X) == Y);                // the same bits
+  CHECK(net.layer_output(0) == kept);      // forward()'s activations untouched
+  CHECK(net.output() == Y);
 }
 
 TEST_CASE("a train step in pieces goes on in a copy of the net, optimizer and step") {
