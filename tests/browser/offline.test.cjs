@@ -67,8 +67,9 @@ test('the zip holds the app, its datasets and the example page, addressed only b
   }
 });
 
-test('unpacked on a plain host (no MIME types, no headers) the default lab loads and trains', async () => {
+test('unpacked on a plain host (no MIME types, no headers) the default lab loads and trains', async (t) => {
   const server = await plainServer(dir);
+  t.after(() => server.close());  // also when an assertion fails: a listening server keeps node alive
   const { page, errors } = await open(`http://127.0.0.1:${server.address().port}/`, 'index.html');
   await waitForApp(page, 5);
   const m1 = await labMetrics(page);
@@ -80,14 +81,18 @@ test('unpacked on a plain host (no MIME types, no headers) the default lab loads
   assert.equal((await labMetrics(page)).metrics.dataset_state, 'ready');
   assert.deepEqual(errors, []);
   await page.close();
-  server.close();
 });
 
-test('bytes transferred until the default lab trains (gzip as the server sends it): at most 1.5 MB', async () => {
+test('bytes transferred until the default lab trains (gzip as the server sends it): at most 1.5 MB', async (t) => {
   const server = await start(dir, 0);  // scripts/static-server.cjs gzips .wasm, .js, .css, .html
   const responses = [];
   const t0 = Date.now();
   const context = await browser.newContext();  // empty cache
+  // Closed also when an assertion fails: CI's run hung on this test's listening server.
+  t.after(async () => {
+    await context.close();
+    server.close();
+  });
   const page = await context.newPage();
   page.on('response', (r) => responses.push(r));
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
@@ -114,6 +119,4 @@ test('bytes transferred until the default lab trains (gzip as the server sends i
   assert.ok(responses.some((r) => r.url().endsWith('index.wasm')), 'index.wasm was not fetched');
   assert.ok(!responses.some((r) => r.url().includes('/data/')), 'the default lab needs no dataset');
   assert.ok(body + headers <= 1.5 * MB, `${body + headers} bytes > 1.5 MB`);
-  await context.close();
-  server.close();
 });
