@@ -12,6 +12,7 @@
 #include "ui/pages/gan_page.h"
 #include "ui/pages/lab_help.h"
 #include "ui/widgets/layout.h"
+#include "ui/widgets/plane_axes.h"
 #include "ui/widgets/plot.h"
 
 namespace ll::ui {
@@ -177,17 +178,21 @@ void GanPage::draw_plane() {
   const nlohmann::json m = toy_->metrics();
   gfx::ImageStyle heat_style{0.0f, 1.0f, kPlaneZoom, gfx::Colormap::Diverging};
   heat_style.smooth = true;  // D is a smooth function sampled on a 64x64 grid, not 64x64 pixels
-  const float plane = float(Gan2dLab::kGrid) * gfx::texel_size(heat_style, Gan2dLab::kGrid, ImGui::GetContentRegionAvail().x);
+  const float left = plane_axes_margin();
+  const float plane = float(Gan2dLab::kGrid) * gfx::texel_size(heat_style, Gan2dLab::kGrid, ImGui::GetContentRegionAvail().x - left);
   Flow flow;
-  flow.next(plane);
+  flow.next(left + plane);
   ImGui::BeginGroup();
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(plane, kTitleMinWidth));
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(left + plane, kTitleMinWidth));
   ImGui::Text("D(x) over the plane [-3, 3]^2, iteration %lld", (long long)toy_->run().iteration());
   ImGui::TextDisabled("red: D says real (1), white: 1/2, blue: D says fake (0)");
+  const float E = Gan2dLab::kExtent;
+  const PlaneAxes axes{"x1", "x2", -E, E, -E, E};
+  begin_plane_axes(axes);
   gfx::image(heat_tex_, heat_style);
   export_image_menu(heat_tex_, heat_style, "2d-discriminator-output");  // D only, without the dots
   const ImVec2 r0 = ImGui::GetItemRectMin(), r1 = ImGui::GetItemRectMax();
-  const float E = Gan2dLab::kExtent, size = r1.x - r0.x;
+  const float size = r1.x - r0.x;
   auto to_screen = [&](float x, float y) {
     return ImVec2(r0.x + (x + E) / (2 * E) * size, r0.y + (E - y) / (2 * E) * size);
   };
@@ -204,6 +209,7 @@ void GanPage::draw_plane() {
     const ImVec2 p = ImGui::GetMousePos();
     toy_->add_point((p.x - r0.x) / size * 2 * E - E, E - (p.y - r0.y) / size * 2 * E);
   }
+  end_plane_axes(axes, r0, r1);
   ImGui::TextColored(ImVec4(0, 0.6f, 0.25f, 1), "green: target samples");
   ImGui::Text("black: G(z) for %d fixed z", Gan2dLab::kSamples);
   ImGui::Checkbox("arrows: G's pull on its samples", &arrows_);
