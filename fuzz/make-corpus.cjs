@@ -103,6 +103,15 @@ for (const [name, args] of [
   execFileSync('convert', [camera, ...args, '+repage', file]);
   put('image', name, fs.readFileSync(file));
 }
+// Zips of those images as Info-ZIP writes them, deflated and stored, in folders 0-9 (labels).
+const zipDir = path.join(tmp, 'zip');
+for (const [folder, name] of [['3', 'gray.png'], ['7', 'gray.jpg']]) {
+  fs.mkdirSync(path.join(zipDir, folder), { recursive: true });
+  fs.copyFileSync(path.join(tmp, name), path.join(zipDir, folder, name));
+}
+execFileSync('zip', ['-q', '-r', path.join(tmp, 'deflated.zip'), '3', '7'], { cwd: zipDir });
+execFileSync('zip', ['-q', '-r', '-0', path.join(tmp, 'stored.zip'), '3', '7'], { cwd: zipDir });
+for (const name of ['deflated.zip', 'stored.zip']) put('dataset', name, fs.readFileSync(path.join(tmp, name)));
 fs.rmSync(tmp, { recursive: true });
 // The 10-byte JPEG that made stb_image 2.27 write out of bounds (issue 17).
 put('image', 'dht-overflow.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xc4, 0xb5, 0x10, 0x00, 0x51, 0x61, 0x72]));
@@ -116,6 +125,7 @@ const links = [
   'preset=map-2d', 'lab=pca&tab=deep-ae&pretrain=none', 'lab=gan&k=3&gen-loss=minimax',
   'lab=%ff', 'lab=compression&seed=%ff', 'hide=%ff', 'preset=%c3%28', 'lab=gan&%ff%fe=2',
   'hide=a,a,a,a', 'lab=pretraining&labels=100&labels=300', 'a=%3Cscript%3E&b=+%20',
+  'lab=pca&draw=SIUIZIhJ.ZIcWZf', 'lab=gan&draw=..A', 'draw=%ff%fe',
 ];
 links.forEach((l, i) => put('lesson_link', `link${i}.txt`, Buffer.from(l)));
 console.log('corpus written to ' + out);

@@ -1,5 +1,5 @@
 // The data every lab command reads: a data set from the cache (--dataset NAME) or a file
-// (--data-file FILE: our packed format, an IDX image file or a .npy array, labs/image_arrays.h)
+// (--data-file FILE: our packed format, an IDX image file, a .npy array or a zip of images, labs/image_arrays.h)
 // with optional IDX labels (--labels-file FILE). Without labels the label-dependent numbers
 // (class separation, accuracy, the digit score) are left out, not faked.
 #pragma once

@@ -7,6 +7,7 @@
 #endif
 
 #include "labs/image_arrays.h"
+#include "labs/zip_images.h"
 
 namespace ll {
 
@@ -97,13 +98,23 @@ Dataset read_dataset_bytes(std::vector<uint8_t> bytes, const std::string& source
 #endif
   }
   if (is_idx(bytes.data(), bytes.size())) return parse_idx_images(bytes.data(), bytes.size(), source);
-  if (is_npy(bytes.data(), bytes.size())) return parse_npy_images(bytes.data(), bytes.size(), source);
+  std::string note;
+  if (is_npy(bytes.data(), bytes.size())) {
+    Dataset d = parse_npy_images(bytes.data(), bytes.size(), source, &note);
+    d.note = note;
+    return d;
+  }
+  if (is_zip(bytes.data(), bytes.size())) {
+    Dataset d = parse_zip_images(bytes.data(), bytes.size(), source, &note);
+    d.note = note;
+    return d;
+  }
   // Not even the start of a safetensors file (a u64 header length, then '{'): a student who
   // picked the wrong file learns what is read, not how safetensors headers fail.
   if (bytes.size() < 9 || bytes[8] != '{')
     fail(source, bytes.empty() ? "the file is empty"
-                               : "not a data set file (IDX images, a .npy array or a LatentLab .safetensors file "
-                                 "are read; gzipped too)");
+                               : "not a data set file (IDX images, a .npy array, a zip of PNG or JPEG images or a "
+                                 "LatentLab .safetensors file are read; gzipped too)");
   return parse_dataset(bytes.data(), bytes.size(), source);
 }
 

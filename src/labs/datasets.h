@@ -22,6 +22,7 @@ struct Dataset {
   int rows = 0, cols = 0, count = 0;
   std::vector<uint8_t> pixels;  // count*rows*cols, row-major per image
   std::vector<uint8_t> labels;  // count, or empty (faces)
+  std::string note;             // what reading a student's file changed ("fitted into 28 x 28"), or empty
   int dims() const { return rows * cols; }
 };
 
@@ -36,7 +37,8 @@ Dataset parse_dataset(const uint8_t* bytes, size_t size, const std::string& sour
 
 // A dataset file's bytes, gunzipped first when they start with the gzip magic (native builds
 // only, capped at kMaxDatasetBytes), then parsed by their magic: an IDX or .npy image array
-// (labs/image_arrays.h) or our packed safetensors; `source` starts every error message.
+// (labs/image_arrays.h), a zip of PNG or JPEG images (labs/zip_images.h) or our packed
+// safetensors; `source` starts every error message.
 Dataset read_dataset_bytes(std::vector<uint8_t> bytes, const std::string& source);
 
 // Reads a dataset file, gunzipping it when it starts with the gzip magic (native builds have

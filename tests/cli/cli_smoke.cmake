@@ -171,6 +171,13 @@ string(REGEX MATCH "\"test_error_per_image\": [0-9.e+-]+" npy_error "${out}")
 if(NOT idx_error OR NOT idx_error STREQUAL npy_error)  # float32 v / 255 rounds back to the same bytes
   message(FATAL_ERROR "IDX and float32 .npy of the same digits differ: '${idx_error}' vs '${npy_error}'")
 endif()
+# the same digits as PNGs in a zip, labelled by their folders: the same data set
+run(0 pca --data-file ${arrays}/digits.zip --k 10 --json)
+string(REGEX MATCH "\"test_error_per_image\": [0-9.e+-]+" zip_error "${out}")
+if(NOT idx_error STREQUAL zip_error)
+  message(FATAL_ERROR "IDX and a zip of PNGs of the same digits differ: '${idx_error}' vs '${zip_error}'")
+endif()
+expect("digits.zip: converted to gray; labels from their folders 0-9")
 # no labels: the deep autoencoder runs and leaves the class separation out; the GAN, its score
 run(0 deep-ae --data-file ${arrays}/images-u8.npy --code 2 --rbm-epochs 1 --epochs 1 --json)
 expect("\"test_error_per_image\"")

@@ -105,7 +105,7 @@ TEST_CASE("IDX: wrong types, shapes, counts and sizes are refused with what is w
 
 TEST_CASE("a file in no known format says which formats are read; an empty one says so") {
   CHECK(says(Bytes{'m', 'y', ' ', 'n', 'o', 't', 'e', 's', '\n', 'x'},
-             "not a data set file (IDX images, a .npy array or a LatentLab .safetensors file are read"));
+             "not a data set file (IDX images, a .npy array, a zip of PNG or JPEG images or a LatentLab .safetensors file are read"));
   CHECK(says(Bytes{}, "the file is empty"));
 }
 

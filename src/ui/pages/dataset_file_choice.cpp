@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "labs/image_arrays.h"
+#include "labs/zip_images.h"
 
 namespace ll::ui {
 
@@ -24,13 +25,16 @@ bool dataset_file_choice(DatasetStore& datasets, const FileRequest& files, const
     ImGui::SetTooltip("IDX (as MNIST, also .gz) or .npy (N x H x W, uint8 or float32),\n"
                       "at most 64 x 64 pixels per image and 256 MB in all;\n"
                       "then an IDX label file (values 0-9) adds class labels.\n"
+                      "Or a zip of PNG/JPEG images (up to 100,000): made gray, and\n"
+                      "fitted into 28 x 28 unless all share one size up to 64 x 64;\n"
+                      "images in folders 0 to 9 get those labels.\n"
                       "Test images: every 5th. Nothing leaves your computer.");
   return picked;
 }
 
 bool is_dataset_file(std::string_view bytes) {
   const auto* b = reinterpret_cast<const uint8_t*>(bytes.data());
-  return is_idx(b, bytes.size()) || is_npy(b, bytes.size());
+  return is_idx(b, bytes.size()) || is_npy(b, bytes.size()) || is_zip(b, bytes.size());
 }
 
 std::string open_dataset_file(DatasetStore& datasets, std::string_view bytes, const std::string& name, bool& opened) {
@@ -48,7 +52,8 @@ std::string open_dataset_file(DatasetStore& datasets, std::string_view bytes, co
   opened = true;
   const Dataset& d = *datasets.request(DatasetStore::kFile).data;
   return "Opened " + name + ": " + std::to_string(d.count) + " images of " + std::to_string(d.rows) + "x" +
-         std::to_string(d.cols) + (d.labels.empty() ? ", no labels (an IDX label file adds them)" : "") + ".";
+         std::to_string(d.cols) + (d.labels.empty() ? ", no labels (an IDX label file adds them)" : "") +
+         (d.note.empty() ? "" : "; " + d.note) + ".";
 }
 
 }  // namespace ll::ui

@@ -16,7 +16,8 @@ namespace ll::ui {
 bool dataset_file_choice(DatasetStore& datasets, const FileRequest& files, const std::string& dataset,
                          const std::string& target);
 
-// A dropped or chosen file that is an image array (IDX images or labels, .npy), not a model file.
+// A dropped or chosen file that is an image array (IDX images or labels, .npy) or a zip of
+// images, not a model file.
 bool is_dataset_file(std::string_view bytes);
 
 // Takes a file for DatasetStore::kFile: images become the open data set; an IDX label file adds

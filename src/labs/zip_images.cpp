@@ -1,0 +1,260 @@
+#include "labs/zip_images.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+#include <stb/stb_image.h>
+
+#include "labs/image_arrays.h"
+#include "labs/image_io.h"
+
+namespace ll {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& source, const std::string& what) { throw FormatError(source + ": " + what); }
+
+uint16_t u16(const uint8_t* p) { return uint16_t(p[0] | p[1] << 8); }
+uint32_t u32(const uint8_t* p) { return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24; }
+
+// CRC-32 of zip (and PNG, gzip): reflected polynomial 0xEDB88320, table-driven.
+uint32_t crc32(const uint8_t* p, size_t n) {
+  static const std::array<uint32_t, 256> table = [] {
+    std::array<uint32_t, 256> t{};
+    for (uint32_t i = 0; i < 256; ++i) {
+      uint32_t c = i;
+      for (int k = 0; k < 8; ++k) c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[i] = c;
+    }
+    return t;
+  }();
+  uint32_t c = 0xFFFFFFFFu;
+  for (size_t i = 0; i < n; ++i) c = table[(c ^ p[i]) & 0xFF] ^ (c >> 8);
+  return c ^ 0xFFFFFFFFu;
+}
+
+struct Entry {
+  std::string name;
+  uint16_t flags = 0, method = 0;
+  uint32_t crc = 0, packed = 0, size = 0, local = 0;
+};
+
+bool ends_with_ci(const std::string& s, std::string_view end) {
+  if (s.size() < end.size()) return false;
+  for (size_t i = 0; i < end.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[s.size() - end.size() + i])) != end[i]) return false;
+  return true;
+}
+
+// The last path component and the folder it sits in ("a/3/x.png" -> "x.png", "3"); zips made on
+// Windows sometimes separate with '\'.
+void split_path(const std::string& path, std::string& folder, std::string& base) {
+  const size_t last = path.find_last_of("/\\");
+  base = last == std::string::npos ? path : path.substr(last + 1);
+  folder.clear();
+  if (last == std::string::npos || last == 0) return;
+  const size_t prev = path.find_last_of("/\\", last - 1);
+  const size_t from = prev == std::string::npos ? 0 : prev + 1;
+  folder = path.substr(from, last - from);
+}
+
+// The central directory: where every entry's data is and what it claims, checked against the file.
+std::vector<Entry> read_directory(const uint8_t* b, size_t size, const std::string& source) {
+  // The end-of-central-directory record: 22 bytes plus a comment of at most 65535, at the end.
+  size_t eocd = std::string::npos;
+  for (size_t back = 22; back <= size && back <= 22 + 65535; ++back)
+    if (u32(b + size - back) == 0x06054b50u) {
+      eocd = size - back;
+      break;
+    }
+  if (eocd == std::string::npos) fail(source, "not a zip file, or a truncated one (no end-of-archive record)");
+  const uint8_t* e = b + eocd;
+  if (u16(e + 4) != 0 || u16(e + 6) != 0) fail(source, "a zip split over several files; put it in one zip");
+  const uint32_t count = u16(e + 10), dir_size = u32(e + 12), dir_at = u32(e + 16);
+  if (count == 0xFFFF || dir_size == 0xFFFFFFFFu || dir_at == 0xFFFFFFFFu)
+    fail(source, "a ZIP64 archive (over 65,535 files or 4 GB); the labs read ordinary zips");
+  if (uint64_t(dir_at) + dir_size > eocd) fail(source, "corrupt: the zip's directory lies outside the file");
+  std::vector<Entry> entries;
+  const uint8_t* p = b + dir_at;
+  const uint8_t* end = p + dir_size;
+  for (uint32_t i = 0; i < count; ++i) {
+    if (end - p < 46 || u32(p) != 0x02014b50u) fail(source, "corrupt: the zip's directory is cut short");
+    Entry en;
+    en.flags = u16(p + 8);
+    en.method = u16(p + 10);
+    en.crc = u32(p + 16);
+    en.packed = u32(p + 20);
+    en.size = u32(p + 24);
+    const size_t name_len = u16(p + 28), extra = u16(p + 30), comment = u16(p + 32);
+    en.local = u32(p + 42);
+    if (size_t(end - p) < 46 + name_len + extra + comment) fail(source, "corrupt: the zip's directory is cut short");
+    en.name.assign(reinterpret_cast<const char*>(p + 46), name_len);
+    p += 46 + name_len + extra + comment;
+    entries.push_back(std::move(en));
+  }
+  return entries;
+}
+
+// The entry's bytes, unpacked into a buffer of exactly its declared size.
+std::vector<uint8_t> unpack(const uint8_t* b, size_t size, const Entry& e, const std::string& source) {
+  const std::string where = source + ": " + e.name;
+  if (e.flags & 1) throw FormatError(where + " is encrypted; the labs read zips without a password");
+  if (e.method != 0 && e.method != 8)
+    throw FormatError(where + " is compressed with method " + std::to_string(e.method) +
+                      "; zips of stored or deflated files (what zip tools write by default) are read");
+  if (e.size == 0xFFFFFFFFu || e.packed == 0xFFFFFFFFu) throw FormatError(where + ": a ZIP64 entry (over 4 GB)");
+  if (uint64_t(e.local) + 30 > size || u32(b + e.local) != 0x04034b50u)
+    throw FormatError(where + ": corrupt zip (no file header where the directory points)");
+  const uint64_t data = uint64_t(e.local) + 30 + u16(b + e.local + 26) + u16(b + e.local + 28);
+  if (data + e.packed > size) throw FormatError(where + ": truncated (its data run past the end of the zip)");
+  const uint8_t* in = b + data;
+  std::vector<uint8_t> out(e.size);
+  if (e.method == 0) {
+    if (e.packed != e.size) throw FormatError(where + ": corrupt zip (a stored file of two sizes)");
+    std::memcpy(out.data(), in, e.size);
+  } else {
+    // stb's inflater writes into this fixed buffer and fails at its end: a bomb that declares
+    // 1 KB cannot unpack to more. Debian's stb 2.27 refuses to decode the last codes of a stream
+    // with fewer than 16 bits after them (stbi__zhuffman_decode checks for the end before it
+    // counts the bits it holds), which a PNG's 4-byte Adler-32 always provides and a zip entry
+    // does not: 8 zero bytes after a copy of the data stand in for them; the size and CRC checks
+    // below catch anything they could make of a truncated stream.
+    std::vector<uint8_t> padded(in, in + e.packed);
+    padded.resize(padded.size() + 8, 0);
+    const int got = stbi_zlib_decode_noheader_buffer(reinterpret_cast<char*>(out.data()), int(out.size()),
+                                                     reinterpret_cast<const char*>(padded.data()), int(padded.size()));
+    if (got != int(e.size)) throw FormatError(where + ": corrupt zip (its data do not unpack to the size it declares)");
+  }
+  if (crc32(out.data(), out.size()) != e.crc) throw FormatError(where + ": corrupt zip (CRC-32 mismatch)");
+  return out;
+}
+
+struct Image {
+  int w = 0, h = 0;
+  std::vector<uint8_t> px;
+};
+
+Image to_bytes(const GrayImage& g) {
+  Image im{g.width, g.height, std::vector<uint8_t>(g.pixels.size())};
+  for (size_t i = 0; i < g.pixels.size(); ++i) im.px[i] = uint8_t(std::clamp(std::lround(g.pixels[i]), 0L, 255L));
+  return im;
+}
+
+// Fits the image into side x side keeping its aspect ratio (area averaging, core/gray_image.h),
+// centred on the mean grey of its border, which is what the image's background most likely is.
+Image fit(const GrayImage& g, int side) {
+  const double s = double(side) / std::max(g.width, g.height);
+  const int w = std::clamp(int(std::lround(g.width * s)), 1, side), h = std::clamp(int(std::lround(g.height * s)), 1, side);
+  const GrayImage r = resize_area(g, w, h);
+  double border = 0;
+  int n = 0;
+  for (int x = 0; x < w; ++x) border += r.at(x, 0) + r.at(x, h - 1), n += 2;
+  for (int y = 0; y < h; ++y) border += r.at(0, y) + r.at(w - 1, y), n += 2;
+  GrayImage out(side, side, float(border / n));
+  const int x0 = (side - w) / 2, y0 = (side - h) / 2;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) out.at(x0 + x, y0 + y) = r.at(x, y);
+  return to_bytes(out);
+}
+
+Image fit(const Image& im, int side) {
+  GrayImage g(im.w, im.h);
+  for (size_t i = 0; i < im.px.size(); ++i) g.pixels[i] = im.px[i];
+  return fit(g, side);
+}
+
+}  // namespace
+
+bool is_zip(const uint8_t* b, size_t size) {
+  return size >= 4 && b[0] == 'P' && b[1] == 'K' && ((b[2] == 3 && b[3] == 4) || (b[2] == 5 && b[3] == 6));
+}
+
+Dataset parse_zip_images(const uint8_t* b, size_t size, const std::string& source, std::string* note) {
+  if (!is_zip(b, size)) fail(source, "not a zip file");
+  std::vector<Entry> entries = read_directory(b, size, source);
+  std::sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) { return x.name < y.name; });
+
+  // Which entries are images, and everything their declared sizes say, before unpacking any.
+  std::vector<const Entry*> images;
+  int passed_over = 0;
+  uint64_t unpacked = 0;
+  bool all_in_digit_folders = true;
+  for (const Entry& e : entries) {
+    std::string folder, base;
+    split_path(e.name, folder, base);
+    if (base.empty()) continue;  // a folder
+    const bool mac_copy = e.name.rfind("__MACOSX/", 0) == 0 || base.rfind("._", 0) == 0;
+    if (mac_copy || !(ends_with_ci(base, ".png") || ends_with_ci(base, ".jpg") || ends_with_ci(base, ".jpeg"))) {
+      ++passed_over;
+      continue;
+    }
+    if (e.size > uint64_t(kMaxImageFileBytes))
+      fail(source, e.name + " unpacks to " + std::to_string(e.size >> 20) + " MB; image files up to " +
+                       std::to_string(kMaxImageFileBytes >> 20) + " MB are read");
+    unpacked += e.size;
+    if (unpacked > kMaxDatasetBytes)
+      fail(source, "its images unpack to more than " + std::to_string(kMaxDatasetBytes >> 20) + " MB; at most " +
+                       std::to_string(kMaxDatasetBytes >> 20) + " MB are read");
+    if (images.size() == size_t(kMaxZipImages))
+      fail(source, "holds more than " + std::to_string(kMaxZipImages) + " images; at most " +
+                       std::to_string(kMaxZipImages) + " are read");
+    all_in_digit_folders = all_in_digit_folders && folder.size() == 1 && folder[0] >= '0' && folder[0] <= '9';
+    images.push_back(&e);
+  }
+  const std::string others = std::to_string(passed_over) + (passed_over == 1 ? " other file" : " other files");
+  if (images.empty()) fail(source, "holds no PNG or JPEG images" + (passed_over ? " (" + others + ")" : std::string()));
+
+  // Decoded one at a time; kept at their size until one differs (or is too large), then all fitted.
+  std::vector<Image> kept;
+  bool fitted = false;
+  for (const Entry* e : images) {
+    const std::vector<uint8_t> bytes = unpack(b, size, *e, source);
+    GrayImage g;
+    try {
+      g = decode_gray(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()), e->name);
+    } catch (const ImageError& ex) {
+      fail(source, ex.what());
+    }
+    if (!fitted && (int64_t(g.width) * g.height > kMaxUserImagePixels ||
+                    (!kept.empty() && (g.width != kept[0].w || g.height != kept[0].h)))) {
+      fitted = true;
+      for (Image& k : kept) k = fit(k, kZipImageSide);
+    }
+    // Kept at their size, a few KB of PNG can each hold 4096 pixels: the same cap as any data set.
+    if (!fitted && (kept.size() + 1) * size_t(g.width) * size_t(g.height) > kMaxDatasetBytes)
+      fail(source, "its images hold more than " + std::to_string(kMaxDatasetBytes >> 20) + " MB of pixels; at most " +
+                       std::to_string(kMaxDatasetBytes >> 20) + " MB are read");
+    kept.push_back(fitted ? fit(g, kZipImageSide) : to_bytes(g));
+  }
+
+  Dataset d;
+  d.name = source;
+  d.rows = kept[0].h;
+  d.cols = kept[0].w;
+  d.count = int(kept.size());
+  d.pixels.reserve(size_t(d.count) * size_t(d.dims()));
+  for (const Image& k : kept) d.pixels.insert(d.pixels.end(), k.px.begin(), k.px.end());
+  if (all_in_digit_folders) {
+    for (const Entry* e : images) {
+      std::string folder, base;
+      split_path(e->name, folder, base);
+      d.labels.push_back(uint8_t(folder[0] - '0'));
+    }
+  }
+  if (note) {
+    std::string n = fitted ? "converted to gray and fitted into " + std::to_string(kZipImageSide) + " x " +
+                                 std::to_string(kZipImageSide) + " (they differ in size or are over 64 x 64)"
+                           : "converted to gray";
+    if (all_in_digit_folders) n += "; labels from their folders 0-9";
+    if (passed_over) n += "; " + others + " passed over";
+    *note = n;
+  }
+  return d;
+}
+
+}  // namespace ll
