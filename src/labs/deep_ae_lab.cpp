@@ -253,6 +253,7 @@ void DeepAeLab::evaluate_chunk() {
   curve_.push_back({double(epoch_), eval_deep_ / double(n), eval_logistic_ / double(n)});
   test_codes_.swap(codes_in_progress_);
   decoder_ = deep_.slice(code_layer() + 1, deep_.num_layers());
+  encoder_ = deep_.slice(0, code_layer() + 1);
   if (map_measured()) deep_knn_ = knn_accuracy(test_codes_, test_labels_);
   eval_deep_ = eval_logistic_ = 0;
   pos_ = 0;
@@ -287,10 +288,6 @@ Matrix DeepAeLab::decode(const Matrix& codes) {
 }
 
 // apply(), not forward(): the page draws these between the pieces of a training step.
-Matrix DeepAeLab::reconstruct_shown_deep() const { return deep_.apply(pca_.shown_images()); }
-Matrix DeepAeLab::reconstruct_shown_logistic() const {
-  return has_logistic_pca() ? logistic_.apply(pca_.shown_images()) : Matrix();
-}
 
 nlohmann::json DeepAeLab::metrics() const {
   nlohmann::json j = {{"dataset", data_->name},

@@ -111,9 +111,18 @@ class DeepAeLab {
   double pca_knn_accuracy() const { return pca_knn_; }
 
   // The paper's figure rows for the PCA lab's shown test images: deep AE, logistic PCA, PCA.
-  Matrix reconstruct_shown_deep() const;
-  Matrix reconstruct_shown_logistic() const;
+  Matrix reconstruct_shown_deep() const { return reconstruct_deep(pca_.shown_images()); }
+  Matrix reconstruct_shown_logistic() const { return reconstruct_logistic(pca_.shown_images()); }
   Matrix reconstruct_shown_pca() const { return pca_.reconstruct_shown(s_.code); }
+  // The same for any images as the nets take them (e.g. a student's drawing); logistic PCA's is
+  // empty when it is left out.
+  Matrix reconstruct_deep(const Matrix& X) const { return deep_.apply(X); }
+  Matrix reconstruct_logistic(const Matrix& X) const { return has_logistic_pca() ? logistic_.apply(X) : Matrix(); }
+  Matrix reconstruct_pca(const Matrix& X) const { return pca_.reconstruct(X, s_.code); }
+  // Codes of any images on the two maps: the encoder as of the last evaluation, like the map's
+  // points (empty before it), and PCA's first components.
+  Matrix encode(const Matrix& X) const { return encoder_.num_layers() ? encoder_.apply(X) : Matrix(); }
+  Matrix pca_encode(const Matrix& X) const { return pca_.pca().project(X); }
 
   nlohmann::json metrics() const;
 
@@ -165,6 +174,7 @@ class DeepAeLab {
   Matrix codes_in_progress_, test_codes_, pca_codes_;
   double deep_knn_ = -1, pca_knn_ = -1;
   Mlp decoder_;              // deep_'s layers after the code, as of the last evaluation
+  Mlp encoder_;              // and up to the code
   std::string loaded_from_;  // a file name when deep_ came from a file (not trained here)
   std::vector<ErrorPoint> curve_;
   double work_done_ = 0, seconds_ = 0;

@@ -67,6 +67,11 @@ Matrix GanLab::to_unit(const Matrix& g) const {
   return g.cwiseMax(0.0f).cwiseMin(1.0f);
 }
 
+Matrix GanLab::discriminate_unit(const Matrix& X01) const {
+  const Matrix X = settings_.gan.gen_output == Activation::Tanh ? Matrix((X01.array() * 2.0f - 1.0f).matrix()) : X01;
+  return run_.gan().discriminator().apply(X);
+}
+
 void GanLab::iterations(int64_t n) {
   const int64_t target = run_.iteration() + n;
   while (!done() && run_.iteration() < target)

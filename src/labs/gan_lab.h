@@ -76,6 +76,8 @@ class GanLab {
   const Dataset& data() const { return *data_; }
   const GanLabSettings& settings() const { return settings_; }
   Matrix to_unit(const Matrix& G_out) const;  // G's output range -> [0, 1]
+  // D(x) (1 x n) of any images on [0, 1] (e.g. a student's drawing), scaled as real images are.
+  Matrix discriminate_unit(const Matrix& X01) const;
   nlohmann::json metrics() const;
 
  private:

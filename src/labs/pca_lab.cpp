@@ -137,6 +137,11 @@ Matrix PcaLab::reconstruct_shown(int k) const {
   return (pca_.components().leftCols(k) * shown_codes_.topRows(k)).colwise() + pca_.mean();
 }
 
+Matrix PcaLab::reconstruct(const Matrix& X, int k) const {
+  const Matrix U = pca_.components().leftCols(k);
+  return (U * (U.transpose() * (X.colwise() - pca_.mean()))).colwise() + pca_.mean();
+}
+
 double PcaLab::shown_error(int k, int i) const {
   const Matrix r = pca_.components().leftCols(k) * shown_codes_.col(i).head(k) + pca_.mean();
   return double((r - shown_images_.col(i)).squaredNorm());

@@ -53,6 +53,8 @@ class PcaLab {
   const std::vector<int>& shown() const { return shown_; }
   const Matrix& shown_images() const { return shown_images_; }
   Matrix reconstruct_shown(int k) const;
+  // Any images (dims x n on [0, 1], e.g. a student's drawing) from their first k components.
+  Matrix reconstruct(const Matrix& X, int k) const;
   double shown_error(int k, int i) const;  // squared error of shown image i at k
 
   nlohmann::json metrics() const;

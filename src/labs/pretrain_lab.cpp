@@ -280,3 +280,12 @@ nlohmann::json PretrainLab::metrics() const {
 }
 
 }  // namespace ll
+
+namespace ll {
+
+Matrix PretrainLab::class_probabilities(int arm, const Matrix& X) const {
+  const Mlp& net = net_[std::clamp(arm, 0, 1)];
+  return net.num_layers() ? softmax_columns(net.apply(X)) : Matrix();
+}
+
+}  // namespace ll

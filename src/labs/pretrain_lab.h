@@ -86,6 +86,10 @@ class PretrainLab {
   const std::vector<AccuracyPoint>& curve() const { return curve_; }
   const std::vector<int>& labelled() const { return labelled_; }
   const Dataset& dataset() const { return *data_; }
+  // Class probabilities (10 x n, softmax of the logits) of any images (784 x n on [0, 1], e.g.
+  // a student's drawing) by arm 0 (pretrained) or 1 (random init), with their current weights.
+  // Empty before fine-tuning starts (the classifiers do not exist yet).
+  Matrix class_probabilities(int arm, const Matrix& X) const;
   int train_images() const { return int(train_x_->cols()); }
   int test_images() const { return int(test_x_->cols()); }
 

@@ -31,6 +31,7 @@ App::App(const std::string& lab_key, bool embed, const std::string& link)
   link_ = ui::parse_lesson_link(link);
   add_link_problems(link_.problems);
   if (link_.threads > 0) set_thread_count(link_.threads);  // threads=N; the desktop's --threads too
+  if (!link_.drawing.empty()) drawing_pad.set_from_link(link_.drawing);
   const std::string key = link.empty() ? lab_key : link_.lab;  // a refused link opens the default
   if (!key.empty() && !switch_lab(key))
     notice_ = "There is no lab called '" + utf8_shortened(key, 40) + "' (labs: " + lab_keys_list() +
@@ -63,9 +64,9 @@ ui::LabPage& App::page() {
   auto& p = pages_[lab_];
   if (!p) {
     if (lab_ == "compression") p = std::make_unique<ui::CompressionPage>(file_request);
-    else if (lab_ == "pca") p = std::make_unique<ui::PcaPage>(datasets, file_request);
-    else if (lab_ == "gan") p = std::make_unique<ui::GanPage>(datasets);
-    else if (lab_ == "pretraining") p = std::make_unique<ui::PretrainPage>(datasets);
+    else if (lab_ == "pca") p = std::make_unique<ui::PcaPage>(datasets, file_request, drawing_pad);
+    else if (lab_ == "gan") p = std::make_unique<ui::GanPage>(datasets, file_request, drawing_pad);
+    else if (lab_ == "pretraining") p = std::make_unique<ui::PretrainPage>(datasets, drawing_pad);
     else p = std::make_unique<ui::PlaceholderPage>(*find_lab(lab_));
     if (lab_ == link_.lab) {
       apply_link_to(*p, link_);
@@ -123,6 +124,7 @@ std::string App::metrics_json() {
       {"memory", {{"heap_in_use_bytes", heap_in_use_bytes()}, {"reserved_bytes", memory_reserved_bytes()}}},
       {"metrics", page().metrics()},
       {"link", link_query()},
+      {"drawing", drawing_pad.metrics()},
       {"controls_drawn", page().controls() ? page().controls()->drawn_keys() : std::vector<std::string>{}},
       // Settings changed since the run started that wait for Reset (drawn amber).
       {"pending_settings", page().controls() ? page().controls()->pending_keys() : std::vector<std::string>{}},

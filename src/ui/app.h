@@ -16,6 +16,7 @@
 
 #include "core/build_info.h"
 #include "ui/dataset_store.h"
+#include "ui/widgets/drawing_pad.h"
 #include "ui/lab_page.h"
 #include "ui/widgets/layout.h"
 #include "ui/lesson_link.h"
@@ -91,6 +92,7 @@ class App {
   std::function<void(const std::string&)> on_description;
   static constexpr double kDescribeEverySeconds = 2.0;
   ui::DatasetStore datasets;  // shared by all pages; the web sets its fetch function
+  ui::DrawingPad drawing_pad;  // shared by the pages that take 28 x 28 images: survives a lab switch
 
  private:
   ui::LabPage& page();

@@ -15,7 +15,8 @@ void App::apply_link_to(ui::LabPage& page, const ui::LessonLink& link) {
 std::string App::link_query() {
   ui::LabPage& p = page();
   const ui::Controls* c = p.controls();
-  return ui::lesson_link_query(lab_, p.link_settings(), c ? c->hidden_keys() : std::vector<std::string>{});
+  return ui::lesson_link_query(lab_, p.link_settings(), c ? c->hidden_keys() : std::vector<std::string>{},
+                               p.uses_drawing_pad() ? drawing_pad.link_text() : "");
 }
 
 void App::draw_link_menu(ui::Flow& flow) {

@@ -39,6 +39,9 @@ class LabPage {
   // while none does and nobody touches the screen, the app draws nothing (an idle lab must not
   // burn a laptop's battery). Pages that say nothing are always busy.
   virtual bool busy() const { return true; }
+  // Whether the page shows the drawing pad (ui/widgets/drawing_pad.h): its link then carries the
+  // drawing.
+  virtual bool uses_drawing_pad() const { return false; }
 
   // Lesson links (ui/lesson_link.h). controls(): the page's settings, or nullptr when it has
   // none. apply_link() sets them from a link, hides the named controls, restarts the run when a

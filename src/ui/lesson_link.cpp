@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "core/utf8.h"
+#include "labs/digit_drawing.h"
 #include "ui/presets.h"
 
 namespace ll::ui {
@@ -105,6 +106,10 @@ LessonLink parse_lesson_link(std::string_view query) {
         link.problems.push_back("threads=" + quoted(value) + ": must be a whole number from 1 to 64");
       else
         link.threads = int(n);
+    } else if (key == "draw") {
+      Drawing d;
+      if (decode_drawing(value, d)) link.drawing = value;
+      else link.problems.push_back("draw=" + quoted(value) + ": not a drawing from this app's Copy link; the pad stays empty");
     } else if (key == "hide") {
       for (const std::string& h : split_commas(value))
         if (std::find(link.hide.begin(), link.hide.end(), h) == link.hide.end()) link.hide.push_back(h);
@@ -143,7 +148,8 @@ LessonLink parse_lesson_link(std::string_view query) {
   return link;
 }
 
-std::string lesson_link_query(const std::string& lab, const KeyValues& settings, const std::vector<std::string>& hide) {
+std::string lesson_link_query(const std::string& lab, const KeyValues& settings, const std::vector<std::string>& hide,
+                              const std::string& drawing) {
   std::string q = "lab=" + encode(lab);
   for (const auto& [k, v] : settings) q += "&" + encode(k) + "=" + encode(v);
   if (!hide.empty()) {
@@ -151,6 +157,7 @@ std::string lesson_link_query(const std::string& lab, const KeyValues& settings,
     for (const std::string& k : hide) h += (h.empty() ? "" : ",") + encode(k);
     q += "&hide=" + h;
   }
+  if (!drawing.empty()) q += "&draw=" + encode(drawing);
   return q;
 }
 

@@ -7,7 +7,8 @@
 //                             build for threads=1)
 //   ?maxdpr=3                 the canvas' pixels per CSS pixel at most (1 to 4, default 2;
 //                             the page shell applies it, src/platform/pixel_ratio.js)
-// Keys other than lab/preset/hide/embed/threads/maxdpr are a page's settings (ui/widgets/controls.h), spelled like the
+//   ?draw=IjJkMz.Pm           a drawn digit for the drawing pad (labs/digit_drawing.h)
+// Keys other than lab/preset/hide/embed/threads/maxdpr/draw are a page's settings (ui/widgets/controls.h), spelled like the
 // CLI's flags. Nothing from a link is ever executed: values are parsed as numbers or matched
 // against known names, and whatever is refused is reported, never half-applied.
 #pragma once
@@ -26,6 +27,7 @@ struct LessonLink {
   std::string preset;
   std::vector<std::string> hide;
   int threads = 0;                    // threads=N (1..64), 0 when the link names none
+  std::string drawing;                // draw=TEXT, checked by decode_drawing; "" when none
   KeyValues settings;                 // a preset's values first, then the link's own
   std::vector<std::string> problems;  // what was ignored and why, for the page to show
 };
@@ -34,6 +36,6 @@ struct LessonLink {
 LessonLink parse_lesson_link(std::string_view query);
 // The query of a link to this setup (without '?'), keys and values percent-encoded.
 std::string lesson_link_query(const std::string& lab, const KeyValues& settings,
-                              const std::vector<std::string>& hide);
+                              const std::vector<std::string>& hide, const std::string& drawing = "");
 
 }  // namespace ll::ui

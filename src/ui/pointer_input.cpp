@@ -4,6 +4,7 @@
 #include <imgui_internal.h>
 
 #include <cmath>
+#include <vector>
 
 namespace ll::ui {
 
@@ -16,7 +17,12 @@ constexpr float kSlopPx = 10.0f;
 // A finger held still this long presses what is under it (so a sideways slider drag or a long
 // press for the menu can follow); scrolling swipes move well before.
 constexpr double kHoldSeconds = 0.15;
+
+// The drawing surfaces of the frame being built, and of the last one (which a touch starts on).
+std::vector<ImVec4> claims_now, claims_last;
 }  // namespace
+
+void claim_touches(ImVec2 min, ImVec2 max) { claims_now.push_back(ImVec4(min.x, min.y, max.x, max.y)); }
 
 void PointerInput::scroll_hovered(float dx, float dy) {
   ImGuiWindow* w = ImGui::GetCurrentContext()->HoveredWindow;
@@ -33,6 +39,8 @@ bool PointerInput::before_new_frame(bool touch) {
   io.MouseWheel = wheel_y_ * kWheelPx / step;
   io.MouseWheelH = wheel_x_ * kWheelPx / step;
   wheel_x_ = wheel_y_ = 0.0f;
+  claims_last.swap(claims_now);
+  claims_now.clear();
   if (!touch) return false;
 
   const bool down = io.MouseDown[0];
@@ -41,6 +49,12 @@ bool PointerInput::before_new_frame(bool touch) {
   switch (finger_) {
     case Finger::Up:
       if (!down) return false;
+      for (const ImVec4& r : claims_last)
+        if (pos.x >= r.x && pos.y >= r.y && pos.x < r.z && pos.y < r.w) {
+          finger_ = Finger::Pressed;  // drawing: pressed from the first frame, never a scroll
+          drawing_ = true;
+          return true;
+        }
       finger_ = Finger::Pending;
       start_[0] = last_[0] = pos.x, start_[1] = last_[1] = pos.y;
       down_at_ = ImGui::GetTime();
@@ -69,11 +83,11 @@ bool PointerInput::before_new_frame(bool touch) {
       return true;
     case Finger::Pressed:
       // Held on something that does not drag (an image, the background): a swipe still scrolls.
-      if (down && ImGui::GetActiveID() == 0 && std::fabs(dy) > kSlopPx) {
+      if (down && !drawing_ && ImGui::GetActiveID() == 0 && std::fabs(dy) > kSlopPx) {
         finger_ = Finger::Scrolling;
         last_[0] = start_[0], last_[1] = start_[1];
       } else {
-        if (!down) finger_ = Finger::Up;
+        if (!down) finger_ = Finger::Up, drawing_ = false;
         return down;
       }
       [[fallthrough]];

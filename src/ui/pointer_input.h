@@ -5,8 +5,14 @@
 //   pressing, dragging or long-pressing what it started on. A tap is still a click, a sideways
 //   drag still moves a slider, and a finger held still still opens the context menu.
 #pragma once
+#include <imgui.h>
 
 namespace ll::ui {
+
+// A surface a finger draws on (ui/widgets/drawing_pad.h), called while drawing each frame: a
+// touch that starts inside it presses at once, with no wait to tell a tap from a swipe, and
+// never scrolls.
+void claim_touches(ImVec2 min, ImVec2 max);
 
 class PointerInput {
  public:
@@ -25,6 +31,7 @@ class PointerInput {
 
   enum class Finger { Up, Pending, Tap, Pressed, Scrolling };
   Finger finger_ = Finger::Up;
+  bool drawing_ = false;  // the finger came down on a drawing surface
   float start_[2] = {0, 0}, last_[2] = {0, 0};
   double down_at_ = 0.0;
   float wheel_x_ = 0.0f, wheel_y_ = 0.0f;

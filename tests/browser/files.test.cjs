@@ -143,19 +143,29 @@ test('Deep autoencoder tab: a model through the chooser and by drop; a cut model
 });
 
 // The student's files, made from 500 cached digits of every class (tests/cli/make_arrays.cjs):
-// images.idx, labels.idx, images-u8.npy, images-f32.npy.
+// images.idx, labels.idx, images-u8.npy, images-f32.npy, and digits.zip (PNGs in folders 0-9).
 function studentArrays() {
   const arrays = path.join(dir, 'arrays');
-  if (!fs.existsSync(path.join(arrays, 'images.idx')))
+  if (!fs.existsSync(path.join(arrays, 'digits.zip')))
     execFileSync('node', [path.join(__dirname, '../cli/make_arrays.cjs'), path.join(CACHE, 'data/datasets/mnist.safetensors.gz'),
       arrays, '500']);
   return arrays;
 }
 
-test('PCA tab: your own data set through the chooser (IDX, gzipped IDX, .npy); bad ones refused', async () => {
+test('PCA tab: your own data set through the chooser (IDX, gzipped IDX, zip of PNGs, .npy); bad ones refused', async () => {
   const arrays = studentArrays();
   const gz = path.join(arrays, 'train-images-idx3-ubyte.gz');
   fs.writeFileSync(gz, zlib.gzipSync(fs.readFileSync(path.join(arrays, 'images.idx'))));
+  // Zips as Info-ZIP writes them: a bomb (70 MB of zeros as one "image", 70 KB zipped), one of
+  // notes only, and the digits' zip cut in half.
+  const zips = path.join(dir, 'zips');
+  fs.rmSync(zips, { recursive: true, force: true });
+  fs.mkdirSync(zips);
+  fs.writeFileSync(path.join(zips, 'zeros.png'), Buffer.alloc(70 * 1048576));
+  fs.writeFileSync(path.join(zips, 'notes.txt'), 'my notes\n');
+  execFileSync('zip', ['-q', 'bomb.zip', 'zeros.png'], { cwd: zips });
+  execFileSync('zip', ['-q', 'notes.zip', 'notes.txt'], { cwd: zips });
+  const digitsZip = fs.readFileSync(path.join(arrays, 'digits.zip'));
   const { page, log, errors } = await openPage(env, '?lab=pca');
   await waitForApp(page, 2);
   await page.waitForFunction(() => window.latentlab.metrics().metrics.ready === true, null, { timeout: 120000 });
@@ -166,17 +176,25 @@ test('PCA tab: your own data set through the chooser (IDX, gzipped IDX, .npy); b
   }, name, { timeout: 60000 });
 
   let said = '';
-  for (const [f, shown] of [[gz, 'train-images-idx3-ubyte.gz'], [path.join(arrays, 'images-f32.npy'), 'images-f32.npy']]) {
+  const errorOf = {};
+  const noLabels = ', no labels (an IDX label file adds them)';
+  for (const [f, shown, what] of [[gz, 'train-images-idx3-ubyte.gz', noLabels],
+    [path.join(arrays, 'digits.zip'), 'digits.zip', '; converted to gray; labels from their folders 0-9'],
+    [path.join(arrays, 'images-f32.npy'), 'images-f32.npy', noLabels + '; float32 values in [0, 1] scaled to 0..255']]) {
     const before = said;
     await pickFile(page, 'Open your own data set...', f);
     said = await messageAfter(page, msg, before);
     console.log(`${path.basename(f)}: "${said}"`);
-    assert.equal(said, `Opened ${shown}: 500 images of 28x28, no labels (an IDX label file adds them).`);
+    assert.equal(said, `Opened ${shown}: 500 images of 28x28${what}.`);
     await fitted(shown);
     const m = (await metrics(page)).metrics;
     assert.equal(m.train_images, 400);
     assert.equal(m.test_images, 100);
+    errorOf[shown] = m.test_error_per_image;
   }
+  // The same 500 digits as IDX, PNGs in a zip and float32: the same PCA.
+  assert.equal(errorOf['digits.zip'], errorOf['train-images-idx3-ubyte.gz']);
+  assert.equal(errorOf['images-f32.npy'], errorOf['train-images-idx3-ubyte.gz']);
   const ownError = (await metrics(page)).metrics.test_error_per_image;
   await screenshot(page, 'web-pca-own-dataset.png');
 
@@ -189,7 +207,10 @@ test('PCA tab: your own data set through the chooser (IDX, gzipped IDX, .npy); b
     [file('none.npy', Buffer.alloc(0)), /^none\.npy: the file is empty/],
     [file('big.idx', Buffer.from([0, 0, 8, 3, 0, 0, 0, 10, 0, 0, 0, 100, 0, 0, 0, 100])), /^big\.idx: images of 100 x 100 pixels; the labs take images of at most 4096 pixels/],
     [file('bomb.idx.gz', zlib.gzipSync(Buffer.alloc(300 * 1048576), { level: 9 })), /^bomb\.idx\.gz: unpacks to more than 256 MB/],
-    [file('notes.npy', 'my notes\n'), /^notes\.npy: not a data set file \(IDX images, a \.npy array or a LatentLab \.safetensors file are read/],
+    [file('notes.npy', 'my notes\n'), /^notes\.npy: not a data set file \(IDX images, a \.npy array, a zip of PNG or JPEG images or a LatentLab \.safetensors file are read/],
+    [path.join(zips, 'bomb.zip'), /^bomb\.zip: zeros\.png unpacks to 70 MB; image files up to 64 MB are read\. The data set in use stays\.$/],
+    [path.join(zips, 'notes.zip'), /^notes\.zip: holds no PNG or JPEG images \(1 other file\)\. The data set in use stays\.$/],
+    [file('half.zip', digitsZip.subarray(0, digitsZip.length >> 1)), /^half\.zip: not a zip file, or a truncated one/],
   ];
   for (const [f, expected] of bad) {
     const before = said;
@@ -257,6 +278,53 @@ test('2-D maps tab: your own data set, then its labels from an IDX label file; s
   said = await messageAfter(page, msg, said);
   assert.match(said, /^cut-images\.idx: truncated.*The data set in use stays\.$/);
   assert.equal((await metrics(page)).metrics.map.dataset, 'images.idx');
+  assert.deepEqual(errors, [], log.join('\n'));
+  await page.close();
+});
+
+test('GAN lab: a zip of photos of different sizes through its own button, then the digits zip dropped on it', async () => {
+  const arrays = studentArrays();
+  // 40 crops of the camera and coins images, 24 to 90 pixels, PNG and JPEG: fitted into 28 x 28.
+  const photos = path.join(dir, 'photos');
+  fs.rmSync(photos, { recursive: true, force: true });
+  fs.mkdirSync(photos);
+  for (let i = 0; i < 40; ++i) {
+    const size = 24 + (i * 17) % 67, src = path.join(CACHE, 'data/images', i % 2 ? 'coins.png' : 'camera.png');
+    execFileSync('convert', [src, '-crop', `${size}x${size + (i % 3) * 9}+${(i * 37) % 200}+${(i * 53) % 150}`, '+repage',
+      path.join(photos, `p${String(i).padStart(2, '0')}.${i % 4 ? 'png' : 'jpg'}`)]);
+  }
+  execFileSync('zip', ['-q', '-r', path.join(dir, 'photos.zip'), '.'], { cwd: photos });
+  fs.writeFileSync(path.join(dir, 'notes.txt'), 'my notes\n');
+  execFileSync('zip', ['-q', '-j', path.join(dir, 'notes-only.zip'), path.join(dir, 'notes.txt')]);
+  const { page, log, errors } = await openPage(env, '?lab=gan');
+  await waitForApp(page, 2);
+  await page.waitForFunction(() => (window.latentlab.metrics().metrics.image || {}).iteration > 0, null, { timeout: 120000 });
+  const msg = async () => (await metrics(page)).file_message;
+  const running = (name) => page.waitForFunction((n) => {
+    const im = window.latentlab.metrics().metrics.image;
+    return im && im.dataset === n && im.iteration > 20;
+  }, name, { timeout: 60000 });
+
+  await pickFile(page, 'Open your own data set...', path.join(dir, 'photos.zip'));
+  let said = await messageAfter(page, msg, '');
+  console.log(`GAN, photos.zip: "${said}"`);
+  assert.equal(said, 'Opened photos.zip: 40 images of 28x28, no labels (an IDX label file adds them); converted to gray and ' +
+    'fitted into 28 x 28 (they differ in size or are over 64 x 64).');
+  await running('photos.zip');
+  assert.equal((await metrics(page)).metrics.dataset, 'file');
+  await findItem(page, 'your file: photos.zip');
+  assert.doesNotMatch((await metrics(page)).link, /dataset=/);
+  await screenshot(page, 'web-gan-own-dataset.png');
+
+  // A bad zip keeps the run; the digits' zip dropped on the tab replaces it.
+  await pickFile(page, 'Open your own data set...', path.join(dir, 'notes-only.zip'));
+  said = await messageAfter(page, msg, said);
+  assert.match(said, /^notes-only\.zip: holds no PNG or JPEG images \(1 other file\)\. The data set in use stays\.$/);
+  assert.equal((await metrics(page)).metrics.image.dataset, 'photos.zip');
+  await dropFile(page, path.join(arrays, 'digits.zip'));
+  said = await messageAfter(page, msg, said);
+  assert.equal(said, 'Opened digits.zip: 500 images of 28x28; converted to gray; labels from their folders 0-9.');
+  await running('digits.zip');
   assert.deepEqual(errors, [], log.join('\n'));
   await page.close();
 });

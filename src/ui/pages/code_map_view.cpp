@@ -9,11 +9,13 @@
 #include "ui/widgets/export_menu.h"
 #include "ui/widgets/image_panel.h"
 #include "ui/widgets/layout.h"
+#include "ui/widgets/plane_axes.h"
 
 namespace ll::ui {
 
 namespace {
 const char* kTitles[2] = {"PCA: first two principal components", "Deep autoencoder: 2-unit linear code"};
+const char* kAxes[2][2] = {{"principal component 1", "principal component 2"}, {"code unit 1", "code unit 2"}};
 
 // Range shown on one axis: the 0.5%..99.5% quantiles plus a margin, so a few far-out codes
 // (a linear code layer is unbounded) do not squeeze every other point into a corner.
@@ -72,6 +74,15 @@ void CodeMapView::refresh(DeepAeLab& lab) {
   if (stale[1]) evaluations_ = lab.curve().size();
 }
 
+void CodeMapView::set_drawing(const Matrix& pca_code, const Matrix& deep_code) {
+  const Matrix* codes[2] = {&pca_code, &deep_code};
+  for (int m = 0; m < 2; ++m) {
+    Map& map = maps_[m];
+    map.has_drawing = codes[m]->rows() >= 2 && codes[m]->cols() == 1 && codes[m]->allFinite();
+    if (map.has_drawing) map.drawing[0] = (*codes[m])(0, 0), map.drawing[1] = (*codes[m])(1, 0);
+  }
+}
+
 void CodeMapView::decode(DeepAeLab& lab, int which) {
   Matrix code(2, 1);
   code << maps_[which].pick[0], maps_[which].pick[1];
@@ -86,18 +97,18 @@ void CodeMapView::decode(DeepAeLab& lab, int which) {
 void CodeMapView::draw(DeepAeLab& lab) {
   if (lab.settings().code != 2) return;
   refresh(lab);
-  // Each map with its decoded image (28 x 4 px) beside it: both maps on one line when they fit
-  // at 200 px or more, else one under the other.
+  // Each map with its y ticks at the left and its decoded image (28 x 4 px) beside it: both maps
+  // on one line when they fit at 200 px or more, else one under the other.
   constexpr float kDecoded = 120.0f, kGap = 24.0f;
-  const float avail = ImGui::GetContentRegionAvail().x;
-  const bool two = avail >= 2 * (200.0f + kDecoded) + kGap;
-  const float size = std::clamp(two ? (avail - kGap) / 2 - kDecoded : avail - kDecoded - 4, 150.0f, 380.0f);
+  const float avail = ImGui::GetContentRegionAvail().x, beside = plane_axes_margin() + kDecoded;
+  const bool two = avail >= 2 * (200.0f + beside) + kGap;
+  const float size = std::clamp(two ? (avail - kGap) / 2 - beside : avail - beside - 4, 150.0f, 380.0f);
   const bool labelled = !lab.test_labels().empty();  // a student's file may have no labels
   ImGui::TextWrapped("Every test image placed at its 2-number code%s. Click or drag in a map to decode that point "
                      "into an image.", labelled ? ", coloured by class" : " (no labels, so one colour)");
   Flow flow(kGap);
   for (int m = 0; m < 2; ++m) {
-    flow.next(size + kDecoded);
+    flow.next(size + beside);
     ImGui::BeginGroup();
     draw_map(lab, m, size);
     ImGui::EndGroup();
@@ -109,6 +120,8 @@ void CodeMapView::draw_map(DeepAeLab& lab, int which, float size) {
   Map& map = maps_[which];
   ImGui::BeginGroup();
   ImGui::TextUnformatted(kTitles[which]);
+  const PlaneAxes axes{kAxes[which][0], kAxes[which][1], map.style.x0, map.style.x1, map.style.y0, map.style.y1};
+  begin_plane_axes(axes);
   const ImVec2 p0 = ImGui::GetCursorScreenPos(), p1(p0.x + size, p0.y + size);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p0, p1, IM_COL32(250, 250, 250, 255));
@@ -131,6 +144,13 @@ void CodeMapView::draw_map(DeepAeLab& lab, int which, float size) {
     dl->AddCircle(ImVec2(sx, sy), 7, IM_COL32(0, 0, 0, 255), 16, 2.0f);
     dl->AddLine(ImVec2(sx - 12, sy), ImVec2(sx + 12, sy), IM_COL32(0, 0, 0, 255), 1.5f);
     dl->AddLine(ImVec2(sx, sy - 12), ImVec2(sx, sy + 12), IM_COL32(0, 0, 0, 255), 1.5f);
+    if (map.has_drawing) {  // the student's drawing: a star in a ring, labelled, on top of everything
+      const float dx = p0.x + std::clamp((map.drawing[0] - map.style.x0) / (map.style.x1 - map.style.x0), 0.0f, 1.0f) * size;
+      const float dy = p1.y - std::clamp((map.drawing[1] - map.style.y0) / (map.style.y1 - map.style.y0), 0.0f, 1.0f) * size;
+      dl->AddCircleFilled(ImVec2(dx, dy), 9, IM_COL32(255, 255, 255, 230), 20);
+      dl->AddCircle(ImVec2(dx, dy), 9, IM_COL32(200, 0, 120, 255), 20, 3.0f);
+      dl->AddText(ImVec2(dx + 11, dy - 8), IM_COL32(200, 0, 120, 255), "your digit");
+    }
   } else {
     const char* wait = which ? "appears after pretraining, at the first evaluation" : "fitting PCA ...";
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p0.x + 10, p0.y + size / 2), IM_COL32(90, 90, 90, 255),
@@ -139,10 +159,7 @@ void CodeMapView::draw_map(DeepAeLab& lab, int which, float size) {
   dl->AddRect(p0, p1, IM_COL32(120, 120, 120, 255));
   const float r[4] = {p0.x, p0.y, p1.x, p1.y};
   std::copy(r, r + 4, map.rect);
-  // Axis ranges at the corners: the codes' own units.
-  ImGui::TextDisabled("%s", fmt("x %.2f .. %.2f", map.style.x0, map.style.x1).c_str());
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s", fmt("y %.2f .. %.2f", map.style.y0, map.style.y1).c_str());
+  if (has_points) end_plane_axes(axes, p0, p1);  // before the first codes the range means nothing
   const double knn = which ? lab.deep_knn_accuracy() : lab.pca_knn_accuracy();
   const double err = which ? lab.deep_test_error() : lab.pca().test_error_per_image(2);
   if (has_points && knn >= 0)
@@ -186,7 +203,8 @@ nlohmann::json CodeMapView::metrics() const {
                     {"rect", {map.rect[0], map.rect[1], map.rect[2], map.rect[3]}},
                     {"pick", {map.pick[0], map.pick[1]}},
                     {"picked", map.picked},
-                    {"decoded_mean", map.decoded_mean}});
+                    {"decoded_mean", map.decoded_mean},
+                    {"drawing", map.has_drawing ? nlohmann::json{map.drawing[0], map.drawing[1]} : nlohmann::json()}});
   }
   return maps;
 }

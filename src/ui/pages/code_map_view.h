@@ -16,6 +16,9 @@ class CodeMapView {
  public:
   // Draws both maps for this lab (refreshing points when it has evaluated again).
   void draw(DeepAeLab& lab);
+  // Where the student's drawing lands (ui/widgets/drawing_pad.h): its 2-D code on each map, or
+  // nothing (empty matrices) when there is no drawing or no code yet.
+  void set_drawing(const Matrix& pca_code, const Matrix& deep_code);
   void reset();  // a new run: forget the points and picks of the last one
   // Per map: points, data range, screen rectangle (CSS pixels), picked point, decoded image.
   nlohmann::json metrics() const;
@@ -29,6 +32,8 @@ class CodeMapView {
     gfx::GrayTexture decoded;
     double decoded_mean = -1;  // mean pixel of the decoded image, [0,1]
     float rect[4] = {0, 0, 0, 0};
+    bool has_drawing = false;
+    float drawing[2] = {0, 0};  // the drawing's code
   };
   void refresh(DeepAeLab& lab);
   void decode(DeepAeLab& lab, int which);

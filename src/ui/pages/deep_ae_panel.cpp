@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include <cmath>
+
 #include <cstdio>
 
 #include "labs/deep_ae_model.h"
@@ -31,8 +33,8 @@ std::string fmt(const char* f, double a, double b = 0) {
 }
 }  // namespace
 
-DeepAePanel::DeepAePanel(DatasetStore& datasets, FileRequest files, std::string key, int code)
-    : datasets_(datasets), files_(files), key_(std::move(key)), tab_code_(code), pending_(browser_deep_ae_settings(code)),
+DeepAePanel::DeepAePanel(DatasetStore& datasets, FileRequest files, DrawingPad& pad, std::string key, int code)
+    : datasets_(datasets), files_(files), pad_(pad), key_(std::move(key)), tab_code_(code), pending_(browser_deep_ae_settings(code)),
       runner_([](DeepAeLab& lab, double budget_ms) {
         lab.train(budget_ms);
         return !lab.done();
@@ -180,6 +182,7 @@ nlohmann::json DeepAePanel::metrics() const {
   if (!file_message_.empty()) j["file_message"] = file_message_;
   j["save_button"] = save_rect_;  // screen rectangle, for tests that click it
   if (l && l->settings().code == 2) j["map"] = map_.metrics();
+  j["drawing_errors"] = {{"deep", answers_[0].error()}, {"logistic", answers_[1].error()}, {"pca", answers_[2].error()}};
   return j;
 }
 
@@ -251,6 +254,7 @@ void DeepAePanel::refresh_textures() {
   }
   textures_stale_ = false;
   refreshed_at_ = std::chrono::steady_clock::now();
+  answered_version_ = -1;  // the nets moved on: answer the drawing again
 }
 
 void DeepAePanel::draw_results() {
@@ -324,6 +328,43 @@ void DeepAePanel::draw_results() {
                                             : std::string(kRowTitles[r]) + fmt(per_face ? ": test error per face %.2f" : ": test error per image %.2f", errs[r]);
     image_strip(rows_[r], gfx::ImageStyle{0, 255, 2, gfx::Colormap::Gray}, title, d.cols, 10, {});
   }
+  draw_drawing_answers();
+}
+
+void DeepAePanel::draw_drawing_answers() {
+  const Dataset& d = lab()->pca().dataset();
+  if (!takes_drawings(d.rows, d.cols, lab()->settings().standardize)) return;
+  const bool maps = lab()->settings().code == 2;
+  // The answers follow the drawing, and the nets as the images above do (refresh_textures).
+  if (pad_.version() != answered_version_) {
+    const Matrix x = pad_.column(), none;
+    const bool any = !pad_.empty();
+    // The nets answer once they have been evaluated: before that the deep net is the random one
+    // pretraining will replace.
+    const bool nets = any && !lab()->curve().empty();
+    answers_[0].set(nets ? lab()->reconstruct_deep(x) : none, x);
+    answers_[1].set(nets ? lab()->reconstruct_logistic(x) : none, x);
+    answers_[2].set(any ? lab()->reconstruct_pca(x) : none, x);
+    if (maps) map_.set_drawing(any ? lab()->pca_encode(x) : none, any ? lab()->encode(x) : none);
+    answered_version_ = pad_.version();
+  }
+  drawing_section(pad_,
+                  maps ? "Draw a digit: it appears on both maps above (the magenta ring), next to the test digits "
+                         "of its class if the map keeps classes apart."
+                       : "Draw a digit and see what each model keeps of it with 30 numbers.",
+                  [&] {
+                    const std::string k = std::to_string(lab()->settings().code);
+                    Flow flow(12);
+                    const char* titles[3] = {"Deep autoencoder", "Logistic PCA", "PCA"};
+                    const char* files[3] = {"drawing-deep-autoencoder", "drawing-logistic-pca", "drawing-pca"};
+                    for (int a = 0; a < 3; ++a) {
+                      if (std::isnan(answers_[a].error())) continue;
+                      flow.next(float(kDigitSide) * 4);
+                      answers_[a].draw(std::string(titles[a]) + " (" + k + ")", files[a]);
+                    }
+                    if (lab()->curve().empty())
+                      ImGui::TextDisabled("The deep autoencoder and logistic PCA answer after pretraining.");
+                  });
 }
 
 }  // namespace ll::ui

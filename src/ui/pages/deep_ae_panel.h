@@ -21,13 +21,14 @@
 #include "ui/pages/code_map_view.h"
 #include "ui/dataset_store.h"
 #include "ui/lab_page.h"
+#include "ui/widgets/drawing_pad.h"
 
 namespace ll::ui {
 
 class DeepAePanel {
  public:
   // `key` names the panel in metrics and file targets ("deep-ae", "map"); `code`: 30 or 2.
-  DeepAePanel(DatasetStore& datasets, FileRequest files, std::string key, int code);
+  DeepAePanel(DatasetStore& datasets, FileRequest files, DrawingPad& pad, std::string key, int code);
   void update(double budget_ms);
   void draw();
   nlohmann::json metrics() const;
@@ -61,12 +62,16 @@ class DeepAePanel {
   // pending_, or with dataset "faces" the faces slide's net and pixels around pending_'s settings.
   DeepAeSettings run_settings() const;
   void draw_model_files();
+  void draw_drawing_answers();
   void save_model();
   DeepAeLab* lab() { return runner_.view(); }
   const DeepAeLab* lab() const { return runner_.view(); }
 
   DatasetStore& datasets_;
   FileRequest files_;
+  DrawingPad& pad_;
+  DrawingAnswer answers_[3];  // the drawing through the deep autoencoder, logistic PCA and PCA
+  int answered_version_ = -1;  // the pad's version answered; -1 also after the nets changed
   std::string key_;
   int tab_code_;  // 30 (the deep autoencoder tab) or 2 (the 2-D maps tab)
   std::string file_message_;

@@ -12,6 +12,7 @@
 #include "ui/widgets/export_menu.h"
 #include "ui/widgets/image_panel.h"
 #include "ui/widgets/image_strip.h"
+#include "ui/pages/dataset_file_choice.h"
 #include "ui/pages/lab_help.h"
 #include "ui/widgets/layout.h"
 
@@ -31,8 +32,8 @@ std::string fmt(const char* f, double a, double b = 0, double c = 0) {
 }
 }  // namespace
 
-GanPage::GanPage(DatasetStore& datasets)
-    : datasets_(datasets), runner_(train_and_evaluate<GanLab>(60.0)) {  // new samples several times a second
+GanPage::GanPage(DatasetStore& datasets, FileRequest files, DrawingPad& pad)
+    : datasets_(datasets), files_(std::move(files)), pad_(pad), runner_(train_and_evaluate<GanLab>(60.0)) {  // new samples several times a second
   try {
     scorer_ = std::make_shared<DigitScorer>(builtin_scorer_net());
   } catch (const std::exception& e) {
@@ -53,6 +54,25 @@ void GanPage::ensure_image_lab() {
   });
   runner_.set_playing(!slow_);
   dirty_ = true;
+}
+
+std::string GanPage::load_file(std::string_view bytes, const std::string& name, const std::string& target) {
+  if (target != "gan-dataset" && !(target == "drop" && tab_ == Digits && is_dataset_file(bytes)))
+    return name + ": the GAN lab takes a data set (IDX, .npy or a zip of images) on its Digits tab.";
+  bool opened = false;
+  const std::string said = open_dataset_file(datasets_, bytes, name, opened);
+  if (opened) {
+    dataset_ = DatasetStore::kFile;
+    started_dataset_.clear();  // a new file under the same key: start again
+  }
+  return said;
+}
+
+KeyValues GanPage::link_settings() {
+  KeyValues kv = controls_.changed();
+  if (dataset_ == DatasetStore::kFile)
+    kv.erase(std::remove_if(kv.begin(), kv.end(), [](const auto& p) { return p.first == "dataset"; }), kv.end());
+  return kv;
 }
 
 std::string GanPage::slow_step_name(const GanRun& run) {
@@ -143,6 +163,7 @@ nlohmann::json GanPage::metrics() const {
   j["training_thread"] = runner_.threaded();
   if (!runner_.error().empty()) j["error"] = runner_.error();
   if (!scorer_error_.empty()) j["scorer_error"] = scorer_error_;
+  j["drawing_d"] = drawing_d_;  // D(x) of the drawing; null before one is answered
   return j;
 }
 
@@ -225,6 +246,7 @@ void GanPage::draw_digit_controls() {
                      activation_name(c.gen_output), c.disc_hidden[0], c.batch);
   ImGui::SetNextItemWidth(120);
   controls_.draw("dataset");
+  if (dataset_file_choice(datasets_, files_, dataset_, "gan-dataset")) dataset_ = DatasetStore::kFile;
   if (lab()) {
     ImGui::ProgressBar(float(double(lab()->run().iteration()) / double(lab()->settings().max_iterations)),
                        ImVec2(-1, 0), fmt("%.0f / %.0f iterations", double(lab()->run().iteration()),
@@ -249,18 +271,18 @@ void GanPage::draw_digit_controls() {
 }
 
 void GanPage::refresh_textures() {
-  const int side = lab()->data().rows;
-  grid_tex_.upload(tile_columns(lab()->grid(), side, side, GanLab::kGrid, 255.0f));
-  interp_tex_.upload(tile_columns(lab()->interpolation(), side, side, GanLab::kInterp, 255.0f));
+  const int rows = lab()->data().rows, cols = lab()->data().cols;  // a student's images need not be square
+  grid_tex_.upload(tile_columns(lab()->grid(), rows, cols, GanLab::kGrid, 255.0f));
+  interp_tex_.upload(tile_columns(lab()->interpolation(), rows, cols, GanLab::kInterp, 255.0f));
   nearest_ = lab()->nearest_training_image(chosen_);
-  chosen_tex_.upload(tile_columns(lab()->grid().col(chosen_), side, side, 1, 255.0f));
-  nearest_tex_.upload(tile_columns(nearest_.image, side, side, 1, 255.0f));
+  chosen_tex_.upload(tile_columns(lab()->grid().col(chosen_), rows, cols, 1, 255.0f));
+  nearest_tex_.upload(tile_columns(nearest_.image, rows, cols, 1, 255.0f));
   dirty_ = false;
 }
 
 void GanPage::draw_digit_results() {
   if (dirty_) refresh_textures();
-  const int side = lab()->data().rows;
+  const int rows = lab()->data().rows, cols = lab()->data().cols;
   const float grid = float(grid_tex_.width()) * gfx::texel_size(kPixels, grid_tex_.width(), ImGui::GetContentRegionAvail().x);
   Flow flow;
   flow.next(grid);
@@ -269,19 +291,20 @@ void GanPage::draw_digit_results() {
   ImGui::Text("G(z) for 64 fixed z, iteration %lld", (long long)lab()->run().iteration());
   ImGui::TextDisabled("left-click: choose a sample (and the interpolation start); right-click: the end");
   ImGui::PopTextWrapPos();
-  const float texel = gfx::image(grid_tex_, kPixels), pitch = float(side + kTileGap) * texel;
+  const float texel = gfx::image(grid_tex_, kPixels);
+  const float pitch_x = float(cols + kTileGap) * texel, pitch_y = float(rows + kTileGap) * texel;
   const ImVec2 r0 = ImGui::GetItemRectMin();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   auto cell_rect = [&](int cell, ImU32 col) {
-    const ImVec2 a(r0.x + float(cell % GanLab::kGrid) * pitch - 1, r0.y + float(cell / GanLab::kGrid) * pitch - 1);
-    dl->AddRect(a, ImVec2(a.x + float(side) * texel + 2, a.y + float(side) * texel + 2), col);
+    const ImVec2 a(r0.x + float(cell % GanLab::kGrid) * pitch_x - 1, r0.y + float(cell / GanLab::kGrid) * pitch_y - 1);
+    dl->AddRect(a, ImVec2(a.x + float(cols) * texel + 2, a.y + float(rows) * texel + 2), col);
   };
   cell_rect(lab()->interpolation_to(), IM_COL32(80, 160, 255, 255));
   cell_rect(chosen_, IM_COL32(255, 200, 60, 255));
   if (ImGui::IsItemHovered() && (ImGui::IsMouseClicked(0) || ImGui::IsMouseClicked(1))) {
     const ImVec2 m = ImGui::GetMousePos();
-    const int cx = std::clamp(int((m.x - r0.x) / pitch), 0, GanLab::kGrid - 1);
-    const int cy = std::clamp(int((m.y - r0.y) / pitch), 0, GanLab::kGrid - 1);
+    const int cx = std::clamp(int((m.x - r0.x) / pitch_x), 0, GanLab::kGrid - 1);
+    const int cy = std::clamp(int((m.y - r0.y) / pitch_y), 0, GanLab::kGrid - 1);
     const int cell = cy * GanLab::kGrid + cx;
     const int from = ImGui::IsMouseClicked(0) ? cell : lab()->interpolation_from();
     const int to = ImGui::IsMouseClicked(0) ? lab()->interpolation_to() : cell;
@@ -296,7 +319,7 @@ void GanPage::draw_digit_results() {
   image_strip(interp_tex_, kPixels,
               fmt("Latent interpolation G((1-t) z_a + t z_b), a = sample %.0f (yellow), b = sample %.0f (blue)",
                   lab()->interpolation_from(), lab()->interpolation_to()),
-              side, GanLab::kInterp, captions);
+              cols, GanLab::kInterp, captions);
   ImGui::EndGroup();
   flow.next(kMinResultsWidth);
   ImGui::BeginGroup();
@@ -316,6 +339,27 @@ void GanPage::draw_digit_results() {
   draw_curves(lab()->run(), w);
   draw_scores(w);
   ImGui::EndGroup();
+  draw_drawing_answer();
+}
+
+void GanPage::draw_drawing_answer() {
+  const Dataset& d = lab()->data();
+  if (!takes_drawings(d.rows, d.cols, false)) return;
+  // D keeps changing while the game runs: ask again at each new iteration.
+  const int64_t it = lab()->run().iteration();
+  if (pad_.version() != answered_version_ || it != answered_iteration_) {
+    drawing_d_ = pad_.empty() ? NAN : double(lab()->discriminate_unit(pad_.column())(0, 0));
+    answered_version_ = pad_.version(), answered_iteration_ = it;
+  }
+  ImGui::NewLine();
+  drawing_section(pad_, "Draw a digit: does the discriminator think it is a real image (D near 1) or one of G's (near 0)?", [&] {
+    ImGui::Text("D(your digit) = %.3f", drawing_d_);
+    ImGui::TextDisabled("at iteration %lld", (long long)it);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(260.0f, ImGui::GetContentRegionAvail().x));
+    ImGui::TextWrapped(drawing_d_ > 0.5 ? "D calls it real." : "D calls it fake.");
+    ImGui::TextDisabled("Near equilibrium D says about 1/2 to everything, real or not.");
+    ImGui::PopTextWrapPos();
+  });
 }
 
 }  // namespace ll::ui

@@ -7,6 +7,7 @@
 // Both: the minimax / non-saturating switch, k, step D only, step G only, slow motion.
 #pragma once
 #include <chrono>
+#include <cmath>
 #include <memory>
 #include <string>
 
@@ -16,19 +17,24 @@
 #include "ui/lab_runner.h"
 #include "ui/dataset_store.h"
 #include "ui/lab_page.h"
+#include "ui/widgets/drawing_pad.h"
+#include "ui/widgets/file_request.h"
 
 namespace ll::ui {
 
 class GanPage : public LabPage {
  public:
-  explicit GanPage(DatasetStore& datasets);
+  GanPage(DatasetStore& datasets, FileRequest files, DrawingPad& pad);
   void update(double budget_ms) override;
   void draw() override;
   nlohmann::json metrics() const override;
   std::string describe() const override;
-  std::string load_file(std::string_view, const std::string& name, const std::string&) override {
-    return name + ": the GAN lab takes no files.";
-  }
+  // A data set for the Digits tab (labs/image_arrays.h, labs/zip_images.h): its own button, or a
+  // drop while that tab is open.
+  std::string load_file(std::string_view bytes, const std::string& name, const std::string& target) override;
+  // A link cannot carry the student's file: on one, it opens on the default data set.
+  KeyValues link_settings() override;
+  bool uses_drawing_pad() const override { return tab_ == Digits; }
   // Both act on the open tab (Digits or 2-D), like its own buttons.
   bool set_training(bool on) override;
   bool reset() override;
@@ -51,6 +57,7 @@ class GanPage : public LabPage {
   void draw_curves(const GanRun& run, float width);
   void draw_scores(float width);
   void refresh_textures();
+  void draw_drawing_answer();
   // 2-D tab (gan_page_2d.cpp)
   void draw_plane_tab();
   void draw_plane();
@@ -73,6 +80,11 @@ class GanPage : public LabPage {
   void register_controls();
 
   DatasetStore& datasets_;
+  FileRequest files_;
+  DrawingPad& pad_;
+  double drawing_d_ = NAN;  // D(x) of the drawing, NAN before one is answered
+  int answered_version_ = -1;
+  int64_t answered_iteration_ = -1;
   int tab_ = Digits;
   int open_tab_ = -1;  // a tab to select on the next draw (from a link)
   bool slow_ = false;

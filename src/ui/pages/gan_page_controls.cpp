@@ -9,7 +9,7 @@ namespace ll::ui {
 
 void GanPage::register_controls() {
   GanConfig& p = pending_.gan;
-  controls_.add(string_choice("dataset", "dataset", dataset_, {{0, "mnist", "mnist"}, {0, "fashion", "fashion"}}));
+  controls_.add(string_choice("dataset", "dataset", dataset_, {{0, "mnist", "MNIST"}, {0, "fashion", "Fashion"}}, true));
   // k and the loss also change the running game at once (draw_game_controls draws them).
   controls_.add(int_slider("k", "k: D steps/G step", p.d_steps, int(limits::kGanK.lo), int(limits::kGanK.hi)));
   controls_.add(enum_choice("gen-loss", "G loss", p.gen_loss,

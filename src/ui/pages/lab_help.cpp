@@ -26,7 +26,8 @@ const std::map<std::string, Help>& helps() {
       {"pca",
        {"PCA finds the directions in which the images differ most. Keeping the top k directions "
         "describes every image with k numbers instead of one per pixel.",
-        "drag k from 1 to 200; switch the dataset, or open your own (IDX or .npy images).",
+        "drag k from 1 to 200; switch the dataset, or open your own (IDX, .npy or a zip of images); draw a "
+        "digit at the bottom.",
         "how few numbers already give recognisable images; the components (eigen-images) going from "
         "blobs to strokes; test error staying close to training error."}},
       {"deep-ae",
@@ -34,7 +35,7 @@ const std::map<std::string, Help>& helps() {
         "per image. The deep net is first pretrained layer by layer as RBMs, then fine-tuned "
         "(Hinton & Salakhutdinov 2006).",
         "turn RBM pretraining off and press Reset: the same net from random weights; change the code size; "
-        "pick Faces for the lecture's faces slide.",
+        "pick Faces for the lecture's faces slide; draw a digit at the bottom.",
         "each RBM's error falling in turn; the deep net's test error going below the dashed PCA line; its "
         "reconstructions in the rows below."}},
       {"deep-ae-faces",
@@ -48,13 +49,15 @@ const std::map<std::string, Help>& helps() {
       {"map",
        {"Every test image placed at its 2-number code, coloured by its class: PCA's best 2 directions "
         "against a deep autoencoder with a 2-unit code.",
-        "click or drag in a map to turn that point back into an image.",
+        "click or drag in a map to turn that point back into an image; draw a digit at the bottom and find it "
+        "on both maps.",
         "classes forming separate clusters in the deep map while they overlap in PCA's; the 5-NN accuracy "
         "under each map."}},
       {"gan",
        {"A generator G turns random numbers z into images; a discriminator D learns to tell them from "
         "real digits while G learns to fool D (Goodfellow et al. 2014).",
-        "switch between the minimax and non-saturating losses; Step D and Step G one move at a time; raise k.",
+        "switch between the minimax and non-saturating losses; Step D and Step G one move at a time; raise k; "
+        "draw a digit at the bottom and ask D about it.",
         "noise turning into digits; mean D(x) and D(G(z)) moving towards 1/2; the class bars: if only a "
         "few classes appear, G has collapsed onto a few modes."}},
       {"gan-2d",
@@ -67,7 +70,8 @@ const std::map<std::string, Help>& helps() {
       {"pretraining",
        {"An encoder pretrained on all the images without labels, then fine-tuned with only N labelled "
         "ones, against the same network trained from random weights on the same N.",
-        "set N to 10 or 100 labels and compare; then raise it to 8000.",
+        "set N to 10 or 100 labels and compare; then raise it to 8000; draw a digit at the bottom and see "
+        "what each classifier calls it.",
         "the gap between the two accuracy curves: widest with few labels, closing as N grows."}},
   };
   return h;

@@ -54,19 +54,21 @@ nlohmann::json PcaPage::metrics() const {
   j["tab"] = pca_tab_ ? "pca" : deep_.active ? "deep-ae" : "map";
   j["deep_ae"] = deep_.metrics();
   j["map"] = map_.metrics();
+  j["drawing_pca_error"] = pad_answer_.error();  // NAN (null) until a drawing was answered
   return j;
 }
 
-PcaPage::PcaPage(DatasetStore& datasets, FileRequest files)
+PcaPage::PcaPage(DatasetStore& datasets, FileRequest files, DrawingPad& pad)
     : datasets_(datasets),
       files_(files),
+      pad_(pad),
       // Fitting is this tab's training: the covariance in slices, then the stepped eigensolver.
       runner_([](PcaLab& lab, double budget_ms) {
         lab.fit(budget_ms);
         return !lab.ready();
       }),
-      deep_(datasets, files, "deep-ae", 30),
-      map_(datasets, files, "map", 2) {
+      deep_(datasets, files, pad, "deep-ae", 30),
+      map_(datasets, files, pad, "map", 2) {
   // Keys of `latentlab pca`; the slider's range follows the dataset once it is loaded.
   controls_.add(string_choice("dataset", "dataset", dataset_,
                               {{0, "mnist", "MNIST digits"}, {0, "fashion", "Fashion-MNIST"}, {0, "faces", "Faces 25x25"}},
@@ -217,6 +219,15 @@ void PcaPage::draw_pca() {
                   fmt("PCA-%.0f reconstructions: %.0f numbers -> ", k_, d.dims()) + std::to_string(k_) +
                       " numbers per image; squared error of each below",
                   d.cols, int(errors.size()), errors);
+      if (takes_drawings(d.rows, d.cols, false))
+        drawing_section(pad_, "Draw a digit: PCA keeps its first k components. Drag k and watch the drawing sharpen.", [&] {
+          if (pad_.version() != answered_version_ || k_ != answered_k_) {
+            const Matrix x = pad_.column();
+            pad_answer_.set(pad_.empty() ? Matrix() : lab()->reconstruct(x, k_), x);
+            answered_version_ = pad_.version(), answered_k_ = k_;
+          }
+          pad_answer_.draw(fmt("PCA-%.0f reconstruction", k_), "drawing-pca");
+        });
     }
   });
 }

@@ -13,12 +13,13 @@
 #include "ui/pages/deep_ae_panel.h"
 #include "ui/dataset_store.h"
 #include "ui/lab_page.h"
+#include "ui/widgets/drawing_pad.h"
 
 namespace ll::ui {
 
 class PcaPage : public LabPage {
  public:
-  PcaPage(DatasetStore& datasets, FileRequest files);
+  PcaPage(DatasetStore& datasets, FileRequest files, DrawingPad& pad);
   void update(double budget_ms) override;
   void draw() override;
   nlohmann::json metrics() const override;
@@ -33,6 +34,7 @@ class PcaPage : public LabPage {
   bool reset() override;
   std::vector<std::string> apply_link(const KeyValues& settings, const std::vector<std::string>& hide) override;
   KeyValues link_settings() override;
+  bool uses_drawing_pad() const override { return true; }
   bool busy() const override {
     if (!pca_tab_) return deep_.active ? deep_.busy() : map_.busy();
     return !started_ || runner_.busy();
@@ -48,6 +50,9 @@ class PcaPage : public LabPage {
 
   DatasetStore& datasets_;
   FileRequest files_;
+  DrawingPad& pad_;
+  DrawingAnswer pad_answer_;  // the PCA tab's reconstruction of the drawing
+  int answered_version_ = -1, answered_k_ = -1;
   std::string dataset_ = "mnist";  // a dataset_names() entry, or DatasetStore::kFile
   LabRunner<PcaLab> runner_;
   bool started_ = false;      // the lab for dataset_ was asked for (it needs the dataset first)

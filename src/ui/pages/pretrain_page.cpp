@@ -56,8 +56,8 @@ void PretrainPage::update(double budget_ms) {
   }
 }
 
-PretrainPage::PretrainPage(DatasetStore& datasets)
-    : datasets_(datasets), runner_([](PretrainLab& lab, double budget_ms) {
+PretrainPage::PretrainPage(DatasetStore& datasets, DrawingPad& pad)
+    : datasets_(datasets), pad_(pad), runner_([](PretrainLab& lab, double budget_ms) {
         lab.train(budget_ms);
         return !lab.done();
       }) {
@@ -106,6 +106,16 @@ nlohmann::json PretrainPage::metrics() const {
   j["wall_seconds"] = clock_.elapsed_seconds();  // training on screen, as the student waited
   j["training_thread"] = runner_.threaded();
   j["finished_runs"] = finished_;
+  // The drawing's predicted class and its probability by each arm (null before one is answered).
+  for (int a = 0; a < 2; ++a) {
+    nlohmann::json p;
+    if (drawing_probs_[a].size() == 10) {
+      Index best = 0;
+      drawing_probs_[a].col(0).maxCoeff(&best);
+      p = {{"class", int(best)}, {"probability", drawing_probs_[a](best, 0)}};
+    }
+    j[a ? "drawing_random_init" : "drawing_pretrained"] = p;
+  }
   return j;
 }
 
@@ -228,6 +238,40 @@ void PretrainPage::draw_results() {
                    double(lab()->test_images()), double(std::min(lab()->settings().batch, lab()->settings().labels))));
   const float w = std::min(720.0f, ImGui::GetContentRegionAvail().x);
   draw_accuracy_plot(w, std::max(180.0f, std::min(300.0f, ImGui::GetContentRegionAvail().y - 8)));
+  draw_drawing_answers();
+}
+
+void PretrainPage::draw_drawing_answers() {
+  // Both classifiers on the drawing, again whenever they were tested again (they keep learning).
+  if (pad_.version() != answered_version_ || lab()->curve().size() != answered_points_) {
+    const Matrix x = pad_.column();
+    for (int a = 0; a < 2; ++a) drawing_probs_[a] = pad_.empty() ? Matrix() : lab()->class_probabilities(a, x);
+    answered_version_ = pad_.version();
+    answered_points_ = lab()->curve().size();
+  }
+  drawing_section(pad_, "Draw a digit: which class does each classifier say it is, and how sure is it?", [&] {
+    if (drawing_probs_[0].size() != 10) {
+      ImGui::TextDisabled("The classifiers answer once fine-tuning has started.");
+      return;
+    }
+    const char* names[2] = {"Pretrained", "Random init"};
+    std::vector<std::string> classes;
+    for (int c = 0; c < 10; ++c) classes.push_back(std::to_string(c));
+    Flow flow(16);
+    const float chart = std::min(240.0f, ImGui::GetContentRegionAvail().x);
+    for (int a = 0; a < 2; ++a) {
+      Index best = 0;
+      drawing_probs_[a].col(0).maxCoeff(&best);
+      std::vector<double> percent;
+      for (int c = 0; c < 10; ++c) percent.push_back(std::round(100.0 * drawing_probs_[a](c, 0)));
+      flow.next(chart);
+      ImGui::BeginGroup();
+      ImGui::Text("%s: %d (%.0f%%)", names[a], int(best), 100.0 * drawing_probs_[a](best, 0));
+      bar_chart(a ? "##drawing_random" : "##drawing_pretrained", "probability of each class (%)", classes, percent,
+                ImVec2(chart, 130));
+      ImGui::EndGroup();
+    }
+  });
 }
 
 }  // namespace ll::ui

@@ -17,12 +17,13 @@
 #include "ui/lab_runner.h"
 #include "ui/dataset_store.h"
 #include "ui/lab_page.h"
+#include "ui/widgets/drawing_pad.h"
 
 namespace ll::ui {
 
 class PretrainPage : public LabPage {
  public:
-  explicit PretrainPage(DatasetStore& datasets);
+  PretrainPage(DatasetStore& datasets, DrawingPad& pad);
   void update(double budget_ms) override;
   void draw() override;
   nlohmann::json metrics() const override;
@@ -36,6 +37,7 @@ class PretrainPage : public LabPage {
   }
   Controls* controls() override { return &controls_; }
   bool busy() const override { return !started_ || runner_.busy(); }
+  bool uses_drawing_pad() const override { return true; }
   bool reset() override;  // the Reset button: a new lab with the panel's settings
 
  private:
@@ -43,10 +45,15 @@ class PretrainPage : public LabPage {
   void draw_results();
   void draw_accuracy_plot(float width, float height);
   void refresh_textures();
+  void draw_drawing_answers();
   PretrainLab* lab() { return runner_.view(); }
   const PretrainLab* lab() const { return runner_.view(); }
 
   DatasetStore& datasets_;
+  DrawingPad& pad_;
+  Matrix drawing_probs_[2];  // each arm's class probabilities for the drawing (10 x 1), or empty
+  int answered_version_ = -1;
+  size_t answered_points_ = 0;  // lab()->curve().size() when answered: the nets have moved since
   PretrainSettings pending_;  // applied on Reset (N applies at once)
   int labels_ = 100;
   Controls controls_;  // the flags of `latentlab pretrain`
