@@ -11,6 +11,7 @@
 #include "labs/datasets.h"
 #include "labs/image_io.h"
 #include "labs/zip_images.h"
+#include "dataset_refusal.h"  // the same directory
 
 // stb_image_write's deflate (zlib-wrapped), compiled into ll_labs by labs/stb_image_impl.cpp.
 extern "C" unsigned char* stbi_zlib_compress(unsigned char* data, int data_len, int* out_len, int quality);
@@ -85,21 +86,7 @@ Bytes png(int w, int h, float base) {
   return encode_png(g);
 }
 
-std::string error_of(const Bytes& b) {
-  try {
-    read_dataset_bytes(b, "mine.zip");
-  } catch (const FormatError& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
-
-bool says(const Bytes& b, const std::string& part) {
-  const std::string e = error_of(b);
-  INFO("message: ", e);
-  CHECK(e.rfind("mine.zip: ", 0) == 0);
-  return e.find(part) != std::string::npos;
-}
+bool says(const Bytes& b, const std::string& part) { return test::dataset_says(b, "mine.zip", part); }
 
 }  // namespace
 
