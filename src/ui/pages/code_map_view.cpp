@@ -97,9 +97,10 @@ void CodeMapView::decode(DeepAeLab& lab, int which) {
 void CodeMapView::draw(DeepAeLab& lab) {
   if (lab.settings().code != 2) return;
   refresh(lab);
-  // Each map with its y ticks at the left and its decoded image (28 x 4 px) beside it: both maps
-  // on one line when they fit at 200 px or more, else one under the other.
-  constexpr float kDecoded = 120.0f, kGap = 24.0f;
+  // Each map with its y ticks at the left and its decoded image (28 x 4 px) and caption beside
+  // it: both maps on one line when they fit at 200 px or more, else one under the other. The
+  // decoded column is as wide as its widest caption, "at (-6.44, 0.886)".
+  constexpr float kDecoded = 140.0f, kGap = 24.0f;
   const float avail = ImGui::GetContentRegionAvail().x, beside = plane_axes_margin() + kDecoded;
   const bool two = avail >= 2 * (200.0f + beside) + kGap;
   const float size = std::clamp(two ? (avail - kGap) / 2 - beside : avail - beside - 4, 150.0f, 380.0f);
@@ -149,7 +150,11 @@ void CodeMapView::draw_map(DeepAeLab& lab, int which, float size) {
       const float dy = p1.y - std::clamp((map.drawing[1] - map.style.y0) / (map.style.y1 - map.style.y0), 0.0f, 1.0f) * size;
       dl->AddCircleFilled(ImVec2(dx, dy), 9, IM_COL32(255, 255, 255, 230), 20);
       dl->AddCircle(ImVec2(dx, dy), 9, IM_COL32(200, 0, 120, 255), 20, 3.0f);
-      dl->AddText(ImVec2(dx + 11, dy - 8), IM_COL32(200, 0, 120, 255), "your digit");
+      // On a box of its own, so the crosshair and the points under it do not garble it.
+      const char* label = "your digit";
+      const ImVec2 t = ImGui::CalcTextSize(label), at(std::min(dx + 12, p1.x - t.x - 2), dy - t.y / 2);
+      dl->AddRectFilled(ImVec2(at.x - 2, at.y - 1), ImVec2(at.x + t.x + 2, at.y + t.y + 1), IM_COL32(255, 255, 255, 235));
+      dl->AddText(at, IM_COL32(200, 0, 120, 255), label);
     }
   } else {
     const char* wait = which ? "appears after pretraining, at the first evaluation" : "fitting PCA ...";
@@ -170,7 +175,7 @@ void CodeMapView::draw_map(DeepAeLab& lab, int which, float size) {
     ImGui::SameLine(0, 8);
     const int zoom = std::max(1, 112 / map.decoded.width());  // 4x for 28 px digits; a 64 px image 1x
     image_panel(map.decoded, gfx::ImageStyle{0, 255, zoom, gfx::Colormap::Gray}, "Decoded",
-                fmt("at (%.1f, %.1f)", map.pick[0], map.pick[1]), which ? "deep-autoencoder-decoded" : "pca-decoded");
+                fmt("at (%.3g, %.3g)", map.pick[0], map.pick[1]), which ? "deep-autoencoder-decoded" : "pca-decoded");
   }
 }
 

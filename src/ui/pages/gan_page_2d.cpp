@@ -184,7 +184,7 @@ void GanPage::draw_plane() {
   flow.next(left + plane);
   ImGui::BeginGroup();
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(left + plane, kTitleMinWidth));
-  ImGui::Text("D(x) over the plane [-3, 3]^2, iteration %lld", (long long)toy_->run().iteration());
+  ImGui::Text("D(x) over the plane [-3, 3] x [-3, 3], iteration %lld", (long long)toy_->run().iteration());
   ImGui::TextDisabled("red: D says real (1), white: 1/2, blue: D says fake (0)");
   const float E = Gan2dLab::kExtent;
   const PlaneAxes axes{"x1", "x2", -E, E, -E, E};

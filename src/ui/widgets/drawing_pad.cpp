@@ -91,11 +91,11 @@ bool DrawingPad::draw(float size) {
   }
   ImGui::BeginGroup();
   const gfx::ImageStyle style{0.0f, 1.0f, int(kModelImageZoom), gfx::Colormap::Gray};
-  wrapped_title("What the models get", kSideWidth);
+  wrapped_title("The model's input", kSideWidth);
   gfx::image(texture_, style);
   export_image_menu(texture_, style, "drawing-28x28");
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + kSideWidth);
-  ImGui::TextDisabled("28 x 28: fitted into 20 x 20, centred by its centre of mass, as MNIST was made");
+  ImGui::TextDisabled("28 x 28, made as MNIST's digits were: fitted into 20 x 20, centred by its centre of mass");
   ImGui::PopTextWrapPos();
   ImGui::EndGroup();
   return change;

@@ -64,7 +64,11 @@ void x_range(const PlotSpec& s, double& lo, double& hi) {
   if (std::isfinite(s.x_min)) lo = s.x_min;
   if (std::isfinite(s.x_max)) hi = s.x_max;
   if (lo > hi) lo = 0, hi = 1;
-  if (hi - lo < 1e-12) lo -= 0.5, hi += 0.5;
+  // One x so far (a first score at iteration 0): a unit of room, on the side the axis may grow.
+  if (hi - lo < 1e-12) {
+    if (std::isfinite(s.x_min)) hi = lo + 1;
+    else lo -= 0.5, hi += 0.5;
+  }
 }
 
 }  // namespace
@@ -225,8 +229,10 @@ void bar_chart(const char* id, const std::string& y_label, const std::vector<std
   const float lh = ImGui::GetTextLineHeight();
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   const ImVec2 o = ImGui::GetCursorScreenPos();
-  dl->AddText(o, dim, y_label.c_str());
-  const ImVec2 p0(o.x, o.y + 2 * lh + 6), p1(o.x + size.x, o.y + size.y - lh - 4);
+  // The label wraps at the chart's width (a phone's chart is narrower than its sentence).
+  const float label_h = ImGui::CalcTextSize(y_label.c_str(), nullptr, false, size.x).y;
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), o, dim, y_label.c_str(), nullptr, size.x);
+  const ImVec2 p0(o.x, o.y + label_h + lh + 6), p1(o.x + size.x, o.y + size.y - lh - 4);
   dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_FrameBg));
   double top = 0;
   for (double v : values) top = std::max(top, v);
