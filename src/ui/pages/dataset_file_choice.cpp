@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "labs/image_arrays.h"
 #include "labs/zip_images.h"
 
@@ -30,6 +32,11 @@ bool dataset_file_choice(DatasetStore& datasets, const FileRequest& files, const
                       "images in folders 0 to 9 get those labels.\n"
                       "Test images: every 5th. Nothing leaves your computer.");
   return picked;
+}
+
+KeyValues link_without_file(KeyValues kv, bool on_file) {
+  if (on_file) kv.erase(std::remove_if(kv.begin(), kv.end(), [](const auto& p) { return p.first == "dataset"; }), kv.end());
+  return kv;
 }
 
 bool is_dataset_file(std::string_view bytes) {

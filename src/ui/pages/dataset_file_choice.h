@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "ui/dataset_store.h"
+#include "ui/widgets/controls.h"  // KeyValues
 #include "ui/widgets/file_request.h"
 
 namespace ll::ui {
@@ -24,5 +25,9 @@ bool is_dataset_file(std::string_view bytes);
 // labels to it. Returns the message for the student and sets `opened` when the data set changed;
 // on any error the data set in use stays and the message says why.
 std::string open_dataset_file(DatasetStore& datasets, std::string_view bytes, const std::string& name, bool& opened);
+
+// A link cannot carry the student's file: on one, the settings lose their "dataset" key and the
+// link opens on the default data set.
+KeyValues link_without_file(KeyValues settings, bool on_file);
 
 }  // namespace ll::ui

@@ -68,12 +68,7 @@ std::string GanPage::load_file(std::string_view bytes, const std::string& name, 
   return said;
 }
 
-KeyValues GanPage::link_settings() {
-  KeyValues kv = controls_.changed();
-  if (dataset_ == DatasetStore::kFile)
-    kv.erase(std::remove_if(kv.begin(), kv.end(), [](const auto& p) { return p.first == "dataset"; }), kv.end());
-  return kv;
-}
+KeyValues GanPage::link_settings() { return link_without_file(controls_.changed(), dataset_ == DatasetStore::kFile); }
 
 std::string GanPage::slow_step_name(const GanRun& run) {
   // Algorithm 1 in slow motion: k discriminator steps, then one generator step, one per tick.

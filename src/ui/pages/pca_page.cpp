@@ -107,14 +107,10 @@ std::vector<std::string> PcaPage::apply_link(const KeyValues& settings, const st
 
 KeyValues PcaPage::link_settings() {
   // A link cannot carry the student's file: a tab on it opens on the default data set.
-  auto without_file = [](KeyValues kv, bool on_file) {
-    if (on_file) kv.erase(std::remove_if(kv.begin(), kv.end(), [](const auto& p) { return p.first == "dataset"; }), kv.end());
-    return kv;
-  };
-  if (pca_tab_) return without_file(controls_.changed(), dataset_ == DatasetStore::kFile);
+  if (pca_tab_) return link_without_file(controls_.changed(), dataset_ == DatasetStore::kFile);
   DeepAePanel& panel = deep_.active ? deep_ : map_;
   KeyValues kv = {{"tab", panel.key()}};
-  for (const auto& p : without_file(panel.controls().changed(), panel.uses_file_dataset())) kv.push_back(p);
+  for (const auto& p : link_without_file(panel.controls().changed(), panel.uses_file_dataset())) kv.push_back(p);
   return kv;
 }
 
