@@ -22,6 +22,8 @@ class TrainStepInPieces {
   // Starts a step on inputs X and targets T (one sample per column), as train_step would.
   void start(const Mlp& net, Loss loss, Matrix X, Matrix T);
   bool running() const { return stage_ != Stage::Idle; }
+  // Which piece comes next (a stage and a layer), for a frame's time estimates (core/time_slice.h).
+  int next_piece() const { return stage_ == Stage::Idle ? int(Stage::Forward) * 16 : int(stage_) * 16 + layer_ + 1; }
   // Runs the next piece on the net and optimizer the step was started for; true when that
   // was the last one (loss() is then the batch's summed loss before the update).
   bool run_piece(Mlp& net, Optimizer& opt);

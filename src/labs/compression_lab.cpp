@@ -185,7 +185,7 @@ void CompressionLab::diverge() {
 }
 
 void CompressionLab::train(double budget_ms) {
-  TimeSlice slice(budget_ms, item_ms_);
+  TimeSlice slice(budget_ms, item_times_);
   while (!done() && slice.next()) train_batches(16);
   train_seconds_ += slice.elapsed_ms() / 1000.0;
 }

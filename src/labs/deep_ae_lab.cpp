@@ -137,10 +137,21 @@ double DeepAeLab::eta_seconds() const {
 }
 
 void DeepAeLab::train(double budget_ms) {
-  TimeSlice slice(budget_ms, item_ms_);
-  while (phase_ != Phase::Done && slice.next() && step()) {
+  TimeSlice slice(budget_ms, item_times_);
+  while (phase_ != Phase::Done && slice.next(next_item_kind()) && step()) {
   }
   seconds_ += slice.elapsed_ms() / 1000;
+}
+
+int DeepAeLab::next_item_kind() const {
+  switch (phase_) {
+    case Phase::Rbm: return 1 + pretrainer_.next_piece();
+    case Phase::FineTune:
+      return deep_step_.running() || !logistic_step_.running() ? 64 + deep_step_.next_piece()
+                                                               : 160 + logistic_step_.next_piece();
+    case Phase::Evaluate: return 255;
+    default: return 0;
+  }
 }
 
 bool DeepAeLab::step() {

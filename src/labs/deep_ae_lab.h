@@ -136,6 +136,7 @@ class DeepAeLab {
 
   enum class Phase { Pca, Rbm, FineTune, Evaluate, Done };
   bool step();  // one work item; false when nothing is left
+  int next_item_kind() const;  // for the frame's time estimates (core/time_slice.h)
   void fine_tune_piece();
   void start_batch();
   void end_batch();
@@ -180,7 +181,7 @@ class DeepAeLab {
   double work_done_ = 0, seconds_ = 0;
   bool diverged_ = false;
   std::string status_;
-  double item_ms_ = 0;  // one work item's expected time (core/time_slice.h)
+  ItemTimes item_times_;  // recent work items, for the next slice (core/time_slice.h)
 };
 
 const char* pretrain_key(Pretrain p);  // "rbm", "none"

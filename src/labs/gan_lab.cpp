@@ -82,8 +82,8 @@ void GanLab::iterations(int64_t n) {
 // start of the next slices, with training held until it is complete, so it scores the G of that
 // iteration and no frame has to wait for all of it.
 void GanLab::train(double budget_ms) {
-  TimeSlice slice(budget_ms, item_ms_);
-  while ((scoring_pending_ || !done()) && slice.next()) {
+  TimeSlice slice(budget_ms, item_times_);
+  while ((scoring_pending_ || !done()) && slice.next(scoring_pending_ ? 1 : 0)) {
     if (scoring_pending_) score_chunk();
     else if (run_.step(real()) && score_due()) begin_score();
   }

@@ -109,7 +109,7 @@ class GanLab {
   Index score_done_ = 0;
   Matrix score_F_;  // scorer features of the samples scored so far
   std::string collapse_;
-  double item_ms_ = 0;  // one work item's expected time (core/time_slice.h)
+  ItemTimes item_times_;  // recent work items, for the next slice (core/time_slice.h)
 };
 
 // The mode-collapse warning for a score history: non-empty when the latest score lost two or

@@ -114,7 +114,7 @@ void GanRun::iterations(int64_t n, const RealBatch& real) {
 }
 
 void GanRun::train(double budget_ms, int64_t max_iterations, const RealBatch& real) {
-  TimeSlice slice(budget_ms, item_ms_);
+  TimeSlice slice(budget_ms, item_times_);
   while (!diverged_ && iteration_ < max_iterations && slice.next()) step(real);
 }
 

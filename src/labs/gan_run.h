@@ -81,7 +81,7 @@ class GanRun {
   double train_seconds_ = 0;
   bool diverged_ = false;
   std::string status_;
-  double item_ms_ = 0;  // one work item's expected time (core/time_slice.h)
+  ItemTimes item_times_;  // recent work items, for the next slice (core/time_slice.h)
 };
 
 }  // namespace ll

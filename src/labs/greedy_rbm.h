@@ -36,6 +36,9 @@ class GreedyRbmPretrainer {
   double step(Rng& rng);
 
   State state() const { return state_; }
+  // Which piece comes next (the RBM, and a CD-1 piece or propagation), for a frame's time
+  // estimates (core/time_slice.h).
+  int next_piece() const { return layer_ * 8 + (propagating_ ? 7 : cd1_.next); }
   std::string phase_name() const;  // "RBM 2 of 4" or "RBM 2: hidden probabilities"
   const std::string& status() const { return status_; }  // why it stopped, when diverged
   const std::vector<Rbm>& rbms() const { return rbms_; }

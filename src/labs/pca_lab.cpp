@@ -75,9 +75,9 @@ double PcaLab::progress() const {
 }
 
 void PcaLab::fit(double budget_ms) {
-  TimeSlice slice(budget_ms, item_ms_);
+  TimeSlice slice(budget_ms, item_times_);
   const size_t n_train = count(false), n_test = count(true);
-  while (stage_ != Stage::Done && slice.next()) {
+  while (stage_ != Stage::Done && slice.next(int(stage_))) {
     if (stage_ == Stage::Covariance) {
       const size_t m = std::min<size_t>(kChunk, n_train - next_);
       const Matrix centered = images(false, next_, m).colwise() - mean_;

@@ -81,7 +81,7 @@ class PcaLab {
   std::vector<double> test_curve_, train_curve_;
   std::vector<int> shown_;
   Matrix shown_images_, shown_codes_;
-  double item_ms_ = 0;  // one work item's expected time (core/time_slice.h)
+  ItemTimes item_times_;  // recent work items, for the next slice (core/time_slice.h)
 };
 
 }  // namespace ll

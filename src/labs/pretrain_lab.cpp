@@ -110,10 +110,19 @@ double PretrainLab::eta_seconds() const {
 }
 
 void PretrainLab::train(double budget_ms) {
-  TimeSlice slice(budget_ms, item_ms_);
-  while (!done() && slice.next() && step()) {
+  TimeSlice slice(budget_ms, item_times_);
+  while (!done() && slice.next(next_item_kind()) && step()) {
   }
   seconds_ += slice.elapsed_ms() / 1000;
+}
+
+int PretrainLab::next_item_kind() const {
+  switch (phase_) {
+    case Phase::Rbm: return 1 + pretrainer_.next_piece();
+    case Phase::FineTune: return 64 + 96 * arm_ + arm_step_.next_piece();
+    case Phase::Evaluate: return 255;
+    default: return 0;
+  }
 }
 
 bool PretrainLab::step() {

@@ -98,6 +98,7 @@ class PretrainLab {
  private:
   enum class Phase { Rbm, FineTune, Evaluate, Done };
   bool step();
+  int next_item_kind() const;  // for the frame's time estimates (core/time_slice.h)
   void rbm_step();
   void start_fine_tuning();
   void fine_tune_piece();
@@ -133,7 +134,7 @@ class PretrainLab {
   std::vector<AccuracyPoint> curve_;
   double work_done_ = 0, fine_work_done_ = 0, seconds_ = 0;
   std::string status_;
-  double item_ms_ = 0;  // one work item's expected time (core/time_slice.h)
+  ItemTimes item_times_;  // recent work items, for the next slice (core/time_slice.h)
 };
 
 }  // namespace ll
