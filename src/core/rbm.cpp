@@ -53,7 +53,11 @@ Rbm::Rbm(int visible, int hidden, HiddenUnits units, VisibleUnits visible_units)
 void Rbm::init(Rng& rng, float stddev) {
   params_.setZero();
   velocity_.setZero();
-  rng.fill_normal(params_.data(), layout_.slot(0).size, stddev);
+  init_weights(rng, stddev, 0, weight_count());
+}
+
+void Rbm::init_weights(Rng& rng, float stddev, Index from, Index n) {
+  rng.fill_normal(params_.data() + from, std::min(n, weight_count() - from), stddev);
 }
 
 Matrix Rbm::hidden_mean(const Matrix& V) const {

@@ -47,6 +47,11 @@ class Rbm {
 
   // W ~ N(0, stddev^2), biases zero (the 2006 code uses 0.1).
   void init(Rng& rng, float stddev = 0.1f);
+  // init() in pieces, on a fresh Rbm (all zero): W's weights [from, from + n) in init()'s order,
+  // so the pieces give init()'s bits. The deep autoencoder tab draws 1.2 M normals for its four
+  // RBMs, 52 ms of one work item in wasm (bench/item_times.cpp), more than a frame.
+  void init_weights(Rng& rng, float stddev, Index from, Index n);
+  Index weight_count() const { return layout_.slot(0).size; }
 
   Eigen::Map<RowMatrixT<float>> W() { return layout_.matrix(params_, 0); }  // hidden x visible
   Eigen::Map<Vector> b_visible() { return layout_.vector(params_, 1); }

@@ -145,6 +145,8 @@ void DeepAeLab::train(double budget_ms) {
 
 int DeepAeLab::next_item_kind() const {
   switch (phase_) {
+    case Phase::Pca:  // the fit, the test codes, their 5-NN accuracy, the RBMs' weights
+      return !pca_.ready() ? 0 : pca_codes_.cols() == 0 ? 50 : map_measured() && pca_knn_ < 0 ? 51 : 52;
     case Phase::Rbm: return 1 + pretrainer_.next_piece();
     case Phase::FineTune:
       return deep_step_.running() || !logistic_step_.running() ? 64 + deep_step_.next_piece()
@@ -156,38 +158,7 @@ int DeepAeLab::next_item_kind() const {
 
 bool DeepAeLab::step() {
   switch (phase_) {
-    case Phase::Pca:
-      pca_.fit(1.0);
-      if (pca_.ready()) {
-        pca_codes_ = pca_.pca().project(*test_x_);
-        if (map_measured()) pca_knn_ = knn_accuracy(pca_codes_, test_labels_);
-        if (s_.pretrain == Pretrain::Rbm) {
-          std::vector<int> sizes = {data_->dims()};
-          for (int h : s_.hidden) sizes.push_back(h);
-          sizes.push_back(s_.code);
-          std::vector<Rbm> rbms;
-          for (size_t i = 0; i + 1 < sizes.size(); ++i) {
-            const bool top = i + 2 == sizes.size();
-            const bool real_pixels = i == 0 && s_.standardize;
-            rbms.emplace_back(sizes[i], sizes[i + 1], top ? HiddenUnits::Gaussian : HiddenUnits::Binary,
-                              real_pixels ? VisibleUnits::Gaussian : VisibleUnits::Binary);
-            rbms.back().init(rng_, 0.1f);
-          }
-          GreedyRbmConfig rc;
-          rc.epochs = s_.rbm_epochs;
-          rc.batch = s_.batch;
-          rc.epoch_size = epoch_size();
-          rc.lr = s_.rbm_lr;
-          rc.lr_linear = s_.rbm_lr_linear;
-          rc.propagate_chunk = std::max(10, s_.batch);
-          pretrainer_ = GreedyRbmPretrainer(std::move(rbms), train_x_, rc);
-          phase_ = Phase::Rbm;
-          if (pretrainer_.state() == GreedyRbmPretrainer::State::Done) start_fine_tuning();
-        } else {
-          start_fine_tuning();
-        }
-      }
-      return true;
+    case Phase::Pca: pca_piece(); return true;
     case Phase::Rbm:
       work_done_ += pretrainer_.step(rng_) * kRbmCost;
       if (pretrainer_.state() == GreedyRbmPretrainer::State::Diverged) {
@@ -202,6 +173,56 @@ bool DeepAeLab::step() {
     case Phase::Evaluate: evaluate_chunk(); return true;
     default: return false;
   }
+}
+
+// PCA's fit, then its codes of the test images, their 5-NN accuracy (2-D maps), and the RBMs'
+// random weights a piece at a time, each a work item of its own: PCA's last item, the codes and
+// the four RBMs' weights took 66 ms as one item in wasm (bench/item_times.cpp).
+void DeepAeLab::pca_piece() {
+  if (!pca_.ready()) return pca_.fit(1.0);
+  if (pca_codes_.cols() == 0) {
+    pca_codes_ = pca_.pca().project(*test_x_);
+    return;
+  }
+  if (map_measured() && pca_knn_ < 0) {
+    pca_knn_ = knn_accuracy(pca_codes_, test_labels_);
+    return;
+  }
+  if (s_.pretrain != Pretrain::Rbm) return start_fine_tuning();
+  if (new_rbms_.empty()) {
+    std::vector<int> sizes = {data_->dims()};
+    for (int h : s_.hidden) sizes.push_back(h);
+    sizes.push_back(s_.code);
+    for (size_t i = 0; i + 1 < sizes.size(); ++i) {
+      const bool top = i + 2 == sizes.size();
+      const bool real_pixels = i == 0 && s_.standardize;
+      new_rbms_.emplace_back(sizes[i], sizes[i + 1], top ? HiddenUnits::Gaussian : HiddenUnits::Binary,
+                             real_pixels ? VisibleUnits::Gaussian : VisibleUnits::Binary);
+    }
+    return;
+  }
+  if (size_t(init_rbm_) < new_rbms_.size()) {
+    // 2^17 normals, ~6 ms in wasm; in order, so the weights are Rbm::init's, RBM after RBM.
+    Rbm& r = new_rbms_[size_t(init_rbm_)];
+    r.init_weights(rng_, 0.1f, init_pos_, Index(1) << 17);
+    init_pos_ += Index(1) << 17;
+    if (init_pos_ >= r.weight_count()) {
+      ++init_rbm_;
+      init_pos_ = 0;
+    }
+    return;
+  }
+  GreedyRbmConfig rc;
+  rc.epochs = s_.rbm_epochs;
+  rc.batch = s_.batch;
+  rc.epoch_size = epoch_size();
+  rc.lr = s_.rbm_lr;
+  rc.lr_linear = s_.rbm_lr_linear;
+  rc.propagate_chunk = std::max(10, s_.batch);
+  pretrainer_ = GreedyRbmPretrainer(std::move(new_rbms_), train_x_, rc);
+  new_rbms_.clear();
+  phase_ = Phase::Rbm;
+  if (pretrainer_.state() == GreedyRbmPretrainer::State::Done) start_fine_tuning();
 }
 
 // The next RBM learns from this one's hidden probabilities E[h|v] of every training image.

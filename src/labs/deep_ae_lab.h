@@ -137,6 +137,7 @@ class DeepAeLab {
   enum class Phase { Pca, Rbm, FineTune, Evaluate, Done };
   bool step();  // one work item; false when nothing is left
   int next_item_kind() const;  // for the frame's time estimates (core/time_slice.h)
+  void pca_piece();
   void fine_tune_piece();
   void start_batch();
   void end_batch();
@@ -161,6 +162,9 @@ class DeepAeLab {
   Phase phase_ = Phase::Pca;
   int epoch_ = 0;
   size_t pos_ = 0;                 // position within the fine-tuning epoch / evaluation
+  std::vector<Rbm> new_rbms_;  // the RBMs while their random weights are drawn, in pieces
+  int init_rbm_ = 0;           // the RBM whose weights are being drawn
+  Index init_pos_ = 0;         // its weights drawn so far
   GreedyRbmPretrainer pretrainer_;
   Mlp deep_, logistic_;
   Optimizer deep_opt_, logistic_opt_;

@@ -83,7 +83,7 @@ void GanLab::iterations(int64_t n) {
 // iteration and no frame has to wait for all of it.
 void GanLab::train(double budget_ms) {
   TimeSlice slice(budget_ms, item_times_);
-  while ((scoring_pending_ || !done()) && slice.next(scoring_pending_ ? 1 : 0)) {
+  while ((scoring_pending_ || !done()) && slice.next(scoring_pending_ ? 2 : run_.next_step_kind())) {
     if (scoring_pending_) score_chunk();
     else if (run_.step(real()) && score_due()) begin_score();
   }

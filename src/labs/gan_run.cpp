@@ -115,7 +115,7 @@ void GanRun::iterations(int64_t n, const RealBatch& real) {
 
 void GanRun::train(double budget_ms, int64_t max_iterations, const RealBatch& real) {
   TimeSlice slice(budget_ms, item_times_);
-  while (!diverged_ && iteration_ < max_iterations && slice.next()) step(real);
+  while (!diverged_ && iteration_ < max_iterations && slice.next(next_step_kind())) step(real);
 }
 
 nlohmann::json GanRun::curve_json() const {

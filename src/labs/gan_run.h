@@ -52,6 +52,9 @@ class GanRun {
 
   int64_t iteration() const { return iteration_; }
   int phase() const { return phase_; }  // D steps done in the current iteration
+  // 0 when step() does a D step next, 1 for the G step, which takes longer (it goes back
+  // through D into G): the frame's time estimates keep them apart (core/time_slice.h).
+  int next_step_kind() const { return phase_ < gan_.config().d_steps ? 0 : 1; }
   int64_t d_steps() const { return d_steps_; }
   int64_t g_steps() const { return g_steps_; }
   double train_seconds() const { return train_seconds_; }

@@ -74,6 +74,16 @@ TEST_CASE("deep ae lab: the result depends on the seed only, not on how training
   CHECK(a.deep_test_error() == b.deep_test_error());
 }
 
+TEST_CASE("deep ae lab: with RBM pretraining too, slicing changes nothing (the RBMs' weights are drawn in pieces)") {
+  DeepAeSettings s = small(Pretrain::Rbm);
+  s.epochs = 1;
+  DeepAeLab a(bars(), s), b(bars(), s);
+  a.train(0);
+  while (!b.done()) b.train(1e-6);  // one work item per call
+  CHECK(a.deep().params() == b.deep().params());
+  CHECK(a.deep_test_error() == b.deep_test_error());
+}
+
 TEST_CASE("deep ae lab: divergence stops with a message and keeps finite weights") {
   DeepAeSettings s = small(Pretrain::None);
   s.lr = 3e38f;  // an Adam step of ~lr per weight overflows float within two steps
