@@ -92,7 +92,8 @@ Matrix Rbm::sample_visible(const Matrix& mean, Rng& rng) const {
 }
 
 float Rbm::cd1_step(const Matrix& V, const RbmConfig& cfg, Rng& rng) {
-  Cd1Step s{V};
+  Cd1Step s;
+  s.V = V;
   while (!cd1_piece(s, cfg, rng)) {
   }
   return s.error;
