@@ -9,19 +9,13 @@ process.env.LL_WWW = path.resolve(process.argv[2] || path.join(__dirname, '../bu
 const secs = +(process.argv[3] || 8);
 const b = require('../tests/browser/browser.cjs');
 
-const LABS = [['compression', '?lab=compression', (m) => m.metrics.samples_seen],
-  ['deep autoencoder', '?lab=pca&tab=deep-ae', (m) => m.metrics.deep_ae.progress],
-  ['deep AE fine-tune', '?lab=pca&tab=deep-ae&pretrain=none', (m) => m.metrics.deep_ae.progress],
-  ['GAN digits', '?lab=gan', (m) => m.metrics.image && m.metrics.image.iteration],
-  ['pretraining', '?lab=pretraining', (m) => m.metrics.progress]];
-
 (async () => {
   const env = await b.openBrowser();
-  for (const [name, query, progress] of LABS.filter((l) => !process.env.ONLY || l[0] === process.env.ONLY)) {
+  for (const [name, query, progress] of b.TRAINING_LABS.filter((l) => !process.env.ONLY || l[0] === process.env.ONLY)) {
     const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(env.base + query);
     await b.waitForApp(page, 2);
-    await page.waitForFunction(`(${progress})(window.latentlab.metrics()) > 0`, null, { timeout: 180000 });
+    await b.waitUntilTraining(page, progress);
     let slices = [];
     for (let k = 0; k < Math.ceil(secs / 4); ++k) {  // the app keeps the last 240 frames' slices
       const before = await page.evaluate(() => window.latentlab.metrics());

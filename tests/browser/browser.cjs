@@ -88,6 +88,21 @@ async function pixelStats(page, png) {
 // The app's numbers, as window.latentlab.metrics() returns them.
 const metrics = (page) => page.evaluate(() => window.latentlab.metrics());
 
+// Every lab while it trains: a name, its link, and how far its training has come (from
+// metrics(); grows while it trains). The deep autoencoder tab is first in PCA and RBM 1; with
+// pretrain=none it is in fine-tuning. tests/browser/threads.test.cjs, bench/train_slices.cjs.
+const TRAINING_LABS = [
+  ['compression', '?lab=compression', (m) => m.metrics.samples_seen],
+  ['deep autoencoder', '?lab=pca&tab=deep-ae', (m) => m.metrics.deep_ae.progress],
+  ['deep AE fine-tune', '?lab=pca&tab=deep-ae&pretrain=none', (m) => m.metrics.deep_ae.progress],
+  ['GAN digits', '?lab=gan', (m) => m.metrics.image && m.metrics.image.iteration],
+  ['pretraining', '?lab=pretraining', (m) => m.metrics.progress],
+];
+// Until the lab trains (its datasets loaded, its baselines fitted): `progress` from TRAINING_LABS.
+async function waitUntilTraining(page, progress) {
+  await page.waitForFunction(`(${progress})(window.latentlab.metrics()) > 0`, null, { timeout: 180000 });
+}
+
 // The app's labelled controls of the last frame (ui/drawn_items.h): [{label, window, rect}].
 const items = (page) => page.evaluate(() => window.latentlab.items());
 // Waits until a control with this label is drawn and returns it. `label` matches the ImGui
@@ -135,5 +150,5 @@ async function screenshot(page, name) {
   return { file, png };
 }
 
-module.exports = { ROOT, CLI, WWW, ARTIFACTS, CHROMIUM_ARGS, metrics, openBrowser, openPage, waitForApp, decodePng,
+module.exports = { ROOT, CLI, WWW, ARTIFACTS, CHROMIUM_ARGS, metrics, TRAINING_LABS, waitUntilTraining, openBrowser, openPage, waitForApp, decodePng,
   pixelStats, screenshot, items, findItem, clickItem, pickFile, dropFile };

@@ -6,7 +6,8 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { WWW, metrics, openBrowser, openPage, waitForApp, clickItem } = require('./browser.cjs');
+const { WWW, metrics, TRAINING_LABS, waitUntilTraining, openBrowser, openPage, waitForApp, clickItem } =
+  require('./browser.cjs');
 const { start } = require('../../scripts/static-server.cjs');
 
 let isolated, plain;
@@ -123,28 +124,14 @@ async function frameIntervals(page, ms) {
   }), ms);
 }
 
-const TRAINING = [
-  ['compression', '?lab=compression', (m) => m.metrics.samples_seen],
-  ['deep autoencoder', '?lab=pca&tab=deep-ae', (m) => m.metrics.deep_ae.progress],  // PCA, then RBM 1
-  ['deep AE fine-tune', '?lab=pca&tab=deep-ae&pretrain=none', (m) => m.metrics.deep_ae.progress],
-  ['GAN digits', '?lab=gan', (m) => m.metrics.image && m.metrics.image.iteration],
-  ['pretraining', '?lab=pretraining', (m) => m.metrics.progress],
-];
-
 test('frames keep coming while every lab trains, in both builds (intervals printed)', async () => {
   const rows = [], slices = { 'single-thread': [], threaded: [] };
   for (const [name, env] of [['single-thread', plain], ['threaded', isolated]]) {
-    for (const [lab, query, progress] of TRAINING) {
+    for (const [lab, query, progress] of TRAINING_LABS) {
       const { page, log, errors } = await openPage(env, query);
       await waitForApp(page, 2);
-      // Wait until it trains (datasets loaded, baselines fitted), then watch 4 s of frames.
-      await page.waitForFunction((q) => {
-        const m = window.latentlab.metrics();
-        const p = q === '?lab=compression' ? m.metrics.samples_seen
-          : q === '?lab=gan' ? m.metrics.image && m.metrics.image.iteration
-          : q === '?lab=pretraining' ? m.metrics.progress : m.metrics.deep_ae.progress;
-        return p > 0;
-      }, query, { timeout: 180000 });
+      // Wait until it trains, then watch 4 s of frames.
+      await waitUntilTraining(page, progress);
       const before = await metrics(page);
       const intervals = await frameIntervals(page, 4000);
       const after = await metrics(page);
