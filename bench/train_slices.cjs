@@ -1,6 +1,7 @@
-// Training slices of the single-thread web build while each lab trains (issue 14: no slice over
-// 16 ms): median, p95, max and how many frames went over, from metrics().train_slices, for
-// SECONDS per lab once it trains. Compare two builds in one run (the CPU differs between runs):
+// The single-thread web build while each lab trains, SECONDS per lab once it trains: frames per
+// second, training's share of the wall time, and its slices (in frames and between them; issue
+// 14: none over 16 ms): median, p95, max and how many went over, from metrics().train_slices.
+// Compare two builds in one run (the CPU differs between runs):
 //   source scripts/env.sh
 //   node bench/train_slices.cjs [WWW_DIR=build/web/www] [SECONDS=8]     (ONLY=compression: one lab)
 'use strict';
@@ -16,17 +17,23 @@ const b = require('../tests/browser/browser.cjs');
     await page.goto(env.base + query);
     await b.waitForApp(page, 2);
     await b.waitUntilTraining(page, progress);
-    let slices = [];
-    for (let k = 0; k < Math.ceil(secs / 4); ++k) {  // the app keeps the last 240 frames' slices
+    let slices = [], frames = 0, wall = 0;
+    for (let k = 0; k < Math.ceil(secs / 4); ++k) {  // the app keeps its last 1,024 slices
       const before = await page.evaluate(() => window.latentlab.metrics());
+      const t0 = Date.now();
       await page.waitForTimeout(4000);
       const after = await page.evaluate(() => window.latentlab.metrics());
-      slices = slices.concat(after.train_slices.history_ms.slice(-(after.frames - before.frames)));
+      wall += Date.now() - t0;
+      frames += after.frames - before.frames;
+      slices = slices.concat(after.train_slices.history_ms.slice(-(after.train_slices.count - before.train_slices.count)));
     }
+    // Training's share of the wall time: how fast the lab trains, whatever the frames do.
+    const share = slices.reduce((x, y) => x + y, 0) / wall;
     slices.sort((x, y) => x - y);
     const at = (p) => slices[Math.floor(p * (slices.length - 1))].toFixed(1);
-    console.log(`${name.padEnd(18)} median ${at(0.5)} p95 ${at(0.95)} max ${at(1)} ms, ` +
-      `over 16 ms: ${slices.filter((x) => x > 16).length} of ${slices.length} frames`);
+    console.log(`${name.padEnd(18)} ${(1000 * frames / wall).toFixed(1).padStart(4)} fps, training ${(100 * share).toFixed(0).padStart(2)}% ` +
+      `of the time; slices median ${at(0.5)} p95 ${at(0.95)} max ${at(1)} ms, ` +
+      `over 16 ms: ${slices.filter((x) => x > 16).length} of ${slices.length}`);
     await page.close();
   }
   await env.close();

@@ -151,6 +151,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   SDL_GL_MakeCurrent(g.window, gl);
+  ll::platform::after_gl_context();
   SDL_GL_SetSwapInterval(1);
   std::printf("GL_VERSION: %s\nGL_RENDERER: %s\n", (const char*)glGetString(GL_VERSION),
               (const char*)glGetString(GL_RENDERER));
@@ -178,7 +179,10 @@ int main(int argc, char** argv) {
   ll::platform::publish(*g.app);
   ll::ui::init_export(g.app->file_request, g.opt.touch);
   g.start_ms = SDL_GetTicks();
-  ll::platform::run_main_loop(frame);  // returns only on the desktop
+  // Returns only on the desktop. Slices between frames are no longer than a frame's own.
+  ll::platform::run_main_loop(frame, [](double budget_ms) {
+    return g.app->train_between_frames(std::min(budget_ms, ll::App::kTrainBudgetMs));
+  });
 
   g.app.reset();
   ImGui_ImplOpenGL3_Shutdown();

@@ -33,6 +33,9 @@ void before_sdl_init();
 void after_sdl_init(Options& opt);
 // Before SDL_CreateWindow: GL ES 3.0 (WebGL2) on the web, GL 3.3 core on the desktop.
 void set_gl_attributes();
+// After the GL context is made current. The web answers the GL state queries that WebGL sends
+// to the GPU process and waits for (see platform_web.cpp) from a copy kept in the page.
+void after_gl_context();
 // "#version 300 es" + precision lines, or "#version 330 core"; for ImGui and our shaders.
 const char* glsl_header();
 const char* imgui_glsl_version();
@@ -45,6 +48,9 @@ void before_frame(SDL_Window* window);
 // 50 ms pass; the web returns at once (requestAnimationFrame already paces the loop).
 void idle_wait();
 // Runs frame() until it returns false (desktop) or forever (web: the browser drives frames).
-void run_main_loop(const std::function<bool()>& frame);
+// After a frame the web calls between_frames(budget_ms) again and again, while it returns true
+// and the next frame is not due, yielding to the browser (input, the next frame) between calls.
+// The desktop ignores it: its labs train on threads, so there is nothing to do between frames.
+void run_main_loop(const std::function<bool()>& frame, const std::function<bool(double)>& between_frames);
 
 }  // namespace ll::platform

@@ -83,6 +83,9 @@ void set_gl_attributes() {
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
 }
 
+// Desktop drivers answer GL state queries from the client side: nothing to keep.
+void after_gl_context() {}
+
 const char* glsl_header() { return "#version 330 core\n"; }
 const char* imgui_glsl_version() { return "#version 330 core"; }
 
@@ -108,7 +111,7 @@ void before_frame(SDL_Window*) {}
 
 void idle_wait() { SDL_WaitEventTimeout(nullptr, 50); }
 
-void run_main_loop(const std::function<bool()>& frame) {
+void run_main_loop(const std::function<bool()>& frame, const std::function<bool(double)>&) {
   while (frame()) {
   }
 }

@@ -22,6 +22,7 @@ constexpr int kMaxWebThreads = 8;  // threads the page starts with at most (PTHR
 ll::App* g_app = nullptr;
 std::string g_reply;  // keeps the last string handed to JavaScript alive until the next call
 std::function<bool()> g_frame;
+std::function<bool(double)> g_between_frames;
 
 // clang-format off
 EM_JS(int, js_window_width, (), { return window.innerWidth; });
@@ -71,6 +72,74 @@ EM_JS(void, js_download, (const char* name, const uint8_t* data, int size), {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 60000);
 });
+// Dear ImGui's GL3 renderer saves and restores GL state around every frame. Chromium answers the
+// scissor box and the blend functions and equations only after a round trip to the GPU process,
+// which first runs every command queued before: with SwiftShader the first such query waited
+// 34-43 ms per frame, 66% of the page thread's time in the deep autoencoder tab (a CPU profile
+// and timed getParameter calls in headless Chromium). These values change only through the
+// five calls wrapped here, so the context answers them from a copy; each is read from WebGL
+// once, at its first query.
+EM_JS(void, js_cache_gl_state, (), {
+  const gl = GLctx;
+  const SCISSOR_BOX = 0x0C10, BLEND_EQUATION_RGB = 0x8009, BLEND_EQUATION_ALPHA = 0x883D,
+        BLEND_DST_RGB = 0x80C8, BLEND_SRC_RGB = 0x80C9, BLEND_DST_ALPHA = 0x80CA, BLEND_SRC_ALPHA = 0x80CB;
+  const kept = new Map();
+  const getParameter = gl.getParameter.bind(gl);
+  gl.getParameter = (p) => {
+    if (p !== SCISSOR_BOX && p !== BLEND_EQUATION_RGB && p !== BLEND_EQUATION_ALPHA && p !== BLEND_DST_RGB &&
+        p !== BLEND_SRC_RGB && p !== BLEND_DST_ALPHA && p !== BLEND_SRC_ALPHA) return getParameter(p);
+    if (!kept.has(p)) kept.set(p, getParameter(p));
+    const v = kept.get(p);
+    return p === SCISSOR_BOX ? new Int32Array(v) : v;  // WebGL hands out a fresh array each time
+  };
+  const wrap = (name, keep) => {
+    const f = gl[name].bind(gl);
+    gl[name] = (...a) => { keep(...a); return f(...a); };
+  };
+  wrap('scissor', (x, y, w, h) => kept.set(SCISSOR_BOX, new Int32Array([x, y, w, h])));
+  wrap('blendFunc', (s, d) => {
+    kept.set(BLEND_SRC_RGB, s).set(BLEND_SRC_ALPHA, s).set(BLEND_DST_RGB, d).set(BLEND_DST_ALPHA, d);
+  });
+  wrap('blendFuncSeparate', (sr, dr, sa, da) => {
+    kept.set(BLEND_SRC_RGB, sr).set(BLEND_DST_RGB, dr).set(BLEND_SRC_ALPHA, sa).set(BLEND_DST_ALPHA, da);
+  });
+  wrap('blendEquation', (m) => kept.set(BLEND_EQUATION_RGB, m).set(BLEND_EQUATION_ALPHA, m));
+  wrap('blendEquationSeparate', (rgb, alpha) => kept.set(BLEND_EQUATION_RGB, rgb).set(BLEND_EQUATION_ALPHA, alpha));
+});
+// After each frame the page thread may train in the time left until the next frame is due: the
+// frame's start plus the median of the last 30 frame intervals. With a fast GPU a frame's own
+// slice leaves nothing; with software WebGL the page thread waited out ~30 ms of each ~45 ms
+// frame. (bench/train_slices.cjs, single-thread build, 2026-12-06: training took 21-25% of the
+// time at 18-21 fps before, 69-82% at 12-16 fps with the median; the shortest interval instead
+// gave 31-36% at 16-20 fps. The threaded build, training on both cores, draws 11-16 fps here.)
+// Each slice is a task on a private MessageChannel that posts itself again while time is left
+// and the App has training to do, so the browser handles input between slices. A slice ends
+// 2 ms before the frame is due, and none starts with less than 4 ms left. (setTimeout waits
+// 4 ms between nested calls; emscripten_set_immediate posts to the window, where a course
+// page's messages arrive.)
+EM_JS(void, js_work_between_frames, (double frame_start_ms), {
+  let s = Module.llBetweenFrames;
+  if (!s) {
+    const channel = new MessageChannel();
+    s = Module.llBetweenFrames = { port: channel.port2, posted: false, starts: [], next_frame: 0 };
+    channel.port1.onmessage = () => {
+      s.posted = false;
+      const budget = s.next_frame - performance.now() - 2;
+      if (budget >= 4 && _ll_js_between_frames(budget)) {
+        s.posted = true;
+        s.port.postMessage(0);
+      }
+    };
+  }
+  s.starts.push(frame_start_ms);
+  if (s.starts.length > 31) s.starts.shift();
+  const intervals = s.starts.slice(1).map((t, i) => t - s.starts[i]).sort((a, b) => a - b);
+  s.next_frame = frame_start_ms + (intervals.length ? intervals[intervals.length >> 1] : 1000 / 60);
+  if (!s.posted) {
+    s.posted = true;
+    s.port.postMessage(0);
+  }
+});
 // The App exists: window.latentlab can answer, and a hosting course page can be told.
 EM_JS(void, js_app_ready, (), { window.latentlab._appReady(); });
 EM_JS(void, js_content_height, (int px), { window.latentlab._contentHeight(px); });
@@ -109,6 +178,10 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* ll_js_current_lab() { return g_app ? g_app->current_lab().c_str() : ""; }
 EMSCRIPTEN_KEEPALIVE int ll_js_switch_lab(const char* key) {
   return guarded("switchLab", [&] { return int(g_app && g_app->switch_lab(key)); }, no);
+}
+// js_work_between_frames' task: 1 = call again.
+EMSCRIPTEN_KEEPALIVE int ll_js_between_frames(double budget_ms) {
+  return guarded("training between frames", [&] { return int(g_between_frames && g_between_frames(budget_ms)); }, no);
 }
 EMSCRIPTEN_KEEPALIVE const char* ll_js_metrics_json() {
   return guarded("metrics", [] { return reply(g_app ? g_app->metrics_json() : "{}"); }, [] { return error_json("metrics"); });
@@ -193,6 +266,8 @@ void set_gl_attributes() {
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
 }
 
+void after_gl_context() { js_cache_gl_state(); }
+
 const char* glsl_header() {
   return "#version 300 es\nprecision highp float;\nprecision highp int;\nprecision highp sampler2D;\n";
 }
@@ -228,11 +303,16 @@ void before_frame(SDL_Window* window) {
 
 void idle_wait() {}
 
-void run_main_loop(const std::function<bool()>& frame) {
+void run_main_loop(const std::function<bool()>& frame, const std::function<bool(double)>& between_frames) {
   g_frame = frame;
+  g_between_frames = between_frames;
   // fps 0: driven by requestAnimationFrame. simulate_infinite_loop: the code after this call
   // in main never runs in the browser (which is why main's state lives in a global).
-  emscripten_set_main_loop([] { g_frame(); }, 0, 1);
+  emscripten_set_main_loop([] {
+    const double start = emscripten_get_now();
+    g_frame();
+    js_work_between_frames(start);
+  }, 0, 1);
 }
 
 }  // namespace ll::platform

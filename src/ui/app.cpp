@@ -116,7 +116,7 @@ std::string App::metrics_json() {
       {"busy", page().busy()},
       {"fps", ImGui::GetIO().Framerate},
       {"train_slice_ms", last_update_ms_},
-      {"train_slices", slice_stats()},  // of the last 240 frames: the single-thread build's target is max <= 16 ms
+      {"train_slices", slice_stats()},  // the single-thread build's target: max <= 16 ms
       {"build", {{"version", build_.version}, {"target", build_.target}, {"simd", build_.simd},
                  {"threads", thread_count()}}},
       {"threads", thread_count()},  // the pool's threads (core/parallel.h), the caller included
@@ -138,16 +138,23 @@ std::string App::metrics_json() {
   return ui::to_json_text(j);
 }
 
+void App::record_slice(double ms) {
+  if (slices_ms_.size() < kSlicesKept) slices_ms_.push_back(ms);
+  else slices_ms_[size_t(slices_) % kSlicesKept] = ms;  // slice i at i mod kSlicesKept
+  ++slices_;
+}
+
 nlohmann::json App::slice_stats() const {
-  if (slices_ms_.empty()) return {{"frames", 0}};
-  // Oldest first: a test takes the newest entries for the frames it watched.
+  // count: slices so far (a test takes the newest count_after - count_before of the history).
+  if (slices_ms_.empty()) return {{"count", 0}, {"between_frames", 0}};
+  // Oldest first.
   std::vector<double> s;
-  const size_t n = slices_ms_.size(), oldest = size_t(frames_) % kSlicesKept;
+  const size_t n = slices_ms_.size(), oldest = size_t(slices_) % kSlicesKept;
   for (size_t i = 0; i < n; ++i) s.push_back(slices_ms_[n < kSlicesKept ? i : (oldest + i) % kSlicesKept]);
   nlohmann::json history = s;
   std::sort(s.begin(), s.end());
-  return {{"frames", s.size()}, {"median_ms", s[s.size() / 2]}, {"p95_ms", s[(s.size() - 1) * 95 / 100]},
-          {"max_ms", s.back()}, {"history_ms", history}};
+  return {{"count", slices_}, {"between_frames", slices_between_frames_}, {"median_ms", s[s.size() / 2]},
+          {"p95_ms", s[(s.size() - 1) * 95 / 100]}, {"max_ms", s.back()}, {"history_ms", history}};
 }
 
 std::string App::describe() {
@@ -189,8 +196,7 @@ void App::frame() {
   const auto t0 = std::chrono::steady_clock::now();
   if (!hidden_) page().update(kTrainBudgetMs);
   last_update_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  if (slices_ms_.size() < kSlicesKept) slices_ms_.push_back(last_update_ms_);
-  else slices_ms_[size_t(frames_ - 1) % kSlicesKept] = last_update_ms_;  // frame f at (f - 1) mod 240
+  record_slice(last_update_ms_);
 
   // Draw. Embedded: no status bar and tighter padding, every pixel of the iframe for the lab.
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -212,6 +218,15 @@ void App::frame() {
   if (embed_) ImGui::PopStyleVar();
   else draw_status_bar(status_h);
   announce();
+}
+
+bool App::train_between_frames(double budget_ms) {
+  const auto t0 = std::chrono::steady_clock::now();
+  if (hidden_ || !page().training_inline()) return false;
+  page().update(budget_ms);
+  record_slice(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  ++slices_between_frames_;
+  return page().training_inline();
 }
 
 void App::add_link_problems(const std::vector<std::string>& problems) {

@@ -37,6 +37,11 @@ class App {
   explicit App(const std::string& lab_key, bool embed = false, const std::string& link = "");
 
   void frame();
+  // A slice of training between two frames, for a lab that trains on the page thread (the
+  // single-thread web build): the web platform calls it while the next frame is not due (see
+  // platform_web.cpp; a hidden tab gets no frames, so its lab stops as before). Returns
+  // whether there is more to train.
+  bool train_between_frames(double budget_ms);
   // Whether the next frame would show anything new: the page is busy (training, loading), or
   // the user or the host page did something in the last kSettleFrames frames (ImGui needs a few
   // frames to settle hover and animations). When not, the platform skips the frame and the
@@ -100,7 +105,8 @@ class App {
   void draw_status_bar(float height);
   void draw_notices();
   void measure_content_height(float below);
-  nlohmann::json slice_stats() const;  // how long the frames' update (training) slices took
+  void record_slice(double ms);
+  nlohmann::json slice_stats() const;  // how long the training slices took, in frames or between
   // Lesson links (app_links.cpp): the query of this setup, the Presets menu and the Copy link
   // button with its popup, and applying a link or preset to a page.
   std::string link_query();
@@ -127,9 +133,10 @@ class App {
   std::string file_message_;  // about a file, for pages that do not show their own (top line)
   BuildInfo build_;
   std::map<std::string, std::unique_ptr<ui::LabPage>> pages_;  // created when first opened
-  double last_update_ms_ = 0;  // measured length of the last training slice
-  std::vector<double> slices_ms_;  // the last kSlicesKept slices (a ring), for metrics()
-  static constexpr size_t kSlicesKept = 240;
+  double last_update_ms_ = 0;  // measured length of the last frame's training slice
+  std::vector<double> slices_ms_;  // the last kSlicesKept slices, in frames or between (a ring)
+  static constexpr size_t kSlicesKept = 1024;  // 15 s or more: a test's or benchmark's window
+  long slices_ = 0, slices_between_frames_ = 0;
   std::map<std::string, std::array<float, 4>> selector_;  // lab key -> its selector's rectangle
   std::string described_, described_lab_;  // what on_description last said, and for which lab
   std::chrono::steady_clock::time_point described_at_;

@@ -108,6 +108,9 @@ class LabRunner {
   bool playing() const { return playing_; }
   // Something will change by itself: training, or a start or command not yet in the view.
   bool busy() const { return playing_ || !current() || (!view() && error_.empty()); }
+  // Inline only: the lab exists and is training, so another update() trains more. The
+  // single-thread build then trains between frames too (App::train_between_frames).
+  bool training_inline() const { return !threaded_ && lab_ && playing_ && !make_ && !make_deferred_; }
   // view() shows the effect of every start() and post() so far (always true inline).
   bool current() const { return !threaded_ || view_seq_ == posted_; }
 

@@ -35,6 +35,7 @@ class CompressionPage : public LabPage {
   }
   Controls* controls() override { return &controls_; }
   bool busy() const override { return runner_.busy(); }
+  bool training_inline() const override { return runner_.training_inline(); }
 
  private:
   enum Method { AE = 0, PCA = 1, JPEG = 2 };

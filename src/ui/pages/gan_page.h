@@ -46,6 +46,8 @@ class GanPage : public LabPage {
     if (tab_ == Plane) return playing2_ && !toy_->done() && !toy_->empty_target();
     return started_dataset_ != dataset_ || runner_.busy();
   }
+  // The 2-D game and slow motion train by the clock in update() itself, frames are enough.
+  bool training_inline() const override { return tab_ == Digits && !slow_ && runner_.training_inline(); }
 
  private:
   enum Tab { Digits = 0, Plane = 1 };

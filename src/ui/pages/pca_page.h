@@ -39,6 +39,10 @@ class PcaPage : public LabPage {
     if (!pca_tab_) return deep_.active ? deep_.busy() : map_.busy();
     return !started_ || runner_.busy();
   }
+  bool training_inline() const override {
+    if (!pca_tab_) return deep_.active ? deep_.training_inline() : map_.training_inline();
+    return runner_.training_inline();
+  }
 
  private:
   void draw_pca();
