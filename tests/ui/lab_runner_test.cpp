@@ -130,3 +130,29 @@ TEST_CASE("LabRunner: the training thread stops soon after the page stops updati
   const int third = r.view()->pieces;
   CHECK(third - second < 80);
 }
+
+// The single-thread web build trains between frames only while training_inline() says so: not
+// before the lab is made (the frame that shows "preparing" comes first), not while paused or
+// after the run ends, and never on a threaded runner (its lab trains on its own thread).
+TEST_CASE("LabRunner: training_inline() only while an inline lab exists and plays") {
+  LabRunner<Gan2dLab> r(gan_piece(), false);
+  r.set_playing(true);
+  r.start([] { return std::make_unique<Gan2dLab>(small_game()); });
+  CHECK_FALSE(r.training_inline());  // made at the second update
+  r.update(5.0);
+  CHECK_FALSE(r.training_inline());
+  r.update(5.0);
+  CHECK(r.training_inline());
+  r.set_playing(false);
+  CHECK_FALSE(r.training_inline());
+  r.set_playing(true);
+  while (r.training_inline()) r.update(50.0);  // the run ends: update() stops playing
+  CHECK(r.view()->done());
+  if (threads_available()) {
+    LabRunner<Gan2dLab> threaded(gan_piece(), true);
+    threaded.set_playing(true);
+    threaded.start([] { return std::make_unique<Gan2dLab>(small_game()); });
+    run_until(threaded, [](const Gan2dLab&) { return true; });
+    CHECK_FALSE(threaded.training_inline());
+  }
+}
