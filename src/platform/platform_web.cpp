@@ -33,11 +33,11 @@ EM_JS(void, js_show_lab_in_url, (const char* key, int keep_settings), {
   const url = new URL(window.location.href);
   if (!keep_settings) {
     const embed = url.searchParams.get('embed');
-    url.search = '';
+    url.search = "";
     if (embed) url.searchParams.set('embed', embed);
   }
   url.searchParams.set('lab', UTF8ToString(key));
-  window.history.replaceState(null, '', url.toString());
+  window.history.replaceState(null, "", url.toString());
   if (window.latentlab && window.latentlab._labChanged) window.latentlab._labChanged(UTF8ToString(key));
 });
 // A hidden <input type=file>; the chosen file goes through window.latentlab.loadFile. Targets
