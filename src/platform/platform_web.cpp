@@ -111,13 +111,18 @@ EM_JS(void, js_cache_gl_state, (), {
 // slice leaves nothing; with software WebGL the page thread waited out ~30 ms of each ~45 ms
 // frame. (bench/train_slices.cjs, single-thread build, 2026-12-06: training took 21-25% of the
 // time at 18-21 fps before, 69-82% at 12-16 fps with the median; the shortest interval instead
-// gave 31-36% at 16-20 fps. The threaded build, training on both cores, draws 11-16 fps here.)
+// gave 31-36% at 16-20 fps. The threaded build, training on both cores, draws 10-15 fps here.)
+// The intervals measured include the training done between frames, so the median can creep up:
+// it is capped at kMaxInterval, so frames keep coming at least that often (plus one slice).
+// Intervals over kStall (a lab being made, a tab in the background) are not the frame rate and
+// are left out; with fewer than 5 intervals a frame is taken to last 1/60 s.
 // Each slice is a task on a private MessageChannel that posts itself again while time is left
-// and the App has training to do, so the browser handles input between slices. A slice ends
-// 2 ms before the frame is due, and none starts with less than 4 ms left. (setTimeout waits
-// 4 ms between nested calls; emscripten_set_immediate posts to the window, where a course
-// page's messages arrive.)
+// and the App has trained, so the browser handles input between slices. A slice must end 2 ms
+// before the frame is due, and none shorter than 4 ms is started. (setTimeout waits 4 ms
+// between nested calls; emscripten_set_immediate posts to the window, where a course page's
+// messages arrive.)
 EM_JS(void, js_work_between_frames, (double frame_start_ms), {
+  const kMaxInterval = 100, kStall = 250;
   let s = Module.llBetweenFrames;
   if (!s) {
     const channel = new MessageChannel();
@@ -133,8 +138,9 @@ EM_JS(void, js_work_between_frames, (double frame_start_ms), {
   }
   s.starts.push(frame_start_ms);
   if (s.starts.length > 31) s.starts.shift();
-  const intervals = s.starts.slice(1).map((t, i) => t - s.starts[i]).sort((a, b) => a - b);
-  s.next_frame = frame_start_ms + (intervals.length ? intervals[intervals.length >> 1] : 1000 / 60);
+  const intervals = s.starts.slice(1).map((t, i) => t - s.starts[i]).filter((d) => d < kStall).sort((a, b) => a - b);
+  const interval = intervals.length < 5 ? 1000 / 60 : Math.min(kMaxInterval, intervals[intervals.length >> 1]);
+  s.next_frame = frame_start_ms + interval;
   if (!s.posted) {
     s.posted = true;
     s.port.postMessage(0);
@@ -179,7 +185,7 @@ EMSCRIPTEN_KEEPALIVE const char* ll_js_current_lab() { return g_app ? g_app->cur
 EMSCRIPTEN_KEEPALIVE int ll_js_switch_lab(const char* key) {
   return guarded("switchLab", [&] { return int(g_app && g_app->switch_lab(key)); }, no);
 }
-// js_work_between_frames' task: 1 = call again.
+// js_work_between_frames' task: 1 = it trained, so try again.
 EMSCRIPTEN_KEEPALIVE int ll_js_between_frames(double budget_ms) {
   return guarded("training between frames", [&] { return int(g_between_frames && g_between_frames(budget_ms)); }, no);
 }

@@ -221,12 +221,12 @@ void App::frame() {
 }
 
 bool App::train_between_frames(double budget_ms) {
+  if (hidden_) return false;
   const auto t0 = std::chrono::steady_clock::now();
-  if (hidden_ || !page().training_inline()) return false;
-  page().update(budget_ms);
+  if (!page().train_between_frames(budget_ms)) return false;
   record_slice(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   ++slices_between_frames_;
-  return page().training_inline();
+  return true;
 }
 
 void App::add_link_problems(const std::vector<std::string>& problems) {

@@ -40,7 +40,7 @@ class App {
   // A slice of training between two frames, for a lab that trains on the page thread (the
   // single-thread web build): the web platform calls it while the next frame is not due (see
   // platform_web.cpp; a hidden tab gets no frames, so its lab stops as before). Returns
-  // whether there is more to train.
+  // whether it trained.
   bool train_between_frames(double budget_ms);
   // Whether the next frame would show anything new: the page is busy (training, loading), or
   // the user or the host page did something in the last kSettleFrames frames (ImGui needs a few

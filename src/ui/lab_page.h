@@ -39,9 +39,13 @@ class LabPage {
   // while none does and nobody touches the screen, the app draws nothing (an idle lab must not
   // burn a laptop's battery). Pages that say nothing are always busy.
   virtual bool busy() const { return true; }
-  // Whether update() would train a lab on the page thread right now (the single-thread web
-  // build, a lab made and playing): the App then calls it between frames too.
-  virtual bool training_inline() const { return false; }
+  // The single-thread web build, between two frames: one more piece of the run the page
+  // trains on the page thread (made, playing, for the page's current data), and nothing else;
+  // update() in the next frame takes in the change. Returns whether it trained.
+  virtual bool train_between_frames(double budget_ms) {
+    (void)budget_ms;
+    return false;
+  }
   // Whether the page shows the drawing pad (ui/widgets/drawing_pad.h): its link then carries the
   // drawing.
   virtual bool uses_drawing_pad() const { return false; }

@@ -153,9 +153,10 @@ test('frames keep coming while every lab trains, in both builds (intervals print
         `p95 ${sl.p95_ms.toFixed(1)}, max ${sl.max_ms.toFixed(1)} ms (${sl.count}, ${between} between frames)`);
       assert.ok(intervals.length >= 20, `${name} ${lab}: only ${intervals.length} frames in 4 s`);
       assert.ok(after.frames > before.frames, `${name} ${lab}: no frames drawn`);
-      // Software WebGL leaves the page thread waiting for most of each frame: the single-thread
-      // build trains there too (App::train_between_frames).
-      if (name === 'single-thread') assert.ok(between > 0, `${lab}: no training between frames`);
+      // With software WebGL (these tests' SwiftShader) a frame leaves the page thread time until
+      // the next one: the single-thread build trains there too (App::train_between_frames).
+      const done = after.metrics.done || (after.metrics.image || {}).done;
+      if (name === 'single-thread' && !done) assert.ok(between > 0, `${lab}: no training between frames`);
       assert.ok(progress(after) >= progress(before), `${name} ${lab}: training went backwards`);
       assert.ok(progress(after) > progress(before) || after.metrics.done || (after.metrics.image || {}).done,
         `${name} ${lab}: no training while the frames were measured`);

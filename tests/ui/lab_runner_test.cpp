@@ -131,28 +131,46 @@ TEST_CASE("LabRunner: the training thread stops soon after the page stops updati
   CHECK(third - second < 80);
 }
 
-// The single-thread web build trains between frames only while training_inline() says so: not
-// before the lab is made (the frame that shows "preparing" comes first), not while paused or
-// after the run ends, and never on a threaded runner (its lab trains on its own thread).
-TEST_CASE("LabRunner: training_inline() only while an inline lab exists and plays") {
-  LabRunner<Gan2dLab> r(gan_piece(), false);
-  r.set_playing(true);
-  r.start([] { return std::make_unique<Gan2dLab>(small_game()); });
-  CHECK_FALSE(r.training_inline());  // made at the second update
-  r.update(5.0);
-  CHECK_FALSE(r.training_inline());
-  r.update(5.0);
-  CHECK(r.training_inline());
-  r.set_playing(false);
-  CHECK_FALSE(r.training_inline());
-  r.set_playing(true);
-  while (r.training_inline()) r.update(50.0);  // the run ends: update() stops playing
-  CHECK(r.view()->done());
-  if (threads_available()) {
-    LabRunner<Gan2dLab> threaded(gan_piece(), true);
-    threaded.set_playing(true);
-    threaded.start([] { return std::make_unique<Gan2dLab>(small_game()); });
-    run_until(threaded, [](const Gan2dLab&) { return true; });
-    CHECK_FALSE(threaded.training_inline());
+// The single-thread web build trains between frames (App::train_between_frames): only a lab that
+// exists and plays (not before the frame that shows "preparing", not when a command came right
+// after start(), not paused, not after its run), and with the same numbers as in frames only.
+TEST_CASE("LabRunner: training between frames only while an inline lab plays, with the same numbers") {
+  LabRunner<Gan2dLab> frames_only(gan_piece(), false), between(gan_piece(), false);
+  for (auto* r : {&frames_only, &between}) {
+    r->set_playing(true);
+    r->start([] { return std::make_unique<Gan2dLab>(small_game()); });
   }
+  CHECK_FALSE(between.train_between_frames(5.0));  // not made yet
+  between.update(5.0);
+  CHECK_FALSE(between.train_between_frames(5.0));  // the frame that shows "preparing"
+  between.update(5.0);
+  REQUIRE(between.view());
+  CHECK(between.train_between_frames(5.0));
+  between.set_playing(false);
+  CHECK_FALSE(between.train_between_frames(5.0));
+  between.set_playing(true);
+  // Frames and between them, against frames only: the same pieces in the same order.
+  for (int i = 0; i < 100000 && between.playing(); ++i) {
+    between.update(1.0);
+    between.train_between_frames(1.0);
+    between.train_between_frames(1.0);
+  }
+  run_until(frames_only, [](const Gan2dLab& lab) { return lab.done(); });
+  const Gan2dLab& a = *frames_only.view();
+  const Gan2dLab& b = *between.view();
+  REQUIRE(b.done());
+  CHECK_FALSE(between.train_between_frames(5.0));  // the run is over
+  CHECK(a.run().gan().generator().params() == b.run().gan().generator().params());
+  CHECK(a.run().gan().discriminator().params() == b.run().gan().discriminator().params());
+
+  // A command right after start() makes the lab at once, but the "preparing" frame still comes
+  // first.
+  LabRunner<Gan2dLab> commanded(gan_piece(), false);
+  commanded.set_playing(true);
+  commanded.start([] { return std::make_unique<Gan2dLab>(small_game()); });
+  commanded.post([](Gan2dLab&) {});
+  REQUIRE(commanded.view());
+  CHECK_FALSE(commanded.train_between_frames(5.0));
+  commanded.update(5.0);
+  CHECK(commanded.train_between_frames(5.0));
 }

@@ -35,7 +35,7 @@ class CompressionPage : public LabPage {
   }
   Controls* controls() override { return &controls_; }
   bool busy() const override { return runner_.busy(); }
-  bool training_inline() const override { return runner_.training_inline(); }
+  bool train_between_frames(double budget_ms) override { return runner_.train_between_frames(budget_ms); }
 
  private:
   enum Method { AE = 0, PCA = 1, JPEG = 2 };

@@ -53,7 +53,9 @@ class DeepAePanel {
   bool uses_file_dataset() const { return dataset_ == DatasetStore::kFile; }
   bool active = false;  // the tab is open: only then does it load data and train
   bool busy() const { return !started_ || runner_.busy(); }
-  bool training_inline() const { return active && runner_.training_inline(); }
+  bool train_between_frames(double budget_ms) {
+    return active && started_ && runner_.train_between_frames(budget_ms);
+  }
 
  private:
   void draw_controls();

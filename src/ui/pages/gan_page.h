@@ -47,7 +47,9 @@ class GanPage : public LabPage {
     return started_dataset_ != dataset_ || runner_.busy();
   }
   // The 2-D game and slow motion train by the clock in update() itself, frames are enough.
-  bool training_inline() const override { return tab_ == Digits && !slow_ && runner_.training_inline(); }
+  bool train_between_frames(double budget_ms) override {
+    return tab_ == Digits && !slow_ && started_dataset_ == dataset_ && runner_.train_between_frames(budget_ms);
+  }
 
  private:
   enum Tab { Digits = 0, Plane = 1 };

@@ -39,9 +39,9 @@ class PcaPage : public LabPage {
     if (!pca_tab_) return deep_.active ? deep_.busy() : map_.busy();
     return !started_ || runner_.busy();
   }
-  bool training_inline() const override {
-    if (!pca_tab_) return deep_.active ? deep_.training_inline() : map_.training_inline();
-    return runner_.training_inline();
+  bool train_between_frames(double budget_ms) override {
+    if (!pca_tab_) return deep_.active ? deep_.train_between_frames(budget_ms) : map_.train_between_frames(budget_ms);
+    return started_ && runner_.train_between_frames(budget_ms);
   }
 
  private:

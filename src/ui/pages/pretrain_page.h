@@ -37,7 +37,7 @@ class PretrainPage : public LabPage {
   }
   Controls* controls() override { return &controls_; }
   bool busy() const override { return !started_ || runner_.busy(); }
-  bool training_inline() const override { return runner_.training_inline(); }
+  bool train_between_frames(double budget_ms) override { return started_ && runner_.train_between_frames(budget_ms); }
   bool uses_drawing_pad() const override { return true; }
   bool reset() override;  // the Reset button: a new lab with the panel's settings
 
