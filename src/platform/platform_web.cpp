@@ -109,9 +109,9 @@ EM_JS(void, js_cache_gl_state, (), {
 // After each frame the page thread may train in the time left until the next frame is due: the
 // frame's start plus the median of the last 30 frame intervals. With a fast GPU a frame's own
 // slice leaves nothing; with software WebGL the page thread waited out ~30 ms of each ~45 ms
-// frame. (bench/train_slices.cjs, single-thread build, 2026-12-06: training took 21-25% of the
-// time at 18-21 fps before, 69-82% at 12-16 fps with the median; the shortest interval instead
-// gave 31-36% at 16-20 fps. The threaded build, training on both cores, draws 10-15 fps here.)
+// frame. (bench/train_slices.cjs, single-thread build, 2026-12-06: training took 20-24% of the
+// time at 17-21 fps before, 69-81% at 13-16 fps with the median; the shortest interval instead
+// gave 31-36% at 16-20 fps. The threaded build, training on both cores, draws 11-16 fps here.)
 // The intervals measured include the training done between frames, so the median can creep up:
 // it is capped at kMaxInterval, so frames keep coming at least that often (plus one slice).
 // Intervals over kStall (a lab being made, a tab in the background) are not the frame rate and
