@@ -83,11 +83,12 @@ EM_JS(void, js_cache_gl_state, (), {
   const gl = GLctx;
   const SCISSOR_BOX = 0x0C10, BLEND_EQUATION_RGB = 0x8009, BLEND_EQUATION_ALPHA = 0x883D,
         BLEND_DST_RGB = 0x80C8, BLEND_SRC_RGB = 0x80C9, BLEND_DST_ALPHA = 0x80CA, BLEND_SRC_ALPHA = 0x80CB;
+  const answered = new Set([SCISSOR_BOX, BLEND_EQUATION_RGB, BLEND_EQUATION_ALPHA, BLEND_DST_RGB, BLEND_SRC_RGB,
+                            BLEND_DST_ALPHA, BLEND_SRC_ALPHA]);
   const kept = new Map();
   const getParameter = gl.getParameter.bind(gl);
   gl.getParameter = (p) => {
-    if (p !== SCISSOR_BOX && p !== BLEND_EQUATION_RGB && p !== BLEND_EQUATION_ALPHA && p !== BLEND_DST_RGB &&
-        p !== BLEND_SRC_RGB && p !== BLEND_DST_ALPHA && p !== BLEND_SRC_ALPHA) return getParameter(p);
+    if (!answered.has(p)) return getParameter(p);
     if (!kept.has(p)) kept.set(p, getParameter(p));
     const v = kept.get(p);
     return p === SCISSOR_BOX ? new Int32Array(v) : v;  // WebGL hands out a fresh array each time

@@ -108,12 +108,11 @@ class LabRunner {
   bool playing() const { return playing_; }
   // Something will change by itself: training, or a start or command not yet in the view.
   bool busy() const { return playing_ || !current() || (!view() && error_.empty()); }
-  // Inline only: the lab exists and is training, so another piece would train it more.
-  bool training_inline() const { return !threaded_ && lab_ && playing_ && !make_deferred_; }
-  // Inline only, between two frames (App::train_between_frames): one more piece of training
-  // and nothing else; the next update() reports the change. Returns whether it trained.
+  // Inline only, between two frames (App::train_between_frames): one more piece of training,
+  // if the lab exists and plays, and nothing else; the next update() reports the change.
+  // Returns whether it trained.
   bool train_between_frames(double budget_ms) {
-    if (!training_inline()) return false;
+    if (threaded_ || !lab_ || !playing_ || make_deferred_) return false;
     if (!piece_(*lab_, budget_ms)) playing_ = false;
     changed_ = true;
     return true;
