@@ -2,7 +2,7 @@
 // into one JSON document, prints the table with the ratios, and checks the targets of issue 3.
 //
 //   node bench/report.cjs --dir DIR [--json FILE] [--meta META.json]
-// DIR holds SYSTEM.<round>.<workload>.out for SYSTEM in native, wasm, tfjs, torch (stdout of
+// DIR holds SYSTEM.<round>.<workload>.out for SYSTEM in the values of SYSTEMS below (stdout of
 // each program; a missing or unparsable one gives nulls) and FILE.note saying why a system was
 // not measured.
 'use strict';
@@ -16,8 +16,9 @@ if (!dir) {
   process.exit(2);
 }
 const SYSTEMS = { latentlab_wasm: 'wasm', latentlab_native: 'native', tfjs_wasm: 'tfjs', torch_cpu: 'torch',
-  // Threaded columns (issue 14): the same programs with a thread pool of `threads` (bench/run).
-  latentlab_wasm_mt: 'wasm_mt', latentlab_native_mt: 'native_mt', torch_cpu_mt: 'torch_mt' };
+  // Threaded columns (issue 14): the same programs with a thread pool of `threads` (bench/run);
+  // TF.js's threaded build runs in Chromium (tfjs_mt_bench.cjs).
+  latentlab_wasm_mt: 'wasm_mt', latentlab_native_mt: 'native_mt', torch_cpu_mt: 'torch_mt', tfjs_wasm_mt: 'tfjs_mt' };
 
 const UNITS = { W1: 'samples/s', W2: 'samples/s', W2_gflops: 'GFLOP/s', W2_gemm_gflops: 'GFLOP/s',
   W2_gemm_eigen_gflops: 'GFLOP/s', W2_gemm_share: 'fraction', W3: 'iterations/s',
@@ -81,6 +82,7 @@ for (const k of keys) {
     w.wasm_mt_vs_wasm = round(speedup(k, w.latentlab_wasm_mt, w.latentlab_wasm));
     w.native_mt_vs_native = round(speedup(k, w.latentlab_native_mt, w.latentlab_native));
     w.native_mt_vs_torch_mt = round(speedup(k, w.latentlab_native_mt, w.torch_cpu_mt));
+    w.wasm_mt_vs_tfjs_mt = round(speedup(k, w.latentlab_wasm_mt, w.tfjs_wasm_mt));
   }
   workloads[k] = w;
 }
@@ -105,6 +107,7 @@ for (const k of ['W1', 'W2', 'W3'].filter((w) => workloads[w])) {
 for (const k of ['W2', 'W3'].filter((w) => workloads[w])) {
   targets[`${k}_wasm_2_threads_at_least_1.7x_1_thread`] = atLeast(val(k, 'wasm_mt_vs_wasm'), 1.7);
   targets[`${k}_native_2_threads_at_least_1.5x_torch_2_threads`] = atLeast(val(k, 'native_mt_vs_torch_mt'), 1.5);
+  targets[`${k}_wasm_mt_at_least_10x_tfjs_mt`] = atLeast(val(k, 'wasm_mt_vs_tfjs_mt'), 10);
 }
 if (workloads.W2) {
   targets.W2_wasm_at_least_70pct_of_own_gemm = atLeast(val('W2', 'latentlab_wasm_vs_own_gemm'), 0.7);
@@ -145,13 +148,15 @@ for (const [k, w] of Object.entries(workloads)) {
     fmt(w.torch_cpu), ratio(w.wasm_vs_tfjs), ratio(w.wasm_vs_native), ratio(w.native_vs_torch)]));
 }
 out.push('Threaded (the thread count is in each system\'s line below):');
-out.push(['workload'.padEnd(22), 'LL wasm mt'.padStart(11), 'LL native mt'.padStart(13), 'torch mt'.padStart(10),
-  'wasm mt/1'.padStart(10), 'native mt/1'.padStart(12), 'native/torch mt'.padStart(16)].join(' '));
+out.push(['workload'.padEnd(22), 'LL wasm mt'.padStart(11), 'LL native mt'.padStart(13), 'TF.js mt'.padStart(10),
+  'torch mt'.padStart(10), 'wasm mt/1'.padStart(10), 'native mt/1'.padStart(12), 'wasm/tfjs mt'.padStart(13),
+  'native/torch mt'.padStart(16)].join(' '));
 for (const k of ['W1', 'W2', 'W3', 'W4']) {
   const w = workloads[k];
   if (!w) continue;
   out.push([k.padEnd(22), fmt(w.latentlab_wasm_mt).padStart(11), fmt(w.latentlab_native_mt).padStart(13),
-    fmt(w.torch_cpu_mt).padStart(10), ratio(w.wasm_mt_vs_wasm).padStart(10), ratio(w.native_mt_vs_native).padStart(12),
+    fmt(w.tfjs_wasm_mt).padStart(10), fmt(w.torch_cpu_mt).padStart(10), ratio(w.wasm_mt_vs_wasm).padStart(10),
+    ratio(w.native_mt_vs_native).padStart(12), ratio(w.wasm_mt_vs_tfjs_mt).padStart(13),
     ratio(w.native_mt_vs_torch_mt).padStart(16)].join(' '));
 }
 out.push('');
