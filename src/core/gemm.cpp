@@ -267,7 +267,10 @@ GemmSplit gemm_split(GemmShape s) {
 void gemm(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,
           bool trans_b, float beta, float* C, Index ldc) {
   const GemmSplit split = gemm_split(s);
-  if (split.count == 1) return gemm_block(s, A, lda, trans_a, B, ldb, trans_b, beta, C, ldc);
+  // One thread computes the same bits undivided (gemm.h), without packing the shared operand
+  // once per block.
+  if (split.count == 1 || thread_count() == 1)
+    return gemm_block(s, A, lda, trans_a, B, ldb, trans_b, beta, C, ldc);
   parallel_for(split.count, [&](int t) {
     const Index begin = Index(t) * split.block;
     if (split.rows) {  // rows [begin, end) of C: the same rows of op(A), all of op(B)

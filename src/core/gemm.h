@@ -28,17 +28,26 @@ void gemm_packed(GemmShape s, const float* A, Index lda, bool trans_a, const flo
                  bool trans_b, float beta, float* C, Index ldc);
 
 // How gemm() divides C between threads: blocks of `block` whole rows (rows) or whole columns,
-// chosen from the shape alone, so each element is computed by the same call whatever the thread
-// count. Blocks are multiples of kGemmSplitUnit = 192, which every micro-tile height divides
-// (Eigen's 3 x 16 rows with AVX-512, 3 x 8 with AVX2; our wasm kernel's 8), so an element lands
-// in the same tile position as in one undivided call and gets the same bits: checked on W2's
-// shapes (tests/labs/threads_test.cpp). With blocks of 64 one of them differed natively.
+// chosen from the shape alone (about 8 blocks, taken by the threads as they come free), so each
+// element is computed by the same call whatever the thread count. Blocks are multiples of
+// kGemmSplitUnit, so an element lands in the same tile position as in one undivided call and
+// gets the same bits: checked on W2's shapes (tests/labs/threads_test.cpp).
+// - Natively (Eigen) the unit is 192, which every micro-tile height divides (3 x 16 rows with
+//   AVX-512, 3 x 8 with AVX2). With blocks of 64 one element differed.
+// - In wasm our kernel sums each element in its own lane in K order wherever its tile lies
+//   (edge tiles too), so the unit is one micro-tile (8 rows; two 4-column panels). 192 made
+//   2 threads uneven: a 1000-long side gave blocks 192 x 5 + 40, so one thread did 576 of 1000,
+//   and a 250-long one 192 + 58.
 struct GemmSplit {
   bool rows;
   Index block;
   int count;
 };
+#ifdef __wasm_simd128__
+constexpr Index kGemmSplitUnit = 8;
+#else
 constexpr Index kGemmSplitUnit = 192;
+#endif
 GemmSplit gemm_split(GemmShape s);
 
 // The plain triple loop the kernel is tested against (accumulates in double).

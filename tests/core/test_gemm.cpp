@@ -3,7 +3,9 @@
 // vector type; in wasm the same tests run the SIMD128 kernel.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -104,4 +106,47 @@ TEST_CASE("gemm: beta 0 overwrites garbage, K = 0 scales C, empty shapes are no-
     fn({0, 1, 2}, a, 1, false, b, 2, false, 0.0f, c, 1);
     CHECK(c[0] == 0.0f);
   }
+}
+
+TEST_CASE("gemm: the packed kernel gives the same bits split into blocks of whole micro-tiles") {
+  // What lets the wasm build split a product into blocks of 8 rows or columns (gemm.h,
+  // kGemmSplitUnit): each element is summed in its own lane, in K order, whatever tile it lands
+  // in. Blocks of 8, 40 and 128 (a full last block, and short ones), by rows and by columns,
+  // with 784-deep products (four K blocks) and beta 0 and 1, every layout.
+  Rng rng(34);
+  const GemmShape shapes[] = {{1000, 100, 784}, {100, 1000, 784}, {250, 30, 100}};
+  for (const GemmShape& s : shapes)
+    for (int t = 0; t < 4; ++t)
+      for (float beta : {0.0f, 1.0f}) {
+        const bool ta = t & 1, tb = t & 2;
+        const Index lda = ta ? s.k : s.m, ldb = tb ? s.n : s.k;
+        std::vector<float> A(size_t(s.m * s.k)), B(size_t(s.k * s.n)), C0(size_t(s.m * s.n));
+        rng.fill_uniform(A.data(), Index(A.size()), -1, 1);
+        rng.fill_uniform(B.data(), Index(B.size()), -1, 1);
+        rng.fill_uniform(C0.data(), Index(C0.size()), -1, 1);
+        std::vector<float> whole = C0;
+        gemm_packed(s, A.data(), lda, ta, B.data(), ldb, tb, beta, whole.data(), s.m);
+        for (bool rows : {true, false})
+          for (Index block : {8, 40, 128}) {
+            std::vector<float> split = C0;
+            const Index len = rows ? s.m : s.n;
+            for (Index b = 0; b < len; b += block) {
+              const Index n = std::min(block, len - b);
+              if (rows)
+                gemm_packed({n, s.n, s.k}, A.data() + (ta ? b * lda : b), lda, ta, B.data(), ldb, tb, beta,
+                            split.data() + b, s.m);
+              else
+                gemm_packed({s.m, n, s.k}, A.data(), lda, ta, B.data() + (tb ? b : b * ldb), ldb, tb, beta,
+                            split.data() + b * s.m, s.m);
+            }
+            CAPTURE(s.m);
+            CAPTURE(s.n);
+            CAPTURE(ta);
+            CAPTURE(tb);
+            CAPTURE(beta);
+            CAPTURE(rows);
+            CAPTURE(block);
+            CHECK(std::memcmp(split.data(), whole.data(), whole.size() * sizeof(float)) == 0);
+          }
+      }
 }
