@@ -116,6 +116,7 @@ std::string App::metrics_json() {
       {"busy", page().busy()},
       {"fps", ImGui::GetIO().Framerate},
       {"train_slice_ms", last_update_ms_},
+      {"training_share", training_share_},  // of the wall time, over the last second
       {"train_slices", slice_stats()},  // the single-thread build's target: max <= 16 ms
       {"build", {{"version", build_.version}, {"target", build_.target}, {"simd", build_.simd},
                  {"threads", thread_count()}}},
@@ -139,6 +140,7 @@ std::string App::metrics_json() {
 }
 
 void App::record_slice(double ms) {
+  window_train_ms_ += ms;
   if (slices_ms_.size() < kSlicesKept) slices_ms_.push_back(ms);
   else slices_ms_[size_t(slices_) % kSlicesKept] = ms;  // slice i at i mod kSlicesKept
   ++slices_;
@@ -197,6 +199,12 @@ void App::frame() {
   if (!hidden_) page().update(kTrainBudgetMs);
   last_update_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   record_slice(last_update_ms_);
+  const double window_ms = std::chrono::duration<double, std::milli>(t0 - window_start_).count();
+  if (window_ms >= 1000) {
+    training_share_ = window_train_ms_ / window_ms;
+    window_train_ms_ = 0;
+    window_start_ = t0;
+  }
 
   // Draw. Embedded: no status bar and tighter padding, every pixel of the iframe for the lab.
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -307,10 +315,11 @@ void App::draw_status_bar(float height) {
   ImGui::Begin("status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs |
                                       ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoFocusOnAppearing);
-  // Threaded builds train beside the frames; single-thread ones inside them, for this long.
+  // Threaded builds train beside the frames; single-thread ones in and between them, for this
+  // share of the time.
   char training[64];
   if (threads_available()) std::snprintf(training, sizeof training, "training on its own thread");
-  else std::snprintf(training, sizeof training, "training %.1f ms/frame", last_update_ms_);
+  else std::snprintf(training, sizeof training, "training %.0f%% of the time", 100 * training_share_);
   char full[320];
   std::snprintf(full, sizeof full, "%.0f fps  |  %s  |  LatentLab %s  |  %s, %d thread%s  |  memory %.0f MB  |  SIMD: %s",
                 ImGui::GetIO().Framerate, training, build_.version.c_str(), build_.target.c_str(), thread_count(),

@@ -134,6 +134,10 @@ class App {
   BuildInfo build_;
   std::map<std::string, std::unique_ptr<ui::LabPage>> pages_;  // created when first opened
   double last_update_ms_ = 0;  // measured length of the last frame's training slice
+  // Training's share of the wall time over the last second, in frames and between them (the
+  // single-thread build's status bar: a frame's own slice is only part of it).
+  double training_share_ = 0, window_train_ms_ = 0;
+  std::chrono::steady_clock::time_point window_start_ = std::chrono::steady_clock::now();
   std::vector<double> slices_ms_;  // the last kSlicesKept slices, in frames or between (a ring)
   static constexpr size_t kSlicesKept = 1024;  // 15 s or more: a test's or benchmark's window
   long slices_ = 0, slices_between_frames_ = 0;
