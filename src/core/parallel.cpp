@@ -20,19 +20,21 @@ namespace ll {
 
 namespace {
 
-// Waits until done() is true, first spinning for up to kSpin, then sleeping through `sleep`.
-// Sleeping alone cost 110-120 us per parallel_for in the threaded wasm build in node (a trivial
-// parallel_for(8) with 2 threads; 8 us natively): a W2 training step makes ~20 such calls, and
-// the next one mostly comes within microseconds (the GEMMs of one layer's backward pass run
-// back to back). A worker that finds nothing within kSpin sleeps, so an idle pool burns no CPU.
-template <class Done, class Sleep>
-void spin_then_sleep(Done done, Sleep sleep) {
+// Spins until done() is true, for at most kSpin; returns whether it became true (else the caller
+// sleeps). With sleeping alone a parallel_for of 8 empty tasks on 2 threads cost 110-130 us in the
+// threaded wasm build in node and 8-85 us natively (bench/parallel_for_cost.cpp); a W2 training
+// step makes ~20 such calls, and the next one mostly comes within microseconds (the GEMMs of one
+// layer's backward pass run back to back). A worker that finds nothing within kSpin sleeps, so an
+// idle pool burns no CPU.
+template <class Done>
+bool spin_until(Done done) {
   using Clock = std::chrono::steady_clock;
   constexpr auto kSpin = std::chrono::microseconds(50);
   const auto until = Clock::now() + kSpin;
   // Reading the clock is a call into JS in wasm, so it is read once per 256 checks.
   for (int i = 1; !done(); ++i)
-    if (i % 256 == 0 && Clock::now() > until) return sleep();
+    if (i % 256 == 0 && Clock::now() > until) return false;
+  return true;
 }
 
 // Workers wait for a job with a new generation, take task indices from `next`, and count
@@ -75,10 +77,11 @@ class Pool {
     }
     if (sleepers) wake_.notify_all();
     take_tasks(task, tasks);
-    spin_then_sleep([this] { return running_.load() == 0; }, [this] {
+    const auto finished = [this] { return running_.load() == 0; };
+    if (!spin_until(finished)) {
       std::unique_lock<std::mutex> lock(m_);
-      done_.wait(lock, [this] { return running_.load() == 0; });
-    });
+      done_.wait(lock, finished);
+    }
     task_ = nullptr;
     return true;
   }
@@ -93,12 +96,15 @@ class Pool {
     for (;;) {
       const std::function<void(int)>* task;
       int tasks;
-      spin_then_sleep([&] { return generation_.load() != seen; }, [] {});
+      const auto posted = [&] { return generation_.load() != seen; };
+      const bool spun = spin_until(posted);
       {
         std::unique_lock<std::mutex> lock(m_);
-        ++sleeping_;
-        wake_.wait(lock, [&] { return generation_.load() != seen; });
-        --sleeping_;
+        if (!spun) {
+          ++sleeping_;
+          wake_.wait(lock, posted);
+          --sleeping_;
+        }
         seen = generation_;
         if (stop_) return;
         task = task_;
