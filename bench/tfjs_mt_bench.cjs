@@ -14,12 +14,12 @@
 // the N threads the other threaded systems get, the page is shown a hardwareConcurrency of 2N
 // (DevTools' Emulation.setHardwareConcurrencyOverride); TF.js reads it once, when its module starts.
 'use strict';
-const http = require('http');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { chromium } = require('playwright-core');
 const { CHROMIUM_ARGS } = require('../tests/browser/browser.cjs');
+const { start } = require('../scripts/static-server.cjs');
 
 const args = process.argv.slice(2);
 const arg = (name) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : null);
@@ -40,44 +40,32 @@ const WASM_DIST = path.join(path.dirname(require.resolve('@tensorflow/tfjs-backe
 const PAGE = '<!doctype html><meta charset="utf-8"><title>tfjs_wasm_mt</title><link rel="icon" href="data:,">\n' +
   '<script src="tf.min.js"></script><script src="tf-backend-wasm.min.js"></script>' +
   '<script src="tfjs_workloads.js"></script>\n';
-// URL path -> [MIME type, file or page text]. The three binaries are all offered, so that TF.js
-// picks one by itself and the request log shows which.
-const ROUTES = {
-  '/': ['text/html; charset=utf-8', { text: PAGE }],
-  '/tf.min.js': ['text/javascript', path.join(TFJS_DIST, 'tf.min.js')],
-  '/tf-backend-wasm.min.js': ['text/javascript', path.join(WASM_DIST, 'tf-backend-wasm.min.js')],
-  '/tfjs_workloads.js': ['text/javascript', path.join(__dirname, 'tfjs_workloads.js')],
-};
-for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', THREADED_WASM]) {
-  ROUTES[`/wasm/${f}`] = ['application/wasm', path.join(WASM_DIST, f)];
-}
 
-// Serves ROUTES with the headers that make the page cross-origin isolated; `fetched` records
-// every path asked for.
-function serve(fetched) {
-  const server = http.createServer((req, res) => {
-    const urlPath = new URL(req.url, 'http://x').pathname;
-    fetched.push(urlPath);
-    const route = ROUTES[urlPath];
-    const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
-    if (!route) {
-      res.writeHead(404, headers);
-      return res.end();
-    }
-    const [type, source] = route;
-    res.writeHead(200, { ...headers, 'Content-Type': type });
-    res.end(source.text ?? fs.readFileSync(source));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+// A folder with the page and links to TF.js's files, for the project's static server (COOP +
+// COEP: isolated). The three binaries are all offered, so that TF.js picks one by itself and
+// the page's requests show which.
+function siteFolder() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tfjs-mt-'));
+  fs.writeFileSync(path.join(dir, 'index.html'), PAGE);
+  fs.symlinkSync(path.join(TFJS_DIST, 'tf.min.js'), path.join(dir, 'tf.min.js'));
+  fs.symlinkSync(path.join(WASM_DIST, 'tf-backend-wasm.min.js'), path.join(dir, 'tf-backend-wasm.min.js'));
+  fs.symlinkSync(path.join(__dirname, 'tfjs_workloads.js'), path.join(dir, 'tfjs_workloads.js'));
+  fs.mkdirSync(path.join(dir, 'wasm'));
+  for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', THREADED_WASM]) {
+    fs.symlinkSync(path.join(WASM_DIST, f), path.join(dir, 'wasm', f));
+  }
+  return dir;
 }
 
 async function main() {
-  const fetched = [];
-  const server = await serve(fetched);
+  const dir = siteFolder();
+  const server = await start(dir, 0, '127.0.0.1', 'coop-coep');
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
+    const fetched = [];  // every URL the page asks for
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: shownConcurrency });
     // The workloads' lines (and TF.js's own notes) arrive as console messages.
@@ -120,6 +108,7 @@ async function main() {
   } finally {
     await browser.close();
     server.close();
+    fs.rmSync(dir, { recursive: true });
   }
 }
 
