@@ -158,20 +158,27 @@ Index round_up(Index x, Index r) { return (x + r - 1) / r * r; }
 
 }  // namespace
 
-void gemm_packed(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,
-                 bool trans_b, float beta, float* C, Index ldc) {
-  if (s.m <= 0 || s.n <= 0) return;
-  if (s.k <= 0) {  // C = beta C; beta 0 must overwrite garbage rather than scale it
-    for (Index j = 0; j < s.n; ++j)
-      for (Index i = 0; i < s.m; ++i) C[i + j * ldc] = beta == 0.0f ? 0.0f : beta * C[i + j * ldc];
-    return;
-  }
+namespace {
+
+// Where gemm_blocked finds the (pc, ic) block of op(A) or the (jc, pc) block of op(B) in an
+// operand packed whole (pack_whole_a/b): blocks follow each other in loop order and every block
+// but the last of each loop is full, so the offsets are products (MC, NC are whole panels).
+Index packed_a_offset(Index m, Index pc, Index ic, Index kc) { return pc * round_up(m, MR) + ic * kc; }
+Index packed_b_offset(Index n, Index k, Index jc, Index pc) {
+  return jc * k + pc * round_up(std::min(NC, n - jc), NR);
+}
+
+// The blocked product. `whole_a` / `whole_b`, when given, hold op(A) / op(B) packed whole, so a
+// block of a split product does not pack the operand every block shares again.
+void gemm_blocked(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,
+                  bool trans_b, float beta, float* C, Index ldc, const float* whole_a,
+                  const float* whole_b) {
   static thread_local PackBuffers buf;
   // Strides of op(A)(i, p) and op(B)(p, j), with B's panel index j playing the role of i.
   const Index a_rs = trans_a ? lda : 1, a_cs = trans_a ? 1 : lda;
   const Index b_rs = trans_b ? 1 : ldb, b_cs = trans_b ? ldb : 1;
-  float* pa = reserve(buf.a, round_up(std::min(MC, s.m), MR) * KC);
-  float* pb = reserve(buf.b, round_up(std::min(NC, s.n), NR) * KC);
+  float* pa = whole_a ? nullptr : reserve(buf.a, round_up(std::min(MC, s.m), MR) * KC);
+  float* pb = whole_b ? nullptr : reserve(buf.b, round_up(std::min(NC, s.n), NR) * KC);
   alignas(16) float edge[MR * NR];
 
   for (Index jc = 0; jc < s.n; jc += NC) {
@@ -179,16 +186,18 @@ void gemm_packed(GemmShape s, const float* A, Index lda, bool trans_a, const flo
     for (Index pc = 0; pc < s.k; pc += KC) {
       const Index kc = std::min(KC, s.k - pc);
       const float beta_p = pc == 0 ? beta : 1.0f;  // later K blocks accumulate onto the first
-      pack<NR>(B + jc * b_rs + pc * b_cs, b_rs, b_cs, nc, kc, pb);
+      const float* b_block = whole_b ? whole_b + packed_b_offset(s.n, s.k, jc, pc) : pb;
+      if (!whole_b) pack<NR>(B + jc * b_rs + pc * b_cs, b_rs, b_cs, nc, kc, pb);
       for (Index ic = 0; ic < s.m; ic += MC) {
         const Index mc = std::min(MC, s.m - ic);
-        pack<MR>(A + ic * a_rs + pc * a_cs, a_rs, a_cs, mc, kc, pa);
+        const float* a_block = whole_a ? whole_a + packed_a_offset(s.m, pc, ic, kc) : pa;
+        if (!whole_a) pack<MR>(A + ic * a_rs + pc * a_cs, a_rs, a_cs, mc, kc, pa);
         for (Index jr = 0; jr < nc; jr += NR) {
           const Index nr = std::min<Index>(NR, nc - jr);
-          const float* b_panel = pb + jr * kc;
+          const float* b_panel = b_block + jr * kc;
           for (Index ir = 0; ir < mc; ir += MR) {
             const Index mr = std::min<Index>(MR, mc - ir);
-            const float* a_panel = pa + ir * kc;
+            const float* a_panel = a_block + ir * kc;
             float* c = C + (ic + ir) + (jc + jr) * ldc;
             if (mr == MR && nr == NR) {
               micro_kernel(kc, a_panel, b_panel, beta_p, c, ldc);
@@ -206,6 +215,69 @@ void gemm_packed(GemmShape s, const float* A, Index lda, bool trans_a, const flo
       }
     }
   }
+}
+
+// Packs panels [p0, p1) of every block of op(A) (rows x depth, MR-row panels) or op(B) (NR-column
+// panels) into the layout gemm_blocked reads. A panel range packs the same values as the whole,
+// so tasks can pack disjoint ranges.
+void pack_whole_a(GemmShape s, const float* A, Index lda, bool trans_a, Index p0, Index p1, float* dst) {
+  const Index rs = trans_a ? lda : 1, cs = trans_a ? 1 : lda;
+  for (Index pc = 0; pc < s.k; pc += KC) {
+    const Index kc = std::min(KC, s.k - pc);
+    const Index i0 = p0 * MR, i1 = std::min(p1 * MR, s.m);
+    if (i0 < i1) pack<MR>(A + i0 * rs + pc * cs, rs, cs, i1 - i0, kc, dst + pc * round_up(s.m, MR) + i0 * kc);
+  }
+}
+void pack_whole_b(GemmShape s, const float* B, Index ldb, bool trans_b, Index p0, Index p1, float* dst) {
+  const Index rs = trans_b ? 1 : ldb, cs = trans_b ? ldb : 1;
+  for (Index jc = 0; jc < s.n; jc += NC)
+    for (Index pc = 0; pc < s.k; pc += KC) {
+      const Index kc = std::min(KC, s.k - pc);
+      const Index j0 = std::max(p0 * NR, jc), j1 = std::min({p1 * NR, jc + NC, s.n});
+      if (j0 < j1)
+        pack<NR>(B + j0 * rs + pc * cs, rs, cs, j1 - j0, kc, dst + packed_b_offset(s.n, s.k, jc, pc) + (j0 - jc) * kc);
+    }
+}
+
+}  // namespace
+
+void gemm_packed(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,
+                 bool trans_b, float beta, float* C, Index ldc) {
+  if (s.m <= 0 || s.n <= 0) return;
+  if (s.k <= 0) {  // C = beta C; beta 0 must overwrite garbage rather than scale it
+    for (Index j = 0; j < s.n; ++j)
+      for (Index i = 0; i < s.m; ++i) C[i + j * ldc] = beta == 0.0f ? 0.0f : beta * C[i + j * ldc];
+    return;
+  }
+  gemm_blocked(s, A, lda, trans_a, B, ldb, trans_b, beta, C, ldc, nullptr, nullptr);
+}
+
+void gemm_packed_split(GemmSplit split, GemmShape s, const float* A, Index lda, bool trans_a, const float* B,
+                       Index ldb, bool trans_b, float beta, float* C, Index ldc) {
+  if (s.m <= 0 || s.n <= 0 || s.k <= 0 || split.count <= 1)
+    return gemm_packed(s, A, lda, trans_a, B, ldb, trans_b, beta, C, ldc);
+  // The operand every block shares, packed once, its panels shared out between the tasks.
+  static thread_local std::vector<float> whole;
+  const Index panels = split.rows ? (s.n + NR - 1) / NR : (s.m + MR - 1) / MR;
+  const Index per = (panels + split.count - 1) / split.count;
+  float* packed = reserve(whole, split.rows ? round_up(s.n, NR) * s.k : round_up(s.m, MR) * s.k);
+  parallel_for(split.count, [&](int t) {
+    const Index p0 = Index(t) * per, p1 = std::min(panels, p0 + per);
+    if (split.rows) pack_whole_b(s, B, ldb, trans_b, p0, p1, packed);
+    else pack_whole_a(s, A, lda, trans_a, p0, p1, packed);
+  });
+  parallel_for(split.count, [&](int t) {
+    const Index begin = Index(t) * split.block;
+    if (split.rows) {  // rows [begin, end) of C: the same rows of op(A), all of op(B)
+      const Index m = std::min(split.block, s.m - begin);
+      gemm_blocked({m, s.n, s.k}, A + (trans_a ? begin * lda : begin), lda, trans_a, B, ldb, trans_b, beta,
+                   C + begin, ldc, nullptr, packed);
+    } else {  // columns [begin, end) of C: the same columns of op(B), all of op(A)
+      const Index n = std::min(split.block, s.n - begin);
+      gemm_blocked({s.m, n, s.k}, A, lda, trans_a, B + (trans_b ? begin : begin * ldb), ldb, trans_b, beta,
+                   C + begin * ldc, ldc, packed, nullptr);
+    }
+  });
 }
 
 void gemm_reference(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,
@@ -267,10 +339,12 @@ GemmSplit gemm_split(GemmShape s) {
 void gemm(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,
           bool trans_b, float beta, float* C, Index ldc) {
   const GemmSplit split = gemm_split(s);
-  // One thread computes the same bits undivided (gemm.h), without packing the shared operand
-  // once per block.
+  // One thread computes the same bits undivided (gemm.h), without the pool.
   if (split.count == 1 || thread_count() == 1)
     return gemm_block(s, A, lda, trans_a, B, ldb, trans_b, beta, C, ldc);
+#ifdef __wasm_simd128__
+  gemm_packed_split(split, s, A, lda, trans_a, B, ldb, trans_b, beta, C, ldc);
+#else
   parallel_for(split.count, [&](int t) {
     const Index begin = Index(t) * split.block;
     if (split.rows) {  // rows [begin, end) of C: the same rows of op(A), all of op(B)
@@ -283,6 +357,7 @@ void gemm(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, 
                  C + begin * ldc, ldc);
     }
   });
+#endif
 }
 
 }  // namespace ll

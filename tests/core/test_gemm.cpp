@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/gemm.h"
+#include "core/parallel.h"
 #include "core/rng.h"
 
 using namespace ll;
@@ -112,7 +113,8 @@ TEST_CASE("gemm: the packed kernel gives the same bits split into blocks of whol
   // What lets the wasm build split a product into blocks of 8 rows or columns (gemm.h,
   // kGemmSplitUnit): each element is summed in its own lane, in K order, whatever tile it lands
   // in. Blocks of 8, 40 and 128 (a full last block, and short ones), by rows and by columns,
-  // with 784-deep products (four K blocks) and beta 0 and 1, every layout.
+  // with 784-deep products (four K blocks) and beta 0 and 1, every layout; one call per block,
+  // and gemm_packed_split, which packs the shared operand once.
   Rng rng(34);
   const GemmShape shapes[] = {{1000, 100, 784}, {100, 1000, 784}, {250, 30, 100}};
   for (const GemmShape& s : shapes)
@@ -147,6 +149,17 @@ TEST_CASE("gemm: the packed kernel gives the same bits split into blocks of whol
             CAPTURE(rows);
             CAPTURE(block);
             CHECK(std::memcmp(split.data(), whole.data(), whole.size() * sizeof(float)) == 0);
+            // The same blocks on the pool, sharing one packing of the common operand.
+            const int before = thread_count();
+            for (int threads : {1, 2}) {
+              set_thread_count(threads);
+              std::vector<float> shared = C0;
+              gemm_packed_split({rows, block, int((len + block - 1) / block)}, s, A.data(), lda, ta, B.data(), ldb,
+                                tb, beta, shared.data(), s.m);
+              CAPTURE(threads);
+              CHECK(std::memcmp(shared.data(), whole.data(), whole.size() * sizeof(float)) == 0);
+            }
+            set_thread_count(before);
           }
       }
 }
