@@ -267,13 +267,13 @@ void gemm_packed_split(GemmSplit split, GemmShape s, const float* A, Index lda, 
     else pack_whole_a(s, A, lda, trans_a, p0, p1, packed);
   });
   parallel_for(split.count, [&](int t) {
-    const Index begin = Index(t) * split.block;
+    const Index begin = split.begin(t);
     if (split.rows) {  // rows [begin, end) of C: the same rows of op(A), all of op(B)
-      const Index m = std::min(split.block, s.m - begin);
+      const Index m = split.begin(t + 1) - begin;
       gemm_blocked({m, s.n, s.k}, A + (trans_a ? begin * lda : begin), lda, trans_a, B, ldb, trans_b, beta,
                    C + begin, ldc, nullptr, packed);
     } else {  // columns [begin, end) of C: the same columns of op(B), all of op(A)
-      const Index n = std::min(split.block, s.n - begin);
+      const Index n = split.begin(t + 1) - begin;
       gemm_blocked({s.m, n, s.k}, A, lda, trans_a, B + (trans_b ? begin : begin * ldb), ldb, trans_b, beta,
                    C + begin * ldc, ldc, packed, nullptr);
     }
@@ -328,12 +328,11 @@ void gemm_block(GemmShape s, const float* A, Index lda, bool trans_a, const floa
 }  // namespace
 
 GemmSplit gemm_split(GemmShape s) {
-  // Below ~4 MFLOP (W1's 64x64x16 products, ~0.05 ms) waking the pool costs more than it saves.
-  if (2.0 * double(s.m) * double(s.n) * double(s.k) < 4e6) return {true, std::max<Index>(s.m, 1), 1};
   const bool rows = s.m >= s.n;
   const Index len = rows ? s.m : s.n;
-  const Index block = round_up(std::max<Index>(kGemmSplitUnit, (len + 7) / 8), kGemmSplitUnit);
-  return {rows, block, int((len + block - 1) / block)};
+  // Below ~4 MFLOP (W1's 64x64x16 products, ~0.05 ms) waking the pool costs more than it saves.
+  if (2.0 * double(s.m) * double(s.n) * double(s.k) < 4e6) return {rows, len, kGemmSplitUnit, 1};
+  return {rows, len, kGemmSplitUnit, int(std::clamp<Index>(len / kGemmSplitUnit, 1, 8))};
 }
 
 void gemm(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,
@@ -346,13 +345,13 @@ void gemm(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, 
   gemm_packed_split(split, s, A, lda, trans_a, B, ldb, trans_b, beta, C, ldc);
 #else
   parallel_for(split.count, [&](int t) {
-    const Index begin = Index(t) * split.block;
+    const Index begin = split.begin(t);
     if (split.rows) {  // rows [begin, end) of C: the same rows of op(A), all of op(B)
-      const Index m = std::min(split.block, s.m - begin);
+      const Index m = split.begin(t + 1) - begin;
       gemm_block({m, s.n, s.k}, A + (trans_a ? begin * lda : begin), lda, trans_a, B, ldb, trans_b, beta,
                  C + begin, ldc);
     } else {  // columns [begin, end) of C: the same columns of op(B), all of op(A)
-      const Index n = std::min(split.block, s.n - begin);
+      const Index n = split.begin(t + 1) - begin;
       gemm_block({s.m, n, s.k}, A, lda, trans_a, B + (trans_b ? begin : begin * ldb), ldb, trans_b, beta,
                  C + begin * ldc, ldc);
     }

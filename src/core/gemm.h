@@ -9,6 +9,8 @@
 // Eigen, whose AVX/FMA kernels are faster than anything 4 lanes wide.
 #pragma once
 
+#include <algorithm>
+
 #include "core/tensor.h"
 
 namespace ll {
@@ -27,26 +29,32 @@ void gemm(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, 
 void gemm_packed(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,
                  bool trans_b, float beta, float* C, Index ldc);
 
-// How gemm() divides C between threads: blocks of `block` whole rows (rows) or whole columns,
-// chosen from the shape alone (about 8 blocks, taken by the threads as they come free), so each
-// element is computed by the same call whatever the thread count. Blocks are multiples of
-// kGemmSplitUnit, so an element lands in the same tile position as in one undivided call and
-// gets the same bits: checked on W2's shapes (tests/labs/threads_test.cpp).
-// - Natively (Eigen) the unit is 192, which every micro-tile height divides (3 x 16 rows with
-//   AVX-512, 3 x 8 with AVX2). With blocks of 64 one element differed.
+// How gemm() divides C between threads: `count` blocks of whole rows (rows) or whole columns,
+// chosen from the shape alone (8 blocks where the side allows, taken by the threads as they come
+// free), so each element is computed by the same call whatever the thread count. Block t starts
+// at begin(t): t/count of the side, rounded to the nearest multiple of `unit`, so each block is
+// within one unit of an equal share. Every block starts on a multiple of kGemmSplitUnit, so an element lands in
+// the same tile position as in one undivided call and gets the same bits: checked on W2's shapes
+// (tests/labs/threads_test.cpp).
+// - Natively (Eigen) the unit is 48, which every micro-tile height divides (3 x 16 rows with
+//   AVX-512, 3 x 8 with AVX2, 3 x 4 with SSE). With blocks of 64 one element differed.
 // - In wasm our kernel sums each element in its own lane in K order wherever its tile lies
-//   (edge tiles too), so the unit is one micro-tile (8 rows; two 4-column panels). 192 made
-//   2 threads uneven: a 1000-long side gave blocks 192 x 5 + 40, so one thread did 576 of 1000,
-//   and a 250-long one 192 + 58.
+//   (edge tiles too), so the unit is one micro-tile (8 rows; two 4-column panels).
+// Equal blocks of a whole unit multiple left 2 threads uneven: a 1000-long side in blocks of 192
+// (5 x 192 + 40) gave one thread 576 of 1000, and 7 blocks of 144 + 136 gave it 568.
 struct GemmSplit {
   bool rows;
-  Index block;
+  Index len;   // the side divided: C's rows or columns
+  Index unit;  // blocks start on multiples of it
   int count;
+  Index begin(int t) const {
+    return t >= count ? len : std::min(len, (Index(t) * len / count + unit / 2) / unit * unit);
+  }
 };
 #ifdef __wasm_simd128__
 constexpr Index kGemmSplitUnit = 8;
 #else
-constexpr Index kGemmSplitUnit = 192;
+constexpr Index kGemmSplitUnit = 48;
 #endif
 GemmSplit gemm_split(GemmShape s);
 

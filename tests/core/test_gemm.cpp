@@ -149,17 +149,36 @@ TEST_CASE("gemm: the packed kernel gives the same bits split into blocks of whol
             CAPTURE(rows);
             CAPTURE(block);
             CHECK(std::memcmp(split.data(), whole.data(), whole.size() * sizeof(float)) == 0);
-            // The same blocks on the pool, sharing one packing of the common operand.
+            // About the same blocks (len / block of them, starting on multiples of 8) on the pool,
+            // sharing one packing of the common operand.
             const int before = thread_count();
             for (int threads : {1, 2}) {
               set_thread_count(threads);
               std::vector<float> shared = C0;
-              gemm_packed_split({rows, block, int((len + block - 1) / block)}, s, A.data(), lda, ta, B.data(), ldb,
-                                tb, beta, shared.data(), s.m);
+              const GemmSplit split{rows, len, 8, int(std::max<Index>(1, len / block))};
+              gemm_packed_split(split, s, A.data(), lda, ta, B.data(), ldb, tb, beta, shared.data(), s.m);
               CAPTURE(threads);
               CHECK(std::memcmp(shared.data(), whole.data(), whole.size() * sizeof(float)) == 0);
             }
             set_thread_count(before);
           }
       }
+}
+
+TEST_CASE("gemm_split: blocks cover the side once, start on whole units, each within a unit of an equal share") {
+  for (Index len : {100, 250, 500, 784, 1000, 4096}) {
+    const GemmSplit split = gemm_split({len, 100, 784});
+    CAPTURE(len);
+    REQUIRE(split.rows);
+    CHECK(split.count == std::min<Index>(8, len / kGemmSplitUnit));
+    CHECK(split.begin(0) == 0);
+    CHECK(split.begin(split.count) == len);
+    for (int t = 0; t < split.count; ++t) {
+      CHECK(split.begin(t) % kGemmSplitUnit == 0);
+      const Index size = split.begin(t + 1) - split.begin(t);
+      if (t + 1 < split.count) CHECK(size % kGemmSplitUnit == 0);  // only the last may be short
+      CHECK(std::abs(double(size) - double(len) / split.count) <= double(kGemmSplitUnit));
+    }
+  }
+  CHECK(gemm_split({64, 64, 16}).count == 1);  // W1: too small to share
 }
