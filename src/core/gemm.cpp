@@ -160,25 +160,18 @@ Index round_up(Index x, Index r) { return (x + r - 1) / r * r; }
 
 namespace {
 
-// Where gemm_blocked finds the (pc, ic) block of op(A) or the (jc, pc) block of op(B) in an
-// operand packed whole (pack_whole_a/b): blocks follow each other in loop order and every block
-// but the last of each loop is full, so the offsets are products (MC, NC are whole panels).
-Index packed_a_offset(Index m, Index pc, Index ic, Index kc) { return pc * round_up(m, MR) + ic * kc; }
-Index packed_b_offset(Index n, Index k, Index jc, Index pc) {
-  return jc * k + pc * round_up(std::min(NC, n - jc), NR);
-}
-
-// The blocked product. `whole_a` / `whole_b`, when given, hold op(A) / op(B) packed whole, so a
-// block of a split product does not pack the operand every block shares again.
+// The blocked product. `slab_a` / `slab_b`, when given, hold all of op(A) / op(B) already packed
+// (then s.k <= KC: one K slab), so the blocks of a split product do not each pack the operand
+// they share.
 void gemm_blocked(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,
-                  bool trans_b, float beta, float* C, Index ldc, const float* whole_a,
-                  const float* whole_b) {
+                  bool trans_b, float beta, float* C, Index ldc, const float* slab_a,
+                  const float* slab_b) {
   static thread_local PackBuffers buf;
   // Strides of op(A)(i, p) and op(B)(p, j), with B's panel index j playing the role of i.
   const Index a_rs = trans_a ? lda : 1, a_cs = trans_a ? 1 : lda;
   const Index b_rs = trans_b ? 1 : ldb, b_cs = trans_b ? ldb : 1;
-  float* pa = whole_a ? nullptr : reserve(buf.a, round_up(std::min(MC, s.m), MR) * KC);
-  float* pb = whole_b ? nullptr : reserve(buf.b, round_up(std::min(NC, s.n), NR) * KC);
+  float* pa = slab_a ? nullptr : reserve(buf.a, round_up(std::min(MC, s.m), MR) * KC);
+  float* pb = slab_b ? nullptr : reserve(buf.b, round_up(std::min(NC, s.n), NR) * KC);
   alignas(16) float edge[MR * NR];
 
   for (Index jc = 0; jc < s.n; jc += NC) {
@@ -186,12 +179,12 @@ void gemm_blocked(GemmShape s, const float* A, Index lda, bool trans_a, const fl
     for (Index pc = 0; pc < s.k; pc += KC) {
       const Index kc = std::min(KC, s.k - pc);
       const float beta_p = pc == 0 ? beta : 1.0f;  // later K blocks accumulate onto the first
-      const float* b_block = whole_b ? whole_b + packed_b_offset(s.n, s.k, jc, pc) : pb;
-      if (!whole_b) pack<NR>(B + jc * b_rs + pc * b_cs, b_rs, b_cs, nc, kc, pb);
+      const float* b_block = slab_b ? slab_b + jc * kc : pb;  // panels of NR columns, kc deep
+      if (!slab_b) pack<NR>(B + jc * b_rs + pc * b_cs, b_rs, b_cs, nc, kc, pb);
       for (Index ic = 0; ic < s.m; ic += MC) {
         const Index mc = std::min(MC, s.m - ic);
-        const float* a_block = whole_a ? whole_a + packed_a_offset(s.m, pc, ic, kc) : pa;
-        if (!whole_a) pack<MR>(A + ic * a_rs + pc * a_cs, a_rs, a_cs, mc, kc, pa);
+        const float* a_block = slab_a ? slab_a + ic * kc : pa;  // panels of MR rows, kc deep
+        if (!slab_a) pack<MR>(A + ic * a_rs + pc * a_cs, a_rs, a_cs, mc, kc, pa);
         for (Index jr = 0; jr < nc; jr += NR) {
           const Index nr = std::min<Index>(NR, nc - jr);
           const float* b_panel = b_block + jr * kc;
@@ -217,28 +210,6 @@ void gemm_blocked(GemmShape s, const float* A, Index lda, bool trans_a, const fl
   }
 }
 
-// Packs panels [p0, p1) of every block of op(A) (rows x depth, MR-row panels) or op(B) (NR-column
-// panels) into the layout gemm_blocked reads. A panel range packs the same values as the whole,
-// so tasks can pack disjoint ranges.
-void pack_whole_a(GemmShape s, const float* A, Index lda, bool trans_a, Index p0, Index p1, float* dst) {
-  const Index rs = trans_a ? lda : 1, cs = trans_a ? 1 : lda;
-  for (Index pc = 0; pc < s.k; pc += KC) {
-    const Index kc = std::min(KC, s.k - pc);
-    const Index i0 = p0 * MR, i1 = std::min(p1 * MR, s.m);
-    if (i0 < i1) pack<MR>(A + i0 * rs + pc * cs, rs, cs, i1 - i0, kc, dst + pc * round_up(s.m, MR) + i0 * kc);
-  }
-}
-void pack_whole_b(GemmShape s, const float* B, Index ldb, bool trans_b, Index p0, Index p1, float* dst) {
-  const Index rs = trans_b ? 1 : ldb, cs = trans_b ? ldb : 1;
-  for (Index jc = 0; jc < s.n; jc += NC)
-    for (Index pc = 0; pc < s.k; pc += KC) {
-      const Index kc = std::min(KC, s.k - pc);
-      const Index j0 = std::max(p0 * NR, jc), j1 = std::min({p1 * NR, jc + NC, s.n});
-      if (j0 < j1)
-        pack<NR>(B + j0 * rs + pc * cs, rs, cs, j1 - j0, kc, dst + packed_b_offset(s.n, s.k, jc, pc) + (j0 - jc) * kc);
-    }
-}
-
 }  // namespace
 
 void gemm_packed(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,
@@ -256,28 +227,36 @@ void gemm_packed_split(GemmSplit split, GemmShape s, const float* A, Index lda, 
                        Index ldb, bool trans_b, float beta, float* C, Index ldc) {
   if (s.m <= 0 || s.n <= 0 || s.k <= 0 || split.count <= 1)
     return gemm_packed(s, A, lda, trans_a, B, ldb, trans_b, beta, C, ldc);
-  // The operand every block shares, packed once, its panels shared out between the tasks.
-  static thread_local std::vector<float> whole;
-  const Index panels = split.rows ? (s.n + NR - 1) / NR : (s.m + MR - 1) / MR;
-  const Index per = (panels + split.count - 1) / split.count;
-  float* packed = reserve(whole, split.rows ? round_up(s.n, NR) * s.k : round_up(s.m, MR) * s.k);
-  parallel_for(split.count, [&](int t) {
-    const Index p0 = Index(t) * per, p1 = std::min(panels, p0 + per);
-    if (split.rows) pack_whole_b(s, B, ldb, trans_b, p0, p1, packed);
-    else pack_whole_a(s, A, lda, trans_a, p0, p1, packed);
-  });
-  parallel_for(split.count, [&](int t) {
-    const Index begin = split.begin(t);
-    if (split.rows) {  // rows [begin, end) of C: the same rows of op(A), all of op(B)
-      const Index m = split.begin(t + 1) - begin;
-      gemm_blocked({m, s.n, s.k}, A + (trans_a ? begin * lda : begin), lda, trans_a, B, ldb, trans_b, beta,
-                   C + begin, ldc, nullptr, packed);
-    } else {  // columns [begin, end) of C: the same columns of op(B), all of op(A)
-      const Index n = split.begin(t + 1) - begin;
-      gemm_blocked({s.m, n, s.k}, A, lda, trans_a, B + (trans_b ? begin : begin * ldb), ldb, trans_b, beta,
-                   C + begin * ldc, ldc, packed, nullptr);
-    }
-  });
+  const Index a_rs = trans_a ? lda : 1, a_cs = trans_a ? 1 : lda;
+  const Index b_rs = trans_b ? 1 : ldb, b_cs = trans_b ? ldb : 1;
+  // One K slab at a time (the kernel's KC), so the shared buffer stays small (PCA's products
+  // are 60,000 deep): each element still gets its slabs in K order, as in gemm_packed.
+  static thread_local std::vector<float> shared;
+  const Index panel = split.rows ? NR : MR, side = split.rows ? s.n : s.m;
+  const Index panels = (side + panel - 1) / panel, per = (panels + split.count - 1) / split.count;
+  float* slab = reserve(shared, round_up(side, panel) * KC);
+  for (Index pc = 0; pc < s.k; pc += KC) {
+    const Index kc = std::min(KC, s.k - pc);
+    parallel_for(split.count, [&](int t) {  // the tasks pack the shared slab's panels together
+      const Index i0 = std::min(side, Index(t) * per * panel), i1 = std::min(side, (Index(t) + 1) * per * panel);
+      if (i0 >= i1) return;
+      if (split.rows) pack<NR>(B + i0 * b_rs + pc * b_cs, b_rs, b_cs, i1 - i0, kc, slab + i0 * kc);
+      else pack<MR>(A + i0 * a_rs + pc * a_cs, a_rs, a_cs, i1 - i0, kc, slab + i0 * kc);
+    });
+    const float beta_p = pc == 0 ? beta : 1.0f;  // later slabs accumulate onto the first
+    parallel_for(split.count, [&](int t) {
+      const Index begin = split.begin(t);
+      if (split.rows) {  // rows [begin, end) of C: the same rows of op(A), all of op(B)
+        const Index m = split.begin(t + 1) - begin;
+        gemm_blocked({m, s.n, kc}, A + begin * a_rs + pc * a_cs, lda, trans_a, nullptr, ldb, trans_b, beta_p,
+                     C + begin, ldc, nullptr, slab);
+      } else {  // columns [begin, end) of C: the same columns of op(B), all of op(A)
+        const Index n = split.begin(t + 1) - begin;
+        gemm_blocked({s.m, n, kc}, nullptr, lda, trans_a, B + begin * b_rs + pc * b_cs, ldb, trans_b, beta_p,
+                     C + begin * ldc, ldc, slab, nullptr);
+      }
+    });
+  }
 }
 
 void gemm_reference(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,

@@ -60,8 +60,9 @@ GemmSplit gemm_split(GemmShape s);
 
 // gemm_packed over the blocks of `split` on the thread pool (what gemm() runs in wasm). The
 // operand every block shares (all of op(B) for blocks of rows, all of op(A) for blocks of
-// columns) is packed once, by the tasks together, instead of once per block: with 8 blocks of a
-// W2 product that was 8 packings of it. Same bits as gemm_packed (tests/core/test_gemm.cpp).
+// columns) is packed once, one K slab at a time by the tasks together, instead of once per block:
+// with 8 blocks of a W2 product that was 8 packings of it. Same bits as gemm_packed
+// (tests/core/test_gemm.cpp).
 void gemm_packed_split(GemmSplit split, GemmShape s, const float* A, Index lda, bool trans_a, const float* B,
                        Index ldb, bool trans_b, float beta, float* C, Index ldc);
 
