@@ -18,9 +18,13 @@ void begin_item_frame() { g_items.clear(); }
 const std::vector<DrawnItem>& drawn_items() { return g_items; }
 
 nlohmann::json drawn_items_json() {
+  // Between frames HoveredId still holds the item the last frame found under the pointer
+  // (NewFrame clears it), whatever order the widget sent its hooks in.
+  const ImGuiID hovered = ImGui::GetCurrentContext()->HoveredId;
   nlohmann::json j = nlohmann::json::array();
   for (const DrawnItem& it : g_items)
     j.push_back({{"label", it.label},
+                 {"hovered", hovered != 0 && it.id == hovered},
                  {"window", it.window},
                  {"rect", {it.rect[0], it.rect[1], it.rect[2], it.rect[3]}},
                  {"clip", {it.clip[0], it.clip[1], it.clip[2], it.clip[3]}}});
@@ -68,7 +72,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     g_waiting_item = ll::ui::g_items.size();
   }
   const ImRect& c = ctx->CurrentWindow->ClipRect;
-  ll::ui::g_items.push_back({label, ctx->CurrentWindow->Name, {r.Min.x, r.Min.y, r.Max.x, r.Max.y},
+  ll::ui::g_items.push_back({id, label, ctx->CurrentWindow->Name, {r.Min.x, r.Min.y, r.Max.x, r.Max.y},
                              {c.Min.x, c.Min.y, c.Max.x, c.Max.y}});
 }
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

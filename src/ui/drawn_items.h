@@ -1,5 +1,6 @@
 // Every labelled ImGui item of the last frame (buttons, checkboxes, combos, tabs, sliders, menu
-// entries) with its screen rectangle in CSS pixels and its window, recorded through Dear ImGui's
+// entries) with its screen rectangle in CSS pixels, its window and whether the pointer was over
+// it in that frame (as ImGui saw it, so a click there lands on it), recorded through Dear ImGui's
 // test-engine hooks (IMGUI_ENABLE_TEST_ENGINE, ImGuiTestEngineHook_ItemInfo). Browser tests read
 // the list (window.latentlab.items()) to find a control and then click it with the mouse, as a
 // person would; layout tests check that nothing lies outside its window.
@@ -12,6 +13,7 @@
 namespace ll::ui {
 
 struct DrawnItem {
+  unsigned id;         // ImGui's id, to tell whether the item was hovered
   std::string label;   // the ImGui label as given, "##id" suffix included
   std::string window;  // the ImGui window's name
   float rect[4];       // x0, y0, x1, y1

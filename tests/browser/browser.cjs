@@ -116,20 +116,56 @@ async function findItem(page, label, timeout = 30000) {
     await page.waitForTimeout(100);
   }
 }
-// A mouse click on a control, held across frames (ImGui 1.86 reads the mouse once per frame).
-async function clickItem(page, label) {
-  const { rect } = await findItem(page, label);
-  await page.mouse.move((rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2);
+// A mouse click on a control, as a person makes it: the pointer goes to the control, the click
+// comes once the app has drawn the control under the pointer (hovered; a person waits for the
+// highlight), and the button is held across frames (ImGui 1.86 reads the mouse once per frame).
+// A click where the last frame had the control misses it if the next frame moves it (suspected,
+// not reproduced, in a CI run where the first pick after a drop opened no chooser).
+async function clickItem(page, label, timeout = 10000) {
+  const t0 = Date.now();
+  let item = await findItem(page, label);
+  for (let at = null; ; ) {
+    const centre = [(item.rect[0] + item.rect[2]) / 2, (item.rect[1] + item.rect[3]) / 2];
+    if (!at || at[0] !== centre[0] || at[1] !== centre[1]) await page.mouse.move(...centre);
+    at = centre;
+    await page.waitForTimeout(50);
+    item = await findItem(page, label);
+    if (item.hovered) break;
+    if (Date.now() - t0 > timeout) {
+      throw new Error(`'${label}' is drawn at [${item.rect}] but the app does not see the pointer at ` +
+                      `(${at}) over it after ${timeout} ms`);
+    }
+  }
   await page.mouse.down();
   await page.waitForTimeout(150);
   await page.mouse.up();
   await page.waitForTimeout(150);
 }
 // What a person does to open a file: click the button, pick the file in the browser's own
-// file chooser. Resolves once the chooser has the file.
+// file chooser. Resolves once the chooser has the file. If no chooser opens, the error says
+// whether the page asked for one (a counter on HTMLInputElement.click, which only counts) and
+// keeps a screenshot.
 async function pickFile(page, buttonLabel, file) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 15000 }), clickItem(page, buttonLabel)]);
-  await chooser.setFiles(file);
+  await page.evaluate(() => {
+    if (window.__inputClicks !== undefined) return;
+    window.__inputClicks = [];
+    const click = HTMLInputElement.prototype.click;
+    HTMLInputElement.prototype.click = function () {
+      window.__inputClicks.push({ type: this.type, activation: navigator.userActivation.isActive, t: performance.now() });
+      return click.call(this);
+    };
+  });
+  const chooser = page.waitForEvent('filechooser', { timeout: 15000 });
+  chooser.catch(() => {});  // awaited below; an early timeout must not go unhandled meanwhile
+  await clickItem(page, buttonLabel);
+  try {
+    await (await chooser).setFiles(file);
+  } catch (e) {
+    const state = await page.evaluate(() => ({ clicks: window.__inputClicks, now: performance.now() }));
+    const shot = await screenshot(page, `no-file-chooser-${buttonLabel.replace(/[^\w]+/g, '_')}.png`);
+    throw new Error(`no file chooser opened after a click on '${buttonLabel}': input clicks ` +
+                    `${JSON.stringify(state)}; screenshot ${shot.file}\n${e.message}`);
+  }
 }
 // Dropping a file from the desktop onto the page: a real drop event whose DataTransfer holds a
 // File with the file's bytes and name.
