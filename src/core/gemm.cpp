@@ -160,18 +160,18 @@ Index round_up(Index x, Index r) { return (x + r - 1) / r * r; }
 
 namespace {
 
-// The blocked product. `slab_a` / `slab_b`, when given, hold all of op(A) / op(B) already packed
-// (then s.k <= KC: one K slab), so the blocks of a split product do not each pack the operand
-// they share.
+// The blocked product. `packed_a` / `packed_b`, when given, hold all of op(A) / op(B) already
+// packed, K slab after K slab (pack_shared), so the blocks of a split product do not each pack
+// the operand they share.
 void gemm_blocked(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, Index ldb,
-                  bool trans_b, float beta, float* C, Index ldc, const float* slab_a,
-                  const float* slab_b) {
+                  bool trans_b, float beta, float* C, Index ldc, const float* packed_a,
+                  const float* packed_b) {
   static thread_local PackBuffers buf;
   // Strides of op(A)(i, p) and op(B)(p, j), with B's panel index j playing the role of i.
   const Index a_rs = trans_a ? lda : 1, a_cs = trans_a ? 1 : lda;
   const Index b_rs = trans_b ? 1 : ldb, b_cs = trans_b ? ldb : 1;
-  float* pa = slab_a ? nullptr : reserve(buf.a, round_up(std::min(MC, s.m), MR) * KC);
-  float* pb = slab_b ? nullptr : reserve(buf.b, round_up(std::min(NC, s.n), NR) * KC);
+  float* pa = packed_a ? nullptr : reserve(buf.a, round_up(std::min(MC, s.m), MR) * KC);
+  float* pb = packed_b ? nullptr : reserve(buf.b, round_up(std::min(NC, s.n), NR) * KC);
   alignas(16) float edge[MR * NR];
 
   for (Index jc = 0; jc < s.n; jc += NC) {
@@ -179,12 +179,12 @@ void gemm_blocked(GemmShape s, const float* A, Index lda, bool trans_a, const fl
     for (Index pc = 0; pc < s.k; pc += KC) {
       const Index kc = std::min(KC, s.k - pc);
       const float beta_p = pc == 0 ? beta : 1.0f;  // later K blocks accumulate onto the first
-      const float* b_block = slab_b ? slab_b + jc * kc : pb;  // panels of NR columns, kc deep
-      if (!slab_b) pack<NR>(B + jc * b_rs + pc * b_cs, b_rs, b_cs, nc, kc, pb);
+      const float* b_block = packed_b ? packed_b + pc * round_up(s.n, NR) + jc * kc : pb;
+      if (!packed_b) pack<NR>(B + jc * b_rs + pc * b_cs, b_rs, b_cs, nc, kc, pb);
       for (Index ic = 0; ic < s.m; ic += MC) {
         const Index mc = std::min(MC, s.m - ic);
-        const float* a_block = slab_a ? slab_a + ic * kc : pa;  // panels of MR rows, kc deep
-        if (!slab_a) pack<MR>(A + ic * a_rs + pc * a_cs, a_rs, a_cs, mc, kc, pa);
+        const float* a_block = packed_a ? packed_a + pc * round_up(s.m, MR) + ic * kc : pa;
+        if (!packed_a) pack<MR>(A + ic * a_rs + pc * a_cs, a_rs, a_cs, mc, kc, pa);
         for (Index jr = 0; jr < nc; jr += NR) {
           const Index nr = std::min<Index>(NR, nc - jr);
           const float* b_panel = b_block + jr * kc;
@@ -229,31 +229,39 @@ void gemm_packed_split(GemmSplit split, GemmShape s, const float* A, Index lda, 
     return gemm_packed(s, A, lda, trans_a, B, ldb, trans_b, beta, C, ldc);
   const Index a_rs = trans_a ? lda : 1, a_cs = trans_a ? 1 : lda;
   const Index b_rs = trans_b ? 1 : ldb, b_cs = trans_b ? ldb : 1;
-  // One K slab at a time (the kernel's KC), so the shared buffer stays small (PCA's products
-  // are 60,000 deep): each element still gets its slabs in K order, as in gemm_packed.
+  // The shared operand, packed as its K slabs one after another (the layout gemm_blocked reads):
+  // slab pc at pc * round_up(side, panel), its panels kc deep. A product is done in passes over
+  // as many K slabs as fit 4 MB (every W2 product fits in one: two parallel_for calls), so a
+  // product as deep as a data set does not need a buffer as large as its operand.
+  constexpr Index kSharedFloats = Index(1) << 20;
   static thread_local std::vector<float> shared;
-  const Index panel = split.rows ? NR : MR, side = split.rows ? s.n : s.m;
-  const Index panels = (side + panel - 1) / panel, per = (panels + split.count - 1) / split.count;
-  float* slab = reserve(shared, round_up(side, panel) * KC);
-  for (Index pc = 0; pc < s.k; pc += KC) {
-    const Index kc = std::min(KC, s.k - pc);
-    parallel_for(split.count, [&](int t) {  // the tasks pack the shared slab's panels together
+  const Index panel = split.rows ? NR : MR, side = split.rows ? s.n : s.m, padded = round_up(side, panel);
+  const Index panels = padded / panel, per = (panels + split.count - 1) / split.count;
+  const Index pass = std::max<Index>(1, kSharedFloats / (padded * KC)) * KC;
+  float* packed = reserve(shared, padded * std::min(pass, round_up(s.k, KC)));
+  for (Index p0 = 0; p0 < s.k; p0 += pass) {
+    const Index depth = std::min(pass, s.k - p0);
+    parallel_for(split.count, [&](int t) {  // the tasks pack the shared panels together
       const Index i0 = std::min(side, Index(t) * per * panel), i1 = std::min(side, (Index(t) + 1) * per * panel);
       if (i0 >= i1) return;
-      if (split.rows) pack<NR>(B + i0 * b_rs + pc * b_cs, b_rs, b_cs, i1 - i0, kc, slab + i0 * kc);
-      else pack<MR>(A + i0 * a_rs + pc * a_cs, a_rs, a_cs, i1 - i0, kc, slab + i0 * kc);
+      for (Index pc = 0; pc < depth; pc += KC) {
+        const Index kc = std::min(KC, depth - pc);
+        float* dst = packed + pc * padded + i0 * kc;
+        if (split.rows) pack<NR>(B + i0 * b_rs + (p0 + pc) * b_cs, b_rs, b_cs, i1 - i0, kc, dst);
+        else pack<MR>(A + i0 * a_rs + (p0 + pc) * a_cs, a_rs, a_cs, i1 - i0, kc, dst);
+      }
     });
-    const float beta_p = pc == 0 ? beta : 1.0f;  // later slabs accumulate onto the first
+    const float beta_p = p0 == 0 ? beta : 1.0f;  // later passes accumulate onto the first
     parallel_for(split.count, [&](int t) {
       const Index begin = split.begin(t);
       if (split.rows) {  // rows [begin, end) of C: the same rows of op(A), all of op(B)
         const Index m = split.begin(t + 1) - begin;
-        gemm_blocked({m, s.n, kc}, A + begin * a_rs + pc * a_cs, lda, trans_a, nullptr, ldb, trans_b, beta_p,
-                     C + begin, ldc, nullptr, slab);
+        gemm_blocked({m, s.n, depth}, A + begin * a_rs + p0 * a_cs, lda, trans_a, nullptr, ldb, trans_b, beta_p,
+                     C + begin, ldc, nullptr, packed);
       } else {  // columns [begin, end) of C: the same columns of op(B), all of op(A)
         const Index n = split.begin(t + 1) - begin;
-        gemm_blocked({s.m, n, kc}, nullptr, lda, trans_a, B + begin * b_rs + pc * b_cs, ldb, trans_b, beta_p,
-                     C + begin * ldc, ldc, slab, nullptr);
+        gemm_blocked({s.m, n, depth}, nullptr, lda, trans_a, B + begin * b_rs + p0 * b_cs, ldb, trans_b, beta_p,
+                     C + begin * ldc, ldc, packed, nullptr);
       }
     });
   }

@@ -182,3 +182,27 @@ TEST_CASE("gemm_split: blocks cover the side once, start on whole units, each wi
   }
   CHECK(gemm_split({64, 64, 16}).count == 1);  // W1: too small to share
 }
+
+TEST_CASE("gemm_packed_split: a shared operand too large for one pass is packed and used pass by pass") {
+  // A shared side of 2,100 takes one 256-deep slab per pass (gemm_packed_split's 4 MB), so a
+  // 600-deep product runs in three passes, the later ones adding onto the first.
+  Rng rng(35);
+  for (bool rows : {true, false}) {
+    const GemmShape s = rows ? GemmShape{16, 2100, 600} : GemmShape{2100, 16, 600};
+    std::vector<float> A(size_t(s.m * s.k)), B(size_t(s.k * s.n)), C0(size_t(s.m * s.n));
+    rng.fill_uniform(A.data(), Index(A.size()), -1, 1);
+    rng.fill_uniform(B.data(), Index(B.size()), -1, 1);
+    rng.fill_uniform(C0.data(), Index(C0.size()), -1, 1);
+    for (float beta : {0.0f, 1.0f}) {
+      std::vector<float> whole = C0, split = C0;
+      gemm_packed(s, A.data(), s.m, false, B.data(), s.k, false, beta, whole.data(), s.m);
+      const int before = thread_count();
+      set_thread_count(2);
+      gemm_packed_split({rows, 16, 8, 2}, s, A.data(), s.m, false, B.data(), s.k, false, beta, split.data(), s.m);
+      set_thread_count(before);
+      CAPTURE(rows);
+      CAPTURE(beta);
+      CHECK(std::memcmp(split.data(), whole.data(), whole.size() * sizeof(float)) == 0);
+    }
+  }
+}
