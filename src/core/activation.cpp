@@ -82,8 +82,7 @@ void activate(Activation a, const MatrixT<S>& Z, MatrixT<S>& A) {
         for (Index i = 0; i < size; ++i) y[i] = z[i] > S(0) ? z[i] : leak * z[i];
         break;
     }
-    // Layer outputs feed the next GEMM (core/elementwise.h, flush_tiny, says why).
-    if constexpr (std::is_same_v<S, float>) zero_below(y, size, 0x1p-63f);
+    flush_tiny(y, size);  // layer outputs feed the next GEMM (core/elementwise.h says why)
   });
 }
 
@@ -113,8 +112,7 @@ void activation_backward(Activation a, const MatrixT<S>& Z, const MatrixT<S>& A,
         for (Index i = 0; i < size; ++i) d[i] = z[i] > S(0) ? g[i] : leak * g[i];
         break;
     }
-    // As in activate(): dZ feeds the dW and dX GEMMs.
-    if constexpr (std::is_same_v<S, float>) zero_below(d, size, 0x1p-63f);
+    flush_tiny(d, size);  // as in activate(): dZ feeds the dW and dX GEMMs
   });
 }
 

@@ -42,8 +42,12 @@ inline void zero_below(float* p, Index n, float limit) {
 // layer outputs and gradients flushed here the GEMMs stay out of that range; a term this small
 // changes nothing a float sum can see. Doubles (gradient checks only) are left alone.
 template <typename S>
+void flush_tiny(S* p, Index n) {
+  if constexpr (std::is_same_v<S, float>) zero_below(p, n, 0x1p-63f);
+}
+template <typename S>
 void flush_tiny(MatrixT<S>& M) {
-  if constexpr (std::is_same_v<S, float>) zero_below(M.data(), M.size(), 0x1p-63f);
+  flush_tiny(M.data(), M.size());
 }
 
 }  // namespace ll
