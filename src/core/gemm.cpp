@@ -252,17 +252,11 @@ void gemm_packed_split(GemmSplit split, GemmShape s, const float* A, Index lda, 
       }
     });
     const float beta_p = p0 == 0 ? beta : 1.0f;  // later passes accumulate onto the first
-    parallel_for(split.count, [&](int t) {
-      const Index begin = split.begin(t);
-      if (split.rows) {  // rows [begin, end) of C: the same rows of op(A), all of op(B)
-        const Index m = split.begin(t + 1) - begin;
-        gemm_blocked({m, s.n, depth}, A + begin * a_rs + p0 * a_cs, lda, trans_a, nullptr, ldb, trans_b, beta_p,
-                     C + begin, ldc, nullptr, packed);
-      } else {  // columns [begin, end) of C: the same columns of op(B), all of op(A)
-        const Index n = split.begin(t + 1) - begin;
-        gemm_blocked({s.m, n, depth}, nullptr, lda, trans_a, B + begin * b_rs + p0 * b_cs, ldb, trans_b, beta_p,
-                     C + begin * ldc, ldc, packed, nullptr);
-      }
+    parallel_for(split.count, [&](int t) {  // each block reads its own part of the other operand
+      const GemmSplit::Block b = split.block(t, {s.m, s.n, depth}, lda, trans_a, ldb, trans_b, ldc);
+      const bool rows = split.rows;
+      gemm_blocked(b.s, rows ? A + b.a + p0 * a_cs : nullptr, lda, trans_a, rows ? nullptr : B + b.b + p0 * b_cs, ldb,
+                   trans_b, beta_p, C + b.c, ldc, rows ? nullptr : packed, rows ? packed : nullptr);
     });
   }
 }
@@ -332,16 +326,8 @@ void gemm(GemmShape s, const float* A, Index lda, bool trans_a, const float* B, 
   gemm_packed_split(split, s, A, lda, trans_a, B, ldb, trans_b, beta, C, ldc);
 #else
   parallel_for(split.count, [&](int t) {
-    const Index begin = split.begin(t);
-    if (split.rows) {  // rows [begin, end) of C: the same rows of op(A), all of op(B)
-      const Index m = split.begin(t + 1) - begin;
-      gemm_block({m, s.n, s.k}, A + (trans_a ? begin * lda : begin), lda, trans_a, B, ldb, trans_b, beta,
-                 C + begin, ldc);
-    } else {  // columns [begin, end) of C: the same columns of op(B), all of op(A)
-      const Index n = split.begin(t + 1) - begin;
-      gemm_block({s.m, n, s.k}, A, lda, trans_a, B + (trans_b ? begin : begin * ldb), ldb, trans_b, beta,
-                 C + begin * ldc, ldc);
-    }
+    const GemmSplit::Block b = split.block(t, s, lda, trans_a, ldb, trans_b, ldc);
+    gemm_block(b.s, A + b.a, lda, trans_a, B + b.b, ldb, trans_b, beta, C + b.c, ldc);
   });
 #endif
 }

@@ -50,6 +50,19 @@ struct GemmSplit {
   Index begin(int t) const {
     return t >= count ? len : std::min(len, (Index(t) * len / count + unit / 2) / unit * unit);
   }
+  // Block t of a product as a product of its own: its shape, and how far into A, B and C (in
+  // elements) its op(A), op(B) and C start.
+  struct Block {
+    GemmShape s;
+    Index a, b, c;
+  };
+  Block block(int t, GemmShape s, Index lda, bool trans_a, Index ldb, bool trans_b, Index ldc) const {
+    const Index first = begin(t), size = begin(t + 1) - first;
+    if (rows)  // rows of C: the same rows of op(A), all of op(B)
+      return {{size, s.n, s.k}, trans_a ? first * lda : first, 0, first};
+    // columns of C: the same columns of op(B), all of op(A)
+    return {{s.m, size, s.k}, 0, trans_b ? first : first * ldb, first * ldc};
+  }
 };
 #ifdef __wasm_simd128__
 constexpr Index kGemmSplitUnit = 8;

@@ -112,7 +112,7 @@ TEST_CASE("gemm: beta 0 overwrites garbage, K = 0 scales C, empty shapes are no-
 TEST_CASE("gemm: the packed kernel gives the same bits split into blocks of whole micro-tiles") {
   // What lets the wasm build split a product into blocks of 8 rows or columns (gemm.h,
   // kGemmSplitUnit): each element is summed in its own lane, in K order, whatever tile it lands
-  // in. Blocks of 8, 40 and 128 (a full last block, and short ones), by rows and by columns,
+  // in. Blocks of about 8, 40 and 128 (starting on multiples of 8), by rows and by columns,
   // with 784-deep products (four K blocks) and beta 0 and 1, every layout; one call per block,
   // and gemm_packed_split, which packs the shared operand once.
   Rng rng(34);
@@ -130,16 +130,13 @@ TEST_CASE("gemm: the packed kernel gives the same bits split into blocks of whol
         gemm_packed(s, A.data(), lda, ta, B.data(), ldb, tb, beta, whole.data(), s.m);
         for (bool rows : {true, false})
           for (Index block : {8, 40, 128}) {
-            std::vector<float> split = C0;
+            // About len / block blocks, starting on multiples of 8.
             const Index len = rows ? s.m : s.n;
-            for (Index b = 0; b < len; b += block) {
-              const Index n = std::min(block, len - b);
-              if (rows)
-                gemm_packed({n, s.n, s.k}, A.data() + (ta ? b * lda : b), lda, ta, B.data(), ldb, tb, beta,
-                            split.data() + b, s.m);
-              else
-                gemm_packed({s.m, n, s.k}, A.data(), lda, ta, B.data() + (tb ? b : b * ldb), ldb, tb, beta,
-                            split.data() + b * s.m, s.m);
+            const GemmSplit blocks{rows, len, 8, int(std::max<Index>(1, len / block))};
+            std::vector<float> split = C0;
+            for (int t = 0; t < blocks.count; ++t) {
+              const GemmSplit::Block b = blocks.block(t, s, lda, ta, ldb, tb, s.m);
+              gemm_packed(b.s, A.data() + b.a, lda, ta, B.data() + b.b, ldb, tb, beta, split.data() + b.c, s.m);
             }
             CAPTURE(s.m);
             CAPTURE(s.n);
@@ -149,14 +146,12 @@ TEST_CASE("gemm: the packed kernel gives the same bits split into blocks of whol
             CAPTURE(rows);
             CAPTURE(block);
             CHECK(std::memcmp(split.data(), whole.data(), whole.size() * sizeof(float)) == 0);
-            // About the same blocks (len / block of them, starting on multiples of 8) on the pool,
-            // sharing one packing of the common operand.
+            // The same blocks on the pool, sharing one packing of the common operand.
             const int before = thread_count();
             for (int threads : {1, 2}) {
               set_thread_count(threads);
               std::vector<float> shared = C0;
-              const GemmSplit split{rows, len, 8, int(std::max<Index>(1, len / block))};
-              gemm_packed_split(split, s, A.data(), lda, ta, B.data(), ldb, tb, beta, shared.data(), s.m);
+              gemm_packed_split(blocks, s, A.data(), lda, ta, B.data(), ldb, tb, beta, shared.data(), s.m);
               CAPTURE(threads);
               CHECK(std::memcmp(shared.data(), whole.data(), whole.size() * sizeof(float)) == 0);
             }
