@@ -18,7 +18,9 @@ if (!dir) {
 const SYSTEMS = { latentlab_wasm: 'wasm', latentlab_native: 'native', tfjs_wasm: 'tfjs', torch_cpu: 'torch',
   // Threaded columns (issue 14): the same programs with a thread pool of `threads` (bench/run);
   // TF.js's threaded build runs in Chromium (tfjs_mt_bench.cjs).
-  latentlab_wasm_mt: 'wasm_mt', latentlab_native_mt: 'native_mt', torch_cpu_mt: 'torch_mt', tfjs_wasm_mt: 'tfjs_mt' };
+  latentlab_wasm_mt: 'wasm_mt', latentlab_native_mt: 'native_mt', torch_cpu_mt: 'torch_mt', tfjs_wasm_mt: 'tfjs_mt',
+  // As many single-thread wasm processes as threads, at once, summed (W1-W3): the machine's limit.
+  latentlab_wasm_copies: 'wasm_copies' };
 
 const UNITS = { W1: 'samples/s', W2: 'samples/s', W2_gflops: 'GFLOP/s', W2_gemm_gflops: 'GFLOP/s',
   W2_gemm_eigen_gflops: 'GFLOP/s', W2_gemm_share: 'fraction', W3: 'iterations/s',
@@ -83,6 +85,8 @@ for (const k of keys) {
     w.native_mt_vs_native = round(speedup(k, w.latentlab_native_mt, w.latentlab_native));
     w.native_mt_vs_torch_mt = round(speedup(k, w.latentlab_native_mt, w.torch_cpu_mt));
     w.wasm_mt_vs_tfjs_mt = round(speedup(k, w.latentlab_wasm_mt, w.tfjs_wasm_mt));
+    w.wasm_copies_vs_wasm = round(speedup(k, w.latentlab_wasm_copies, w.latentlab_wasm));
+    w.wasm_mt_vs_wasm_copies = round(speedup(k, w.latentlab_wasm_mt, w.latentlab_wasm_copies));
   }
   workloads[k] = w;
 }
@@ -150,15 +154,18 @@ for (const [k, w] of Object.entries(workloads)) {
 out.push('Threaded (the thread count is in each system\'s line below):');
 out.push(['workload'.padEnd(22), 'LL wasm mt'.padStart(11), 'LL native mt'.padStart(13), 'TF.js mt'.padStart(10),
   'torch mt'.padStart(10), 'wasm mt/1'.padStart(10), 'native mt/1'.padStart(12), 'wasm/tfjs mt'.padStart(13),
-  'native/torch mt'.padStart(16)].join(' '));
+  'native/torch mt'.padStart(16), 'copies/1'.padStart(9), 'wasm mt/copies'.padStart(15)].join(' '));
 for (const k of ['W1', 'W2', 'W3', 'W4']) {
   const w = workloads[k];
   if (!w) continue;
   out.push([k.padEnd(22), fmt(w.latentlab_wasm_mt).padStart(11), fmt(w.latentlab_native_mt).padStart(13),
     fmt(w.tfjs_wasm_mt).padStart(10), fmt(w.torch_cpu_mt).padStart(10), ratio(w.wasm_mt_vs_wasm).padStart(10),
     ratio(w.native_mt_vs_native).padStart(12), ratio(w.wasm_mt_vs_tfjs_mt).padStart(13),
-    ratio(w.native_mt_vs_torch_mt).padStart(16)].join(' '));
+    ratio(w.native_mt_vs_torch_mt).padStart(16), ratio(w.wasm_copies_vs_wasm).padStart(9),
+    ratio(w.wasm_mt_vs_wasm_copies).padStart(15)].join(' '));
 }
+out.push('copies/1: as many single-thread wasm processes as threads, run at once, summed, over one: ' +
+  'the most threads could give at that moment (wasm mt/copies: how much of it the threaded build gets).');
 out.push('');
 if (workloads.W2) {
   const w2 = workloads.W2;
