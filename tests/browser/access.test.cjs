@@ -6,7 +6,7 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { metrics, openBrowser, openPage, waitForApp, decodePng, screenshot, ARTIFACTS } = require('./browser.cjs');
+const { metrics, openBrowser, openPage, waitForApp, framesPass, decodePng, screenshot, ARTIFACTS } = require('./browser.cjs');
 const path = require('path');
 
 const HOLD_MS = 150;
@@ -15,11 +15,15 @@ test.before(async () => { env = await openBrowser(); });
 test.after(async () => { await env.close(); });
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// Held HOLD_MS, not until frames pass: a longer hold makes ImGui repeat the key (0.275 s), and a
+// second ArrowRight moved past the lab it should select. Then the app draws two frames with the
+// result before the next key (a lab being built stalls frames).
 async function key(page, k) {
   await page.keyboard.down(k);
   await sleep(HOLD_MS);
   await page.keyboard.up(k);
   await sleep(HOLD_MS);
+  await framesPass(page);
 }
 const centre = (r) => ({ x: (r[0] + r[2]) / 2, y: (r[1] + r[3]) / 2 });
 const description = (page) => page.evaluate(() => document.getElementById('lab-description').textContent);

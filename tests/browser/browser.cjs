@@ -136,10 +136,18 @@ async function clickItem(page, label, timeout = 10000) {
                       `(${at}) over it after ${timeout} ms`);
     }
   }
+  // Held for a fixed time, not until frames pass: ImGui repeats a held button or key after
+  // 0.275 s (a step button would step twice), and its SDL backend never misses a short click.
   await page.mouse.down();
   await page.waitForTimeout(150);
   await page.mouse.up();
   await page.waitForTimeout(150);
+  await framesPass(page);  // the app saw the release, and drew the frame after it (a tab opens then)
+}
+// Resolves once the app has drawn `n` more frames: what a person's eye waits for after an action.
+async function framesPass(page, n = 2, timeout = 10000) {
+  const f0 = await page.evaluate(() => window.latentlab.metrics().frames);
+  await page.waitForFunction((f) => window.latentlab.metrics().frames >= f, f0 + n, { timeout });
 }
 // What a person does to open a file: click the button, pick the file in the browser's own
 // file chooser. Resolves once the chooser has the file. If no chooser opens, the error says
@@ -187,4 +195,4 @@ async function screenshot(page, name) {
 }
 
 module.exports = { ROOT, CLI, WWW, ARTIFACTS, CHROMIUM_ARGS, metrics, TRAINING_LABS, waitUntilTraining, openBrowser, openPage, waitForApp, decodePng,
-  pixelStats, screenshot, items, findItem, clickItem, pickFile, dropFile };
+  pixelStats, screenshot, items, findItem, clickItem, framesPass, pickFile, dropFile };

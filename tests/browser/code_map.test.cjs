@@ -11,7 +11,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { CLI, metrics, openBrowser, openPage, waitForApp, decodePng, screenshot, pickFile } = require('./browser.cjs');
+const { CLI, metrics, openBrowser, openPage, waitForApp, framesPass, decodePng, screenshot, pickFile } = require('./browser.cjs');
 
 let env;
 test.before(async () => { env = await openBrowser(); });
@@ -56,6 +56,7 @@ test('2-D maps: trains, draws both maps in class colours, decodes clicks, saves 
   const box = await page.locator('canvas').boundingBox();
   await click(page, box.x + 196, box.y + 42);
   await page.waitForTimeout(300);
+  await framesPass(page, 3);  // ImGui selects the tab the frame after the click's
   let m = await metrics(page);
   assert.equal(m.metrics.tab, 'map', 'the click opened the 2-D maps tab');
   let d = m.metrics.map;
@@ -89,6 +90,7 @@ test('2-D maps: trains, draws both maps in class colours, decodes clicks, saves 
   const r = deep.rect;
   await click(page, r[0] + 0.8 * (r[2] - r[0]), r[1] + 0.2 * (r[3] - r[1]));
   await page.waitForTimeout(200);
+  await framesPass(page);
   const clicked = (await metrics(page)).metrics.map.map[1];
   assert.equal(clicked.picked, true);
   const expectX = deep.range[0] + 0.8 * (deep.range[1] - deep.range[0]);

@@ -7,7 +7,7 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { metrics, openBrowser, openPage, waitForApp, findItem, clickItem, screenshot } = require('./browser.cjs');
+const { metrics, openBrowser, openPage, waitForApp, findItem, clickItem, framesPass, screenshot } = require('./browser.cjs');
 
 let env;
 test.before(async () => { env = await openBrowser(); });
@@ -44,6 +44,7 @@ async function mouseStroke(page, rect, points) {
     }
   await page.mouse.up();
   await sleep(150);
+  await framesPass(page);  // the stroke's last moves reach the pad in the frames after them
 }
 
 test('PCA tab: draw a 7 with the mouse, undo, redraw; PCA-k answers; the drawing follows to the GAN and into the link', async () => {
@@ -191,6 +192,7 @@ test('phone: a finger draws on the pad and does not scroll the page; a bad draw=
   }
   await touch('touchEnd');
   await sleep(300);
+  await framesPass(page);
   const d = (await m(page)).drawing;
   assert.equal(d.strokes, 1, JSON.stringify(d));
   assert.ok(d.points >= 5, `${d.points} points`);

@@ -25,8 +25,13 @@ test('an idle lab draws no frames and uses almost no CPU; input brings the frame
   await cdp.send('Performance.enable');
   await waitForApp(page, 2);
   const training = await watch(page, cdp, 1000);
-  await page.waitForFunction(() => window.latentlab.metrics().metrics.done === true, null, { timeout: 120000 });
-  await page.waitForTimeout(1000);  // the settling frames after the last change
+  // Done, and its last state told to screen readers (App::announce, at most every 2 s: frames
+  // go on until then), then the settling frames after the last change.
+  await page.waitForFunction(() => {
+    const m = window.latentlab.metrics();
+    return m.metrics.done === true && !m.busy && document.getElementById('lab-description').textContent === m.description;
+  }, null, { timeout: 120000 });
+  await page.waitForTimeout(1000);
   const idle = await watch(page, cdp, 3000);
   // The mouse moves over the page: frames again (hover), then idle again.
   await page.mouse.move(400, 300);

@@ -5,7 +5,7 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { openBrowser, openPage, waitForApp, metrics, items, findItem, clickItem, screenshot } = require('./browser.cjs');
+const { openBrowser, openPage, waitForApp, metrics, items, findItem, clickItem, framesPass, screenshot } = require('./browser.cjs');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let env;
@@ -62,6 +62,7 @@ test('compression: a changed code size is pending until Reset; Step trains 50k f
   await sleep(150);
   await page.mouse.up();
   await sleep(300);
+  await framesPass(page);
   m = await metrics(page);
   console.log(`after the click: pending ${JSON.stringify(m.pending_settings)}, running code size ${m.metrics.settings.hidden}, link ${m.link}`);
   assert.deepEqual(m.pending_settings, ['hidden']);

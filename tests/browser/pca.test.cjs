@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const path = require('path');
 const fs = require('fs');
 const { execFileSync } = require('child_process');
-const { ROOT, CLI, metrics, openBrowser, openPage, waitForApp, screenshot } = require('./browser.cjs');
+const { ROOT, CLI, metrics, openBrowser, openPage, waitForApp, framesPass, screenshot } = require('./browser.cjs');
 
 
 let env;
@@ -82,6 +82,7 @@ test('deep autoencoder tab: the default run beats PCA-30 after one epoch, like n
   const box = await page.locator('canvas').boundingBox();
   await page.mouse.click(box.x + 100, box.y + 42);
   await page.waitForTimeout(300);
+  await framesPass(page, 3);  // ImGui selects the tab the frame after the click's
   let m = await metrics(page);
   assert.equal(m.metrics.tab, 'deep-ae', 'the click opened the deep autoencoder tab');
   const slices = [], frames = [];

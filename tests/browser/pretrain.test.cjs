@@ -33,6 +33,9 @@ test('?lab=pretraining trains both arms with 100 labels; pretrained beats random
     m = await metrics(page);
   }
   const wall = (Date.now() - t0) / 1000;
+  // done can come from a slice between frames; the finished run is recorded by the next frame.
+  await page.waitForFunction(() => window.latentlab.metrics().metrics.finished_runs.length === 1, null, { timeout: 10000 });
+  m = await metrics(page);
   await page.waitForTimeout(400);  // a frame with the final table
   await screenshot(page, 'web-pretraining.png');
   assert.deepEqual(errors, [], log.join('\n'));
