@@ -324,10 +324,16 @@ void App::draw_status_bar(float height) {
   std::snprintf(full, sizeof full, "%.0f fps  |  %s  |  LatentLab %s  |  %s, %d thread%s  |  memory %.0f MB  |  SIMD: %s",
                 ImGui::GetIO().Framerate, training, build_.version.c_str(), build_.target.c_str(), thread_count(),
                 thread_count() == 1 ? "" : "s", memory_reserved_bytes() / 1e6, build_.simd.c_str());
-  if (ImGui::CalcTextSize(full).x > ImGui::GetContentRegionAvail().x)  // a phone: what matters, in short
-    std::snprintf(full, sizeof full, "%.0f fps | %s | %d thread%s | %.0f MB", ImGui::GetIO().Framerate,
-                  threads_available() ? "threaded" : "single-thread", thread_count(), thread_count() == 1 ? "" : "s",
-                  memory_reserved_bytes() / 1e6);
+  // A phone: what matters, in short; the single-thread build keeps its training share, which
+  // says how fast the lab trains there.
+  if (ImGui::CalcTextSize(full).x > ImGui::GetContentRegionAvail().x) {
+    if (threads_available())
+      std::snprintf(full, sizeof full, "%.0f fps | threaded, %d thread%s | %.0f MB", ImGui::GetIO().Framerate,
+                    thread_count(), thread_count() == 1 ? "" : "s", memory_reserved_bytes() / 1e6);
+    else
+      std::snprintf(full, sizeof full, "%.0f fps | single-thread, training %.0f%% | %.0f MB",
+                    ImGui::GetIO().Framerate, 100 * training_share_, memory_reserved_bytes() / 1e6);
+  }
   ImGui::TextUnformatted(full);
   ImGui::End();
 }

@@ -207,3 +207,37 @@ test('phone: a finger draws on the pad and does not scroll the page; a bad draw=
   await cdp.detach();
   await ctx.close();
 });
+
+test('pen: a stylus draws on the pad like a mouse (pointer events of type pen, as Windows and ChromeOS send them)', async () => {
+  const { page, log, errors } = await openPage(env, '?lab=pca');
+  await waitForApp(page, 2);
+  await page.waitForFunction(() => window.latentlab.metrics().metrics.ready === true, null, { timeout: 120000 });
+  const pad = await scrollToPad(page, 1280, 800);
+  const cdp = await page.context().newCDPSession(page);
+  // DevTools' mouse events with pointerType pen: the page gets pointer events of type pen and
+  // the mouse events a browser derives from them, with a pen's pressure.
+  const pen = (type, x, y) => cdp.send('Input.dispatchMouseEvent', { type, x, y, pointerType: 'pen', force: 0.6,
+    button: type === 'mouseMoved' ? 'none' : 'left', buttons: type === 'mouseReleased' ? 0 : 1, clickCount: 1 });
+  const at = (u, v) => [pad[0] + u * (pad[2] - pad[0]), pad[1] + v * (pad[3] - pad[1])];
+  await page.evaluate(() => {
+    window.__penEvents = 0;
+    addEventListener('pointermove', (e) => { if (e.pointerType === 'pen') window.__penEvents++; }, true);
+  });
+  await pen('mousePressed', ...at(0.3, 0.3));
+  for (let k = 1; k <= 10; ++k) {
+    await pen('mouseMoved', ...at(0.3 + 0.04 * k, 0.3 + 0.04 * k));
+    await sleep(40);
+  }
+  await pen('mouseReleased', ...at(0.7, 0.7));
+  await sleep(150);
+  await framesPass(page);
+  const d = (await m(page)).drawing;
+  assert.ok(await page.evaluate(() => window.__penEvents) >= 5, 'the page saw no pen pointer events');
+  assert.equal(d.strokes, 1, JSON.stringify(d));
+  assert.ok(d.points >= 5, `${d.points} points`);
+  assert.ok(d.ink > 10, `ink ${d.ink}`);
+  await page.waitForFunction(() => Number.isFinite(window.latentlab.metrics().metrics.drawing_pca_error), null, { timeout: 10000 });
+  assert.deepEqual(errors, [], log.join('\n'));
+  await cdp.detach();
+  await page.close();
+});
