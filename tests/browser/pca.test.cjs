@@ -69,6 +69,31 @@ test('a corrupt or missing dataset shows a message, the app keeps running', asyn
   await page.close();
 });
 
+// An embedding page sent select-lab then pause, and MNIST arrived between them: the fit started
+// playing (CI, 2026-12-07). A pause while the dataset loads must hold when it arrives.
+test('a pause while MNIST loads holds when it arrives; start then fits', async () => {
+  const { page, log, errors } = await openPage(env, '');
+  await waitForApp(page, 2);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/data/mnist.safetensors.gz', async (route) => { await held; await route.continue(); });
+  assert.equal(await page.evaluate(() => window.latentlab.switchLab('pca')), true);
+  await page.waitForFunction(() => window.latentlab.metrics().metrics.dataset_state === 'loading', null, { timeout: 10000 });
+  assert.equal(await page.evaluate(() => window.latentlab.pause()), true);
+  release();
+  await page.waitForFunction(() => window.latentlab.metrics().metrics.dataset_state === 'ready', null, { timeout: 30000 });
+  await page.waitForTimeout(1000);
+  await framesPass(page);
+  const m = (await metrics(page)).metrics;
+  assert.equal(m.playing, false, 'the fit plays after a pause');
+  assert.equal(m.ready, false, 'the fit ran while paused');
+  assert.equal(await page.evaluate(() => window.latentlab.start()), true);
+  const { m: done } = await waitForPca(page);
+  assert.equal(done.metrics.ready, true);
+  assert.deepEqual(errors, [], log.join('\n'));
+  await page.close();
+});
+
 // The browser target: the deep autoencoder tab's default run (one CD-1 epoch per RBM,
 // two fine-tuning epochs, batch 20, see DeepAePanel) beats PCA-30 after its first fine-tuning
 // epoch, in under 2 minutes on a quiet machine, with the native CLI's number for that epoch.

@@ -25,6 +25,13 @@ std::string fmt(const char* f, double a, double b = 0) {
 }
 }  // namespace
 
+// A new fit, playing, once its dataset is there. A pause that comes while the dataset loads
+// holds: an embedding page sent select-lab then pause, and MNIST arrived between them.
+void PcaPage::restart_fit() {
+  started_ = false;
+  runner_.set_playing(true);
+}
+
 void PcaPage::update(double budget_ms) {
   if (!pca_tab_) {  // only the open tab trains (its `active` flag)
     deep_.update(budget_ms);
@@ -33,9 +40,8 @@ void PcaPage::update(double budget_ms) {
   }
   const DatasetStore::Entry& e = datasets_.request(dataset_);
   if (e.state != DatasetStore::Entry::Ready) return;
-  if (!started_) {
+  if (!started_) {  // playing unless paused since the fit was asked for (restart_fit)
     started_ = true;
-    runner_.set_playing(true);
     runner_.start([data = e.data, k = k_] {
       auto lab = std::make_unique<PcaLab>(data);
       lab->set_k(k);
@@ -101,7 +107,7 @@ std::vector<std::string> PcaPage::apply_link(const KeyValues& settings, const st
   for (const std::string& why : hide_controls(hide, {&controls_, &deep_.controls(), &map_.controls()}))
     problems.push_back(why);
   if (panel) panel->reset();
-  started_ = false;  // the PCA tab starts again with its dataset and k
+  restart_fit();  // the PCA tab starts again with its dataset and k
   return problems;
 }
 
@@ -124,7 +130,7 @@ bool PcaPage::set_training(bool on) {
 }
 
 bool PcaPage::reset() {
-  if (pca_tab_) started_ = false;
+  if (pca_tab_) restart_fit();
   for (DeepAePanel* p : {&deep_, &map_})
     if (p->active) p->reset();
   return true;
@@ -137,7 +143,7 @@ std::string PcaPage::load_file(std::string_view bytes, const std::string& name, 
     const std::string said = open_dataset_file(datasets_, bytes, name, opened);
     if (opened) {
       dataset_ = DatasetStore::kFile;
-      started_ = false;
+      restart_fit();
     }
     return said;
   }
@@ -232,10 +238,10 @@ void PcaPage::draw_controls() {
   ImGui::TextWrapped("PCA: the k directions of largest variance of the training images.");
   ImGui::Separator();
   ImGui::TextDisabled("Dataset");
-  if (controls_.draw("dataset")) started_ = false;
+  if (controls_.draw("dataset")) restart_fit();
   if (dataset_file_choice(datasets_, files_, dataset_, "pca-dataset")) {
     dataset_ = DatasetStore::kFile;
-    started_ = false;
+    restart_fit();
   }
   controls_break();
   ImGui::TextDisabled("Components k");

@@ -47,6 +47,7 @@ class PcaPage : public LabPage {
  private:
   void draw_pca();
   void draw_controls();
+  void restart_fit();  // a new fit once the dataset is there, playing
   void draw_curves();
   void refresh_textures();
   PcaLab* lab() { return runner_.view(); }
