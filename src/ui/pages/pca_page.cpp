@@ -25,11 +25,11 @@ std::string fmt(const char* f, double a, double b = 0) {
 }
 }  // namespace
 
-// A new fit, playing, once its dataset is there. A pause that comes while the dataset loads
-// holds: an embedding page sent select-lab then pause, and MNIST arrived between them.
+// A new fit once its dataset is there, playing unless start/pause says otherwise before it
+// begins: an embedding page sent select-lab then pause, and MNIST arrived between them.
 void PcaPage::restart_fit() {
   started_ = false;
-  runner_.set_playing(true);
+  play_on_start_ = true;
 }
 
 void PcaPage::update(double budget_ms) {
@@ -40,8 +40,9 @@ void PcaPage::update(double budget_ms) {
   }
   const DatasetStore::Entry& e = datasets_.request(dataset_);
   if (e.state != DatasetStore::Entry::Ready) return;
-  if (!started_) {  // playing unless paused since the fit was asked for (restart_fit)
+  if (!started_) {
     started_ = true;
+    runner_.set_playing(play_on_start_);
     runner_.start([data = e.data, k = k_] {
       auto lab = std::make_unique<PcaLab>(data);
       lab->set_k(k);
@@ -123,7 +124,10 @@ KeyValues PcaPage::link_settings() {
 // The PCA tab's training is its fit (covariance, then the stepped eigensolver): start and pause
 // act on it, and reset fits again; the other tabs train their autoencoders.
 bool PcaPage::set_training(bool on) {
-  if (pca_tab_) runner_.set_playing(on);
+  if (pca_tab_) {
+    runner_.set_playing(on);
+    play_on_start_ = on;  // a fit still waiting for its dataset starts this way
+  }
   for (DeepAePanel* p : {&deep_, &map_})
     if (p->active) p->set_training(on);
   return true;

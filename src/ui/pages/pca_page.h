@@ -47,7 +47,7 @@ class PcaPage : public LabPage {
  private:
   void draw_pca();
   void draw_controls();
-  void restart_fit();  // a new fit once the dataset is there, playing
+  void restart_fit();  // a new fit once the dataset is there
   void draw_curves();
   void refresh_textures();
   PcaLab* lab() { return runner_.view(); }
@@ -61,6 +61,7 @@ class PcaPage : public LabPage {
   std::string dataset_ = "mnist";  // a dataset_names() entry, or DatasetStore::kFile
   LabRunner<PcaLab> runner_;
   bool started_ = false;      // the lab for dataset_ was asked for (it needs the dataset first)
+  bool play_on_start_ = true;  // whether that lab plays when it starts (start/pause before then)
   int k_ = 30;
   int textures_k_ = -1;       // k of the reconstructions in the textures (-1: none yet)
   gfx::GrayTexture components_, originals_, reconstructions_;
