@@ -38,6 +38,17 @@
       lastEscape = e.timeStamp;
     }
   }, true);
+  // SDL 2.26 takes the pointer's position from mousemove only: its mousedown handler sends the
+  // button alone (SDL_emscriptenevents.c). A pen that touches down without hovering sends
+  // pointerdown and mousedown with no mousemove before them (Chromium 156), so the app saw the
+  // press where the pointer had last been: it missed the drawing pad or pressed a control far
+  // away. pointerdown comes before the mousedown it causes, so a move to the press's place
+  // reaches SDL first. Touches are left alone: SDL reads them from touch events.
+  canvas.addEventListener('pointerdown', (e) => {
+    if (e.pointerType === 'touch') return;
+    canvas.dispatchEvent(new MouseEvent('mousemove', { clientX: e.clientX, clientY: e.clientY,
+      screenX: e.screenX, screenY: e.screenY, buttons: e.buttons, bubbles: true }));
+  }, true);
   canvas.addEventListener('webglcontextlost', (e) => {
     e.preventDefault();
     unsupported('The WebGL context was lost (the GPU was reset). Reload the page to continue.');

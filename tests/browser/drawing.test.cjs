@@ -17,14 +17,17 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const SEVEN = [[[0.25, 0.2], [0.75, 0.2]], [[0.75, 0.2], [0.4, 0.85]]];
 const m = async (page) => (await metrics(page));
 
-// Wheel over the results until the pad is wholly in view, as a person scrolls to it.
+// Wheel over the results until the pad is wholly in view, as a person scrolls to it, looking
+// after each notch: ImGui scrolls a frame after the wheel event, so reading the pad's place any
+// earlier gives where it was (a CI run pressed there, and drew nothing). Input keeps the app
+// drawing for 20 frames (App::kSettleFrames), so 3 frames pass even in an idle lab.
 async function scrollToPad(page, width, height) {
   for (let i = 0; i < 60; ++i) {
     const pad = (await page.evaluate(() => window.latentlab.items())).find((it) => it.label === '##drawing_pad');
     if (pad && pad.rect[1] >= pad.clip[1] && pad.rect[3] <= pad.clip[3] && pad.rect[3] <= height) return pad.rect;
     await page.mouse.move(width * 0.7, height * 0.5);
     await page.mouse.wheel(0, 100);
-    await sleep(120);
+    await framesPass(page, 3);
   }
   throw new Error('the drawing pad never came into view');
 }
@@ -223,7 +226,13 @@ test('pen: a stylus draws on the pad like a mouse (pointer events of type pen, a
     window.__penEvents = 0;
     addEventListener('pointermove', (e) => { if (e.pointerType === 'pen') window.__penEvents++; }, true);
   });
+  // The pointer was last far from the pad, and the pen touches down without hovering first:
+  // the browser sends no mousemove before the press (SDL once pressed where the pointer had
+  // been). Frames are drawn between the press and the first move, so the app sees the press alone.
+  await page.mouse.move(5, 5);
+  await framesPass(page);
   await pen('mousePressed', ...at(0.3, 0.3));
+  await framesPass(page);
   for (let k = 1; k <= 10; ++k) {
     await pen('mouseMoved', ...at(0.3 + 0.04 * k, 0.3 + 0.04 * k));
     await sleep(40);
