@@ -227,6 +227,10 @@ void CompressionPage::draw_loss_curve() {
 void CompressionPage::draw_image_choice(const char* label, const char* target, int& choice) {
   const char* preview = choice >= 0 ? builtin_[size_t(choice)].c_str()
                                     : (std::string(target) == "trained" ? trained_name_.c_str() : new_name_.c_str());
+  // Open... goes below when the column is too narrow for the row: the controls column loses a
+  // scrollbar's width (12 px) once a finished run's status makes it taller than the window.
+  Flow row(ImGui::GetStyle().ItemSpacing.x);
+  row.next(0);
   ImGui::SetNextItemWidth(80);
   if (ImGui::BeginCombo(label, preview)) {
     for (int i = 0; i < int(builtin_.size()); ++i)
@@ -237,14 +241,14 @@ void CompressionPage::draw_image_choice(const char* label, const char* target, i
     ImGui::EndCombo();
   }
   if (files_.available) {
-    ImGui::SameLine();
+    row.next(ImGui::CalcTextSize("Open...").x + 2 * ImGui::GetStyle().FramePadding.x);
     if (ImGui::Button((std::string("Open...##") + target).c_str())) files_.open(target);
   }
 }
 
 void CompressionPage::draw_settings() {
   controls_break();
-  ImGui::TextDisabled("Images");
+  dim_text("Images");
   controls_.draw("image");
   controls_.draw("new-image");
   if (!files_.available) {
@@ -266,11 +270,11 @@ void CompressionPage::draw_settings() {
     ImGui::PopStyleColor();
   }
   ImGui::Separator();
-  ImGui::TextDisabled("Show");
+  dim_text("Show");
   if (controls_.draw("show")) dirty_ = true;
   if (controls_.draw("error-images")) dirty_ = true;
   controls_break();
-  ImGui::TextDisabled("Training (applies on Reset)");
+  dim_text("Training (applies on Reset)");
   ImGui::PushItemWidth(100);
   for (const char* key : {"hidden", "optimizer", "lr", "batch", "seed", "samples", "noise-bits"}) controls_.draw(key);
   ImGui::PopItemWidth();

@@ -210,7 +210,7 @@ void DeepAePanel::draw_controls() {
   if (lab() && !lab()->status().empty()) warning_text(lab()->status().c_str());
   draw_model_files();
   controls_break();
-  ImGui::TextDisabled("Settings (apply on Reset)");
+  dim_text("Settings (apply on Reset)");
   controls_.draw("dataset");
   if (dataset_file_choice(datasets_, files_, dataset_, key_ + "-dataset")) dataset_ = DatasetStore::kFile;  // on Reset
   controls_.draw("pretrain");
@@ -219,7 +219,7 @@ void DeepAePanel::draw_controls() {
   ImGui::PopItemWidth();
   if (!finished_.empty()) {
     controls_break();
-    ImGui::TextDisabled("Finished runs: test error per image");
+    dim_text("Finished runs: test error per image");
     if (ImGui::BeginTable("runs", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
       for (const char* h : {"pretrain", "deep", "log.PCA", "PCA"}) ImGui::TableSetupColumn(h);
       ImGui::TableHeadersRow();

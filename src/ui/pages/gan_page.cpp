@@ -187,7 +187,7 @@ void GanPage::draw() {
 GanPage::GameAction GanPage::draw_game_controls(const GanRun& run, bool& playing, GanConfig& pending, GameKeys keys) {
   GameAction action;
   const GanConfig& c = run.gan().config();
-  ImGui::TextDisabled("The game (applies at once)");
+  dim_text("The game (applies at once)");
   int loss = int(c.gen_loss);
   bool changed = false;
   if (!controls_.hidden(keys.loss)) {
@@ -217,7 +217,13 @@ GanPage::GameAction GanPage::draw_game_controls(const GanRun& run, bool& playing
     action = {GameAction::StepG};
     last_step_ = "G step";
   }
-  ImGui::Checkbox("slow motion (one step per 0.4 s)", &slow_);
+  // The note goes below when the column is narrow (a scrollbar's width less at 1280 x 720).
+  Flow slow_row(ImGui::GetStyle().ItemSpacing.x);
+  slow_row.next(0);
+  ImGui::Checkbox("slow motion", &slow_);
+  const char* pace = "(one step per 0.4 s)";
+  slow_row.next(ImGui::CalcTextSize(pace).x);
+  ImGui::TextDisabled("%s", pace);
   if (slow_ || !playing) ImGui::TextDisabled("last: %s", last_step_.empty() ? "-" : last_step_.c_str());
   ImGui::Text("iteration %lld: %lld D, %lld G steps", (long long)run.iteration(), (long long)run.d_steps(),
               (long long)run.g_steps());
@@ -255,7 +261,7 @@ void GanPage::draw_digit_controls() {
   }
   if (!runner_.error().empty()) warning_text(("Settings not applied: " + runner_.error()).c_str());
   controls_break();
-  ImGui::TextDisabled("Model and optimizer (apply on Reset)");
+  dim_text("Model and optimizer (apply on Reset)");
   ImGui::PushItemWidth(110);
   for (const char* key : {"latent", "z-dist", "g-output", "g-hidden", "d-hidden", "optimizer", "lr-d", "lr-g", "batch", "seed"})
     controls_.draw(key);

@@ -157,7 +157,7 @@ void GanPage::draw_plane_tab() {
   page_layout("gan2d", 250, [&] {
     const Gan2dSettings& s = toy_->settings();
     ImGui::TextWrapped("G: 2-64-64-2, D: 2-64-64-1 (ReLU), batch %d, Adam", s.gan.batch);
-    ImGui::TextDisabled("Target");
+    dim_text("Target");
     if (controls_.draw("target")) {
       toy_->reset(pending2_);
       playing2_ = true;

@@ -241,14 +241,14 @@ void PcaPage::draw_pca() {
 void PcaPage::draw_controls() {
   ImGui::TextWrapped("PCA: the k directions of largest variance of the training images.");
   ImGui::Separator();
-  ImGui::TextDisabled("Dataset");
+  dim_text("Dataset");
   if (controls_.draw("dataset")) restart_fit();
   if (dataset_file_choice(datasets_, files_, dataset_, "pca-dataset")) {
     dataset_ = DatasetStore::kFile;
     restart_fit();
   }
   controls_break();
-  ImGui::TextDisabled("Components k");
+  dim_text("Components k");
   ImGui::SetNextItemWidth(kLeft - 10);
   // The page draws at its own k_ at once; the lab's k (its metrics) follows.
   if (controls_.draw("k") && lab()) runner_.post([k = k_](PcaLab& lab) { lab.set_k(k); });

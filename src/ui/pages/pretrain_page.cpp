@@ -148,7 +148,7 @@ void PretrainPage::draw_controls() {
   ImGui::TextWrapped("Applied on release. A new N restarts only the fine-tuning: the encoder never saw a label.");
   ImGui::PopStyleColor();
   controls_break();
-  ImGui::TextDisabled("Settings (apply on Reset)");
+  dim_text("Settings (apply on Reset)");
   ImGui::PushItemWidth(110);
   for (const char* key : {"rbm-epochs", "steps", "lr", "seed"}) controls_.draw(key);
   ImGui::PopItemWidth();

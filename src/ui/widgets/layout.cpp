@@ -80,6 +80,12 @@ void wrapped_text(const std::string& text) {
   ImGui::PopTextWrapPos();
 }
 
+void dim_text(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  wrapped_text(text);
+  ImGui::PopStyleColor();
+}
+
 void wrapped_title(const std::string& text, float width) {
   const float edge = ImGui::GetContentRegionMax().x;
   ImGui::PushTextWrapPos(std::min(edge, ImGui::GetCursorPosX() + std::max(width, kTitleMinWidth)));

@@ -58,6 +58,9 @@ class Flow {
 
 // Text wrapped at the window's edge (ImGui::TextUnformatted would run past it).
 void wrapped_text(const std::string& text);
+// The same in the dim colour of headings and notes (ImGui::TextDisabled does not wrap: at
+// 1280 x 720 a controls column with a scrollbar cut "Model and optimizer (apply on Reset)").
+void dim_text(const std::string& text);
 // A title above a block `width` wide: wraps at the block's width (at least kTitleMinWidth, so a
 // small image's title is not one word per line), or at the window's edge if that comes first.
 constexpr float kTitleMinWidth = 220.0f;
