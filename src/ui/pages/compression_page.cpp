@@ -22,7 +22,7 @@ namespace ll::ui {
 namespace {
 constexpr int kStepFrames = 50000;         // Step: about 1/60 of the default run
 constexpr int64_t kFurtherFrames = 1000000;  // "Train further"
-constexpr float kLeft = 200.0f;        // width of the controls column: both image grids still fit beside it at 1280 px
+constexpr float kLeft = 186.0f;        // the controls' width: with their scrollbar, both image grids still fit beside them at 1280 px
 const gfx::ImageStyle kGray{0.0f, 255.0f, 1, gfx::Colormap::Gray};
 constexpr float kErrorRange = 32.0f;   // error images show -32 .. +32 gray levels
 const char* kSlot[3] = {"(B)", "(C)", "(D)"};
@@ -227,8 +227,7 @@ void CompressionPage::draw_loss_curve() {
 void CompressionPage::draw_image_choice(const char* label, const char* target, int& choice) {
   const char* preview = choice >= 0 ? builtin_[size_t(choice)].c_str()
                                     : (std::string(target) == "trained" ? trained_name_.c_str() : new_name_.c_str());
-  // Open... goes below when the column is too narrow for the row: the controls column loses a
-  // scrollbar's width (12 px) once a finished run's status makes it taller than the window.
+  // Open... goes below when the row is too wide for the column (kLeft beside the results).
   Flow row(ImGui::GetStyle().ItemSpacing.x);
   row.next(0);
   ImGui::SetNextItemWidth(80);

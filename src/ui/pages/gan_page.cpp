@@ -217,7 +217,7 @@ GanPage::GameAction GanPage::draw_game_controls(const GanRun& run, bool& playing
     action = {GameAction::StepG};
     last_step_ = "G step";
   }
-  // The note goes below when the column is narrow (a scrollbar's width less at 1280 x 720).
+  // The note goes below when the row is too wide for the column.
   Flow slow_row(ImGui::GetStyle().ItemSpacing.x);
   slow_row.next(0);
   ImGui::Checkbox("slow motion", &slow_);

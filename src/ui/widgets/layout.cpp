@@ -26,7 +26,11 @@ void begin_page_layout(const char* id, float controls_width, bool& stacked, bool
   const float width = ImGui::GetContentRegionAvail().x;
   stacked = width < kStackBelowPx;
   if (!stacked) {
-    ImGui::BeginChild("controls", ImVec2(controls_width, 0), false);
+    // The scrollbar is always there too, beside controls_width: when a window too short for the
+    // controls made it appear (1280 x 720; or a run that finished, one line taller, at 1280 x
+    // 800), the narrower column cut fixed-width rows such as the Compression lab's Open... .
+    ImGui::BeginChild("controls", ImVec2(controls_width + ImGui::GetStyle().ScrollbarSize, 0), false,
+                      ImGuiWindowFlags_AlwaysVerticalScrollbar);
     return;
   }
   // The scrollbar is always there: content that grows past the bottom must not narrow the page

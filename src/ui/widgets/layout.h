@@ -31,7 +31,8 @@ void between_page_parts(bool stacked, bool controls_open);
 void end_page_layout();
 }  // namespace detail
 
-// Draws controls() and results() under the ID id, side by side or stacked (see above).
+// Draws controls() and results() under the ID id, side by side or stacked (see above). Side by
+// side, the controls get controls_width and a scrollbar beside it.
 template <typename Controls, typename Results>
 void page_layout(const char* id, float controls_width, Controls&& controls, Results&& results) {
   bool stacked = false, open = true;
@@ -58,8 +59,8 @@ class Flow {
 
 // Text wrapped at the window's edge (ImGui::TextUnformatted would run past it).
 void wrapped_text(const std::string& text);
-// The same in the dim colour of headings and notes (ImGui::TextDisabled does not wrap: at
-// 1280 x 720 a controls column with a scrollbar cut "Model and optimizer (apply on Reset)").
+// The same in the dim colour of headings and notes (ImGui::TextDisabled does not wrap: a
+// controls column with its scrollbar cut "Model and optimizer (apply on Reset)").
 void dim_text(const std::string& text);
 // A title above a block `width` wide: wraps at the block's width (at least kTitleMinWidth, so a
 // small image's title is not one word per line), or at the window's edge if that comes first.
