@@ -264,9 +264,7 @@ void CompressionPage::draw_settings() {
       }
     }
   } else {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("or drop a PNG/JPEG on the page (it becomes the new image)");
-    ImGui::PopStyleColor();
+    dim_text("or drop a PNG/JPEG on the page (it becomes the new image)");
   }
   ImGui::Separator();
   dim_text("Show");

@@ -195,11 +195,9 @@ GanPage::GameAction GanPage::draw_game_controls(const GanRun& run, bool& playing
     changed |= ImGui::RadioButton("non-saturating: max ln D(G(z))", &loss, int(GenLoss::NonSaturating));
   }
   if (changed) action = {GameAction::Loss, int(pending.gen_loss = GenLoss(loss))};
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("Early on D rejects fakes easily, D(G(z)) ~ 0, where ln(1 - D) is flat: "
-                     "minimax gives G almost no gradient, while ln D is steep there, so the "
-                     "non-saturating form learns faster (Goodfellow et al. 2014, sec. 3).");
-  ImGui::PopStyleColor();
+  dim_text("Early on D rejects fakes easily, D(G(z)) ~ 0, where ln(1 - D) is flat: "
+           "minimax gives G almost no gradient, while ln D is steep there, so the "
+           "non-saturating form learns faster (Goodfellow et al. 2014, sec. 3).");
   int k = c.d_steps;
   ImGui::SetNextItemWidth(100);
   if (!controls_.hidden(keys.k) && ImGui::SliderInt("k: D steps/G step", &k, 1, 10))

@@ -144,9 +144,7 @@ void PretrainPage::draw_controls() {
     recorded_ = false;
     runner_.set_playing(true);
   }
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("Applied on release. A new N restarts only the fine-tuning: the encoder never saw a label.");
-  ImGui::PopStyleColor();
+  dim_text("Applied on release. A new N restarts only the fine-tuning: the encoder never saw a label.");
   controls_break();
   dim_text("Settings (apply on Reset)");
   ImGui::PushItemWidth(110);
