@@ -131,6 +131,19 @@ BasicMlp<S> BasicMlp<S>::slice(int first, int last) const {
 }
 
 template <typename S>
+void BasicMlp<S>::slice_into(int first, int last, BasicMlp& out) const {
+  if (first < 0 || last > num_layers() || first >= last)
+    throw std::invalid_argument("Mlp::slice: bad layer range");
+  if (out.sizes_ != std::vector<int>(sizes_.begin() + first, sizes_.begin() + last + 1) ||
+      out.acts_ != std::vector<Activation>(acts_.begin() + first, acts_.begin() + last)) {
+    out = slice(first, last);
+    return;
+  }
+  out.params_ = params_.segment(layer_begin(first), out.params_.size());  // same size: no allocation
+  for (int l = first; l < last; ++l) out.frozen_[l - first] = frozen_[l];
+}
+
+template <typename S>
 BasicMlp<S> BasicMlp<S>::stack(const BasicMlp& a, const BasicMlp& b) {
   if (a.output_size() != b.input_size())
     throw std::invalid_argument("Mlp::stack: output size " + std::to_string(a.output_size()) +

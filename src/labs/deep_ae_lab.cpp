@@ -284,8 +284,8 @@ void DeepAeLab::evaluate_chunk() {
   if (Index(pos_) < n) return;
   curve_.push_back({double(epoch_), eval_deep_ / double(n), eval_logistic_ / double(n)});
   test_codes_.swap(codes_in_progress_);
-  decoder_ = deep_.slice(code_layer() + 1, deep_.num_layers());
-  encoder_ = deep_.slice(0, code_layer() + 1);
+  deep_.slice_into(code_layer() + 1, deep_.num_layers(), decoder_);
+  deep_.slice_into(0, code_layer() + 1, encoder_);
   if (map_measured()) deep_knn_ = knn_accuracy(test_codes_, test_labels_);
   eval_deep_ = eval_logistic_ = 0;
   pos_ = 0;

@@ -125,6 +125,18 @@ TEST_CASE("mlp: slice and stack keep parameters and outputs") {
   Matrix code = encoder.forward(X);
   CHECK((decoder.forward(code) - full).norm() == 0.0f);
 
+  // slice_into: a new slice into a net of another shape, in place into one of the same shape
+  Mlp into = ae.slice(0, 1);
+  ae.slice_into(2, 4, into);
+  CHECK(into.params() == decoder.params());
+  CHECK(into.sizes() == decoder.sizes());
+  ae.params() *= 2.0f;
+  const float* storage = into.params().data();
+  ae.slice_into(2, 4, into);
+  CHECK(into.params().data() == storage);
+  CHECK(into.params() == ae.slice(2, 4).params());
+  ae.params() *= 0.5f;
+
   Mlp again = Mlp::stack(encoder, decoder);
   CHECK(again.params() == ae.params());
   CHECK(again.activations() == ae.activations());
