@@ -23,7 +23,25 @@ constexpr int kFlushEvery = 64;
 void Optimizer::reset() {
   m_.resize(0);
   v_.resize(0);
+  zeroed_ = 0;
   t_ = 0;
+}
+
+bool Optimizer::prepare_piece(Index n, Index max_zeroed) {
+  if (m_.size() != n) {  // allocated, not touched: resize() leaves the entries as they are
+    m_.resize(n);
+    v_.resize(n);
+    zeroed_ = 0;
+    t_ = 0;
+  }
+  while (zeroed_ < 2 * n && max_zeroed > 0) {
+    Vector& state = zeroed_ < n ? m_ : v_;
+    const Index at = zeroed_ < n ? zeroed_ : zeroed_ - n, count = std::min(max_zeroed, n - at);
+    state.segment(at, count).setZero();
+    zeroed_ += count;
+    max_zeroed -= count;
+  }
+  return zeroed_ == 2 * n;
 }
 
 void Optimizer::step(Vector& params, const Vector& grads, const std::vector<ParamRange>& ranges) {
@@ -35,9 +53,10 @@ void Optimizer::step(Vector& params, const Vector& grads, const std::vector<Para
 void Optimizer::begin_step(const Vector& params, const Vector& grads) {
   if (grads.size() != params.size())
     throw std::invalid_argument("Optimizer::step: params and grads differ in size");
-  if (m_.size() != params.size()) {
+  if (m_.size() != params.size() || zeroed_ != 2 * params.size()) {
     m_ = Vector::Zero(params.size());
     v_ = Vector::Zero(params.size());
+    zeroed_ = 2 * params.size();
     t_ = 0;
   }
   ++t_;

@@ -33,6 +33,13 @@ class Optimizer {
   // the buffer on first use).
   void step(Vector& params, const Vector& grads, const std::vector<ParamRange>& ranges);
   void step(Mlp& net) { step(net.params(), net.grads(), net.trainable_ranges()); }
+  // The state for n parameters (momentum or Adam moments, two buffers of n) allocated and then
+  // zeroed at most max_zeroed entries a call; true once it is ready (then at once, doing
+  // nothing). A step in pieces calls it first, a piece at a time: the deep autoencoder's Adam
+  // moments are 22 MB, and memory touched for the first time cost about 3 ms per MB on our test
+  // machine, so zeroing them in one piece made it 91 ms long in wasm (bench/item_times.cpp).
+  // begin_step() makes the state whole itself when this was not done (or not finished).
+  bool prepare_piece(Index n, Index max_zeroed);
   // step() in pieces (core/train_pieces.h): begin_step(), update() on ranges that
   // together are step()'s, then end_step(). Each parameter's update reads and
   // writes only its own entries, so this gives step()'s bits.
@@ -48,6 +55,7 @@ class Optimizer {
  private:
   OptimizerConfig cfg_;
   Vector m_, v_;  // momentum velocity or Adam first moment; Adam second moment
+  Index zeroed_ = 0;  // entries of m_ then v_ zeroed so far (all 2 n once the state is ready)
   int t_ = 0;     // Adam step count for bias correction
   float adam_lr_ = 0, adam_eps_ = 0;  // this step's bias-corrected step size and epsilon
 };

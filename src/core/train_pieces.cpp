@@ -14,11 +14,27 @@ void TrainStepInPieces::start(const Mlp& net, Loss loss, Matrix X, Matrix T) {
   layer_ = -1;  // the first piece also takes the input
 }
 
+namespace {
+// Optimizer state zeroed per piece: 2 MB, about 6 ms where memory's first touch costs 3 ms per MB.
+constexpr Index kPrepareChunk = Index(1) << 19;
+}  // namespace
+
 bool TrainStepInPieces::run_piece(Mlp& net, Optimizer& opt) {
   const int L = net.num_layers();
   switch (stage_) {
     case Stage::Idle: throw std::logic_error("TrainStepInPieces::run_piece without a step");
+    case Stage::Prepare:
+      if (opt.prepare_piece(net.params().size(), kPrepareChunk)) {
+        stage_ = Stage::Forward;
+        layer_ = -1;
+      }
+      return false;
     case Stage::Forward:
+      if (layer_ < 0 && !opt.prepare_piece(net.params().size(), 0)) {  // a new optimizer's state first
+        stage_ = Stage::Prepare;
+        layer_ = 0;
+        return run_piece(net, opt);
+      }
       if (layer_ < 0) {
         net.begin_forward(X_);
         layer_ = 0;

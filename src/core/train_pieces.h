@@ -2,7 +2,8 @@
 // between frames, and one minibatch of the deep autoencoder (784-1000-500-250-30, batch 20) took
 // 15-28 ms in wasm, over a frame by itself (issue 14). The pieces are the step's own operations
 // in the step's order: the forward pass a layer at a time, the loss, the backward pass a layer at
-// a time, the update a layer at a time, so a step done in pieces gives train_step's bits
+// a time, the update a layer at a time (before a new optimizer's first step, its state is zeroed
+// a part per piece: Optimizer::prepare_piece), so a step done in pieces gives train_step's bits
 // (tests/core/test_train_pieces.cpp); only when each piece runs differs. How a step is cut
 // depends on the net alone, never on timing.
 //
@@ -30,7 +31,7 @@ class TrainStepInPieces {
   float loss() const { return E_; }
 
  private:
-  enum class Stage { Idle, Forward, Loss, Backward, Update, Finish };
+  enum class Stage { Idle, Forward, Loss, Backward, Update, Finish, Prepare };
   void begin_update(Mlp& net, Optimizer& opt);
   Stage stage_ = Stage::Idle;
   Loss loss_ = Loss::SquaredError;

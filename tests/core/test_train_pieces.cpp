@@ -52,8 +52,9 @@ TEST_CASE("a train step in pieces gives train_step's bits, piece by piece in lay
         }
         REQUIRE(step.loss() == E);
         REQUIRE(same_bits(cut.params(), whole.params()));
-        // 4 forward, the loss, 4 (or 3 above a frozen layer) backward, 4 (3) updates, the finish.
-        CHECK(pieces == (freeze ? 12 : 14));
+        // 4 forward, the loss, 4 (or 3 above a frozen layer) backward, 4 (3) updates, the finish;
+        // before the first step, one piece zeroes the optimizer's state (Optimizer::prepare_piece).
+        CHECK(pieces == (freeze ? 12 : 14) + (t == 0 ? 1 : 0));
         CHECK_FALSE(step.running());
       }
     }
@@ -86,7 +87,7 @@ TEST_CASE("a train step in pieces goes on in a copy of the net, optimizer and st
   const float E = train_step(whole, opt_whole, Loss::SquaredError, X, X);
   TrainStepInPieces step;
   step.start(a, Loss::SquaredError, X, X);
-  for (int i = 0; i < 4; ++i) step.run_piece(a, opt_a);  // forward, loss, one backward layer
+  for (int i = 0; i < 4; ++i) step.run_piece(a, opt_a);  // the optimizer's state, forward, loss
   Mlp b = a;  // as the threaded build copies a lab to draw it
   Optimizer opt_b = opt_a;
   TrainStepInPieces step_b = step;
@@ -95,4 +96,37 @@ TEST_CASE("a train step in pieces goes on in a copy of the net, optimizer and st
   CHECK(step_b.loss() == E);
   CHECK(same_bits(b.params(), whole.params()));
   CHECK_THROWS_AS(step_b.run_piece(b, opt_b), std::logic_error);  // no step left to run
+}
+
+TEST_CASE("an optimizer's state zeroed a part at a time gives the same steps") {
+  for (OptimizerKind kind : {OptimizerKind::Momentum, OptimizerKind::Adam}) {
+    CAPTURE(int(kind));
+    Rng rng(11);
+    Mlp whole({7, 5, 7}, {Activation::Tanh, Activation::Sigmoid});
+    whole.init(rng);
+    Mlp cut = whole;
+    OptimizerConfig cfg;
+    cfg.kind = kind;
+    Optimizer opt_whole(cfg), opt_cut(cfg);
+    const Index n = cut.params().size();  // 82: 2 n entries in parts of 10
+    int parts = 1;
+    while (!opt_cut.prepare_piece(n, 10)) ++parts;
+    CHECK(parts == 17);
+    CHECK(opt_cut.prepare_piece(n, 0));  // ready: nothing left to do
+    for (int t = 0; t < 3; ++t) {
+      const Matrix X = random_matrix(7, 4, rng);
+      CHECK(train_step(whole, opt_whole, Loss::SquaredError, X, X) == train_step(cut, opt_cut, Loss::SquaredError, X, X));
+      REQUIRE(same_bits(cut.params(), whole.params()));
+    }
+    // A state left half zeroed is made whole by the next step.
+    Optimizer half(cfg);
+    Mlp net = whole;
+    half.prepare_piece(n, n);
+    const Matrix X = random_matrix(7, 4, rng);
+    Optimizer fresh(cfg);
+    Mlp net2 = whole;
+    train_step(net, half, Loss::SquaredError, X, X);
+    train_step(net2, fresh, Loss::SquaredError, X, X);
+    CHECK(same_bits(net.params(), net2.params()));
+  }
 }
