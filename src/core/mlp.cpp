@@ -120,13 +120,8 @@ void BasicMlp<S>::backward_layer(int l, int lowest, bool want_input_grad) {
 
 template <typename S>
 BasicMlp<S> BasicMlp<S>::slice(int first, int last) const {
-  if (first < 0 || last > num_layers() || first >= last)
-    throw std::invalid_argument("Mlp::slice: bad layer range");
-  BasicMlp out(std::vector<int>(sizes_.begin() + first, sizes_.begin() + last + 1),
-               std::vector<Activation>(acts_.begin() + first, acts_.begin() + last));
-  Index begin = layer_begin(first), n = layer_end(last - 1) - begin;
-  out.params_ = params_.segment(begin, n);
-  for (int l = first; l < last; ++l) out.frozen_[l - first] = frozen_[l];
+  BasicMlp out;
+  slice_into(first, last, out);
   return out;
 }
 
@@ -134,11 +129,9 @@ template <typename S>
 void BasicMlp<S>::slice_into(int first, int last, BasicMlp& out) const {
   if (first < 0 || last > num_layers() || first >= last)
     throw std::invalid_argument("Mlp::slice: bad layer range");
-  if (out.sizes_ != std::vector<int>(sizes_.begin() + first, sizes_.begin() + last + 1) ||
-      out.acts_ != std::vector<Activation>(acts_.begin() + first, acts_.begin() + last)) {
-    out = slice(first, last);
-    return;
-  }
+  std::vector<int> sizes(sizes_.begin() + first, sizes_.begin() + last + 1);
+  std::vector<Activation> acts(acts_.begin() + first, acts_.begin() + last);
+  if (out.sizes_ != sizes || out.acts_ != acts) out = BasicMlp(sizes, acts);
   out.params_ = params_.segment(layer_begin(first), out.params_.size());  // same size: no allocation
   for (int l = first; l < last; ++l) out.frozen_[l - first] = frozen_[l];
 }

@@ -53,7 +53,7 @@ void Optimizer::step(Vector& params, const Vector& grads, const std::vector<Para
 void Optimizer::begin_step(const Vector& params, const Vector& grads) {
   if (grads.size() != params.size())
     throw std::invalid_argument("Optimizer::step: params and grads differ in size");
-  if (m_.size() != params.size() || zeroed_ != 2 * params.size()) {
+  if (zeroed_ != 2 * params.size()) {  // zeroed_ is 2 m_.size() only once the state is ready
     m_ = Vector::Zero(params.size());
     v_ = Vector::Zero(params.size());
     zeroed_ = 2 * params.size();

@@ -30,12 +30,12 @@ bool TrainStepInPieces::run_piece(Mlp& net, Optimizer& opt) {
       }
       return false;
     case Stage::Forward:
-      if (layer_ < 0 && !opt.prepare_piece(net.params().size(), 0)) {  // a new optimizer's state first
-        stage_ = Stage::Prepare;
-        layer_ = 0;
-        return run_piece(net, opt);
-      }
       if (layer_ < 0) {
+        if (!opt.prepare_piece(net.params().size(), 0)) {  // a new optimizer's state first
+          stage_ = Stage::Prepare;
+          layer_ = 0;
+          return run_piece(net, opt);
+        }
         net.begin_forward(X_);
         layer_ = 0;
       }

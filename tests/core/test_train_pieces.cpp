@@ -87,7 +87,7 @@ TEST_CASE("a train step in pieces goes on in a copy of the net, optimizer and st
   const float E = train_step(whole, opt_whole, Loss::SquaredError, X, X);
   TrainStepInPieces step;
   step.start(a, Loss::SquaredError, X, X);
-  for (int i = 0; i < 4; ++i) step.run_piece(a, opt_a);  // the optimizer's state, forward, loss
+  for (int i = 0; i < 4; ++i) step.run_piece(a, opt_a);  // the optimizer's state, forward (2), loss
   Mlp b = a;  // as the threaded build copies a lab to draw it
   Optimizer opt_b = opt_a;
   TrainStepInPieces step_b = step;
