@@ -6,6 +6,7 @@
 
 #include "labs/image_arrays.h"
 #include "labs/zip_images.h"
+#include "ui/widgets/layout.h"
 
 namespace ll::ui {
 
@@ -21,7 +22,7 @@ bool dataset_file_choice(DatasetStore& datasets, const FileRequest& files, const
   if (files.available) {
     if (ImGui::Button("Open your own data set...")) files.open(target.c_str());
   } else {
-    ImGui::TextDisabled("Drop a data set file on the window to use it.");
+    dim_text("Drop a data set file on the window to use it.");
   }
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("IDX (as MNIST, also .gz) or .npy (N x H x W, uint8 or float32),\n"
