@@ -168,15 +168,17 @@ void CompressionPage::draw_controls() {
   clock_.update(frac, runner_.playing() && !lab()->done());
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%.0fk frames/s while training", lab()->samples_per_second() / 1e3);
   clock_.draw(lab()->done(), runner_.playing());
+  // The run's one action on a row of its own in every state, Step and Reset below it: the
+  // controls under them stay where they were when the run finishes (a row that appeared then
+  // moved Open... away under a pointer about to click it; the file test missed it in 4 of 8 runs).
   const bool done = lab()->done(), playing = runner_.playing() && !done;
   if (done && !lab()->diverged()) {  // a finished run can go on (CompressionLab::extend)
     if (ImGui::Button("Train 1M frames further", ImVec2(-1, 0))) {
       runner_.post([](CompressionLab& lab) { lab.extend(kFurtherFrames); });
       runner_.set_playing(true);
     }
-  } else {
-    if (ImGui::Button(playing ? "Pause" : done ? "Done" : "Train", ImVec2(60, 0)) && !done) runner_.set_playing(!playing);
-    ImGui::SameLine();
+  } else if (ImGui::Button(playing ? "Pause" : done ? "Done" : "Train", ImVec2(-1, 0)) && !done) {
+    runner_.set_playing(!playing);
   }
   // Step: 50k frames at once, so the curve gets a point and the images visibly change (one
   // minibatch of 64 out of 3M frames changed nothing on screen).
