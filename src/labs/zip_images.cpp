@@ -38,11 +38,23 @@ uint32_t crc32(const uint8_t* p, size_t n) {
   return c ^ 0xFFFFFFFFu;
 }
 
-struct Entry {
+}  // namespace
+
+struct ZipImageReader::Entry {
   std::string name;
   uint16_t flags = 0, method = 0;
   uint32_t crc = 0, packed = 0, size = 0, local = 0;
 };
+
+struct ZipImageReader::Image {
+  int w = 0, h = 0;
+  std::vector<uint8_t> px;
+};
+
+namespace {
+
+using Entry = ZipImageReader::Entry;
+using Image = ZipImageReader::Image;
 
 bool ends_with_ci(const std::string& s, std::string_view end) {
   if (s.size() < end.size()) return false;
@@ -134,11 +146,6 @@ std::vector<uint8_t> unpack(const uint8_t* b, size_t size, const Entry& e, const
   return out;
 }
 
-struct Image {
-  int w = 0, h = 0;
-  std::vector<uint8_t> px;
-};
-
 Image to_bytes(const GrayImage& g) {
   Image im{g.width, g.height, std::vector<uint8_t>(g.pixels.size())};
   for (size_t i = 0; i < g.pixels.size(); ++i) im.px[i] = uint8_t(std::clamp(std::lround(g.pixels[i]), 0L, 255L));
@@ -174,87 +181,101 @@ bool is_zip(const uint8_t* b, size_t size) {
   return size >= 4 && b[0] == 'P' && b[1] == 'K' && ((b[2] == 3 && b[3] == 4) || (b[2] == 5 && b[3] == 6));
 }
 
-Dataset parse_zip_images(const uint8_t* b, size_t size, const std::string& source, std::string* note) {
-  if (!is_zip(b, size)) fail(source, "not a zip file");
-  std::vector<Entry> entries = read_directory(b, size, source);
-  std::sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) { return x.name < y.name; });
+ZipImageReader::ZipImageReader(const uint8_t* b, size_t size, std::string source)
+    : bytes_(b), size_(size), source_(std::move(source)) {
+  if (!is_zip(b, size)) fail(source_, "not a zip file");
+  entries_ = read_directory(b, size, source_);
+  std::sort(entries_.begin(), entries_.end(), [](const Entry& x, const Entry& y) { return x.name < y.name; });
 
   // Which entries are images, and everything their declared sizes say, before unpacking any.
-  std::vector<const Entry*> images;
-  int passed_over = 0;
   uint64_t unpacked = 0;
-  bool all_in_digit_folders = true;
-  for (const Entry& e : entries) {
+  for (const Entry& e : entries_) {
     std::string folder, base;
     split_path(e.name, folder, base);
     if (base.empty()) continue;  // a folder
     const bool mac_copy = e.name.rfind("__MACOSX/", 0) == 0 || base.rfind("._", 0) == 0;
     if (mac_copy || !(ends_with_ci(base, ".png") || ends_with_ci(base, ".jpg") || ends_with_ci(base, ".jpeg"))) {
-      ++passed_over;
+      ++passed_over_;
       continue;
     }
     if (e.size > uint64_t(kMaxImageFileBytes))
-      fail(source, e.name + " unpacks to " + std::to_string(e.size >> 20) + " MB; image files up to " +
-                       std::to_string(kMaxImageFileBytes >> 20) + " MB are read");
+      fail(source_, e.name + " unpacks to " + std::to_string(e.size >> 20) + " MB; image files up to " +
+                        std::to_string(kMaxImageFileBytes >> 20) + " MB are read");
     unpacked += e.size;
     if (unpacked > kMaxDatasetBytes)
-      fail(source, "its images unpack to more than " + std::to_string(kMaxDatasetBytes >> 20) + " MB; at most " +
-                       std::to_string(kMaxDatasetBytes >> 20) + " MB are read");
-    if (images.size() == size_t(kMaxZipImages))
-      fail(source, "holds more than " + std::to_string(kMaxZipImages) + " images; at most " +
-                       std::to_string(kMaxZipImages) + " are read");
-    all_in_digit_folders = all_in_digit_folders && folder.size() == 1 && folder[0] >= '0' && folder[0] <= '9';
-    images.push_back(&e);
+      fail(source_, "its images unpack to more than " + std::to_string(kMaxDatasetBytes >> 20) + " MB; at most " +
+                        std::to_string(kMaxDatasetBytes >> 20) + " MB are read");
+    if (images_.size() == size_t(kMaxZipImages))
+      fail(source_, "holds more than " + std::to_string(kMaxZipImages) + " images; at most " +
+                        std::to_string(kMaxZipImages) + " are read");
+    all_in_digit_folders_ = all_in_digit_folders_ && folder.size() == 1 && folder[0] >= '0' && folder[0] <= '9';
+    images_.push_back(&e);
   }
-  const std::string others = std::to_string(passed_over) + (passed_over == 1 ? " other file" : " other files");
-  if (images.empty()) fail(source, "holds no PNG or JPEG images" + (passed_over ? " (" + others + ")" : std::string()));
+  if (images_.empty())
+    fail(source_, "holds no PNG or JPEG images" + (passed_over_ ? " (" + others() + ")" : std::string()));
+  kept_.reserve(images_.size());
+}
 
-  // Decoded one at a time; kept at their size until one differs (or is too large), then all fitted.
-  std::vector<Image> kept;
-  bool fitted = false;
-  for (const Entry* e : images) {
-    const std::vector<uint8_t> bytes = unpack(b, size, *e, source);
-    GrayImage g;
-    try {
-      g = decode_gray(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()), e->name);
-    } catch (const ImageError& ex) {
-      fail(source, ex.what());
-    }
-    if (!fitted && (int64_t(g.width) * g.height > kMaxUserImagePixels ||
-                    (!kept.empty() && (g.width != kept[0].w || g.height != kept[0].h)))) {
-      fitted = true;
-      for (Image& k : kept) k = fit(k, kZipImageSide);
-    }
-    // Kept at their size, a few KB of PNG can each hold 4096 pixels: the same cap as any data set.
-    if (!fitted && (kept.size() + 1) * size_t(g.width) * size_t(g.height) > kMaxDatasetBytes)
-      fail(source, "its images hold more than " + std::to_string(kMaxDatasetBytes >> 20) + " MB of pixels; at most " +
-                       std::to_string(kMaxDatasetBytes >> 20) + " MB are read");
-    kept.push_back(fitted ? fit(g, kZipImageSide) : to_bytes(g));
+ZipImageReader::~ZipImageReader() = default;
+
+int ZipImageReader::images_read() const { return int(kept_.size()); }
+
+std::string ZipImageReader::others() const {
+  return std::to_string(passed_over_) + (passed_over_ == 1 ? " other file" : " other files");
+}
+
+// Kept at their size until one differs (or is too large), then all fitted.
+void ZipImageReader::read_next() {
+  const Entry* e = images_[kept_.size()];
+  const std::vector<uint8_t> bytes = unpack(bytes_, size_, *e, source_);
+  GrayImage g;
+  try {
+    g = decode_gray(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()), e->name);
+  } catch (const ImageError& ex) {
+    fail(source_, ex.what());
   }
+  if (!fitted_ && (int64_t(g.width) * g.height > kMaxUserImagePixels ||
+                   (!kept_.empty() && (g.width != kept_[0].w || g.height != kept_[0].h)))) {
+    fitted_ = true;
+    for (Image& k : kept_) k = fit(k, kZipImageSide);
+  }
+  // Kept at their size, a few KB of PNG can each hold 4096 pixels: the same cap as any data set.
+  if (!fitted_ && (kept_.size() + 1) * size_t(g.width) * size_t(g.height) > kMaxDatasetBytes)
+    fail(source_, "its images hold more than " + std::to_string(kMaxDatasetBytes >> 20) + " MB of pixels; at most " +
+                      std::to_string(kMaxDatasetBytes >> 20) + " MB are read");
+  kept_.push_back(fitted_ ? fit(g, kZipImageSide) : to_bytes(g));
+}
 
+Dataset ZipImageReader::finish(std::string* note) {
   Dataset d;
-  d.name = source;
-  d.rows = kept[0].h;
-  d.cols = kept[0].w;
-  d.count = int(kept.size());
+  d.name = source_;
+  d.rows = kept_[0].h;
+  d.cols = kept_[0].w;
+  d.count = int(kept_.size());
   d.pixels.reserve(size_t(d.count) * size_t(d.dims()));
-  for (const Image& k : kept) d.pixels.insert(d.pixels.end(), k.px.begin(), k.px.end());
-  if (all_in_digit_folders) {
-    for (const Entry* e : images) {
+  for (const Image& k : kept_) d.pixels.insert(d.pixels.end(), k.px.begin(), k.px.end());
+  if (all_in_digit_folders_) {
+    for (const Entry* e : images_) {
       std::string folder, base;
       split_path(e->name, folder, base);
       d.labels.push_back(uint8_t(folder[0] - '0'));
     }
   }
   if (note) {
-    std::string n = fitted ? "converted to gray and fitted into " + std::to_string(kZipImageSide) + " x " +
-                                 std::to_string(kZipImageSide) + " (they differ in size or are over 64 x 64)"
-                           : "converted to gray";
-    if (all_in_digit_folders) n += "; labels from their folders 0-9";
-    if (passed_over) n += "; " + others + " passed over";
+    std::string n = fitted_ ? "converted to gray and fitted into " + std::to_string(kZipImageSide) + " x " +
+                                  std::to_string(kZipImageSide) + " (they differ in size or are over 64 x 64)"
+                            : "converted to gray";
+    if (all_in_digit_folders_) n += "; labels from their folders 0-9";
+    if (passed_over_) n += "; " + others() + " passed over";
     *note = n;
   }
   return d;
+}
+
+Dataset parse_zip_images(const uint8_t* b, size_t size, const std::string& source, std::string* note) {
+  ZipImageReader reader(b, size, source);
+  while (!reader.done()) reader.read_next();
+  return reader.finish(note);
 }
 
 }  // namespace ll

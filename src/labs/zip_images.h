@@ -21,6 +21,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "labs/datasets.h"
 
@@ -36,5 +37,37 @@ bool is_zip(const uint8_t* bytes, size_t size);
 // `note` (optional) receives what was done to them, e.g. "converted to gray and fitted into
 // 28 x 28 (they differ in size or are over 64 x 64); 2 other files passed over".
 Dataset parse_zip_images(const uint8_t* bytes, size_t size, const std::string& source, std::string* note = nullptr);
+
+// The same, an image at a time, so that a page can open a zip between frames: 20,000 PNGs at
+// once took 700 ms, one task the page could not draw in. The bytes must outlive the reader.
+class ZipImageReader {
+ public:
+  // Reads the directory and refuses the zip for anything it or the declared sizes show (every
+  // refusal above but a bad image): throws FormatError.
+  ZipImageReader(const uint8_t* bytes, size_t size, std::string source);
+  ~ZipImageReader();
+  // Unpacks and decodes the next image; throws FormatError for one that is corrupt or too large.
+  void read_next();
+  int images_read() const;
+  int image_count() const { return int(images_.size()); }
+  bool done() const { return images_read() == image_count(); }
+  // The data set, once done(); `note` as for parse_zip_images.
+  Dataset finish(std::string* note = nullptr);
+
+  struct Entry;  // a file in the zip (zip_images.cpp)
+  struct Image;  // a decoded image, gray bytes
+
+ private:
+  std::string others() const;  // "3 other files"
+
+  const uint8_t* bytes_;
+  size_t size_;
+  std::string source_;
+  std::vector<Entry> entries_;
+  std::vector<const Entry*> images_;  // in entries_, by name
+  std::vector<Image> kept_;           // images_[0..n) decoded
+  int passed_over_ = 0;
+  bool all_in_digit_folders_ = true, fitted_ = false;
+};
 
 }  // namespace ll

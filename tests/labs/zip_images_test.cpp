@@ -134,6 +134,37 @@ TEST_CASE("zip: images of different sizes are fitted into 28 x 28 keeping their 
   for (int i = 0; i < 28 * 28; ++i) CHECK(std::abs(int(d.pixels[size_t(28 * 28 + i)]) - 50) <= 2);
 }
 
+TEST_CASE("zip: read an image at a time, the same data set as at once; a bad image is refused when reached") {
+  GrayImage wide(40, 20, 200.0f);
+  const Bytes z = make_zip({{"1/a.png", png(6, 5, 10), true}, {"2/b.png", png(6, 5, 90), false},
+                            {"3/c.png", encode_png(wide), true}, {"notes.txt", {'x'}}});
+  std::string note_at_once;
+  const Dataset at_once = parse_zip_images(z.data(), z.size(), "mine.zip", &note_at_once);
+  ZipImageReader reader(z.data(), z.size(), "mine.zip");
+  CHECK(reader.image_count() == 3);
+  for (int i = 0; i < 3; ++i) {
+    CHECK(reader.images_read() == i);
+    CHECK_FALSE(reader.done());
+    reader.read_next();
+  }
+  CHECK(reader.done());
+  std::string note;
+  const Dataset d = reader.finish(&note);
+  CHECK(d.pixels == at_once.pixels);  // the third image's size made all three fitted, as at once
+  CHECK(d.labels == at_once.labels);
+  CHECK(d.rows == 28);
+  CHECK(note == note_at_once);
+
+  // The directory is checked when the reader is made; an image that does not decode, when read.
+  const Bytes no_images = make_zip({{"notes.txt", {'x'}}});
+  CHECK_THROWS_AS(ZipImageReader(no_images.data(), no_images.size(), "mine.zip"), FormatError);
+  const Bytes whole = png(6, 5, 10);
+  const Bytes cut = make_zip({{"a.png", whole, true}, {"b.png", Bytes(whole.begin(), whole.begin() + 20)}});
+  ZipImageReader bad(cut.data(), cut.size(), "mine.zip");
+  bad.read_next();
+  CHECK_THROWS_WITH_AS(bad.read_next(), doctest::Contains("mine.zip: b.png"), FormatError);
+}
+
 TEST_CASE("zip: bombs, encryption, other methods, truncation, corruption and emptiness are refused by name") {
   const Bytes good = png(6, 5, 10);
   // A bomb: 8 MB of zeros deflate to 8 KB, declared as 1 KB: stb's inflater stops at the end
