@@ -48,14 +48,13 @@ class ZipImageReader {
   ~ZipImageReader();
   // Unpacks and decodes the next image; throws FormatError for one that is corrupt or too large.
   void read_next();
-  int images_read() const;
+  int images_read() const { return read_; }
   int image_count() const { return int(images_.size()); }
   bool done() const { return images_read() == image_count(); }
   // The data set, once done(); `note` as for parse_zip_images.
   Dataset finish(std::string* note = nullptr);
 
   struct Entry;  // a file in the zip (zip_images.cpp)
-  struct Image;  // a decoded image, gray bytes
 
  private:
   std::string others() const;  // "3 other files"
@@ -65,7 +64,8 @@ class ZipImageReader {
   std::string source_;
   std::vector<Entry> entries_;
   std::vector<const Entry*> images_;  // in entries_, by name
-  std::vector<Image> kept_;           // images_[0..n) decoded
+  std::vector<uint8_t> pixels_;       // of the images read, width_ x height_ bytes each
+  int width_ = 0, height_ = 0, read_ = 0;
   int passed_over_ = 0;
   bool all_in_digit_folders_ = true, fitted_ = false;
 };

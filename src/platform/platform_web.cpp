@@ -41,12 +41,14 @@ EM_JS(void, js_show_lab_in_url, (const char* key, int keep_settings), {
   if (window.latentlab && window.latentlab._labChanged) window.latentlab._labChanged(UTF8ToString(key));
 });
 // A hidden <input type=file>; the chosen file goes through window.latentlab.loadFile. Targets
-// ending in "-model" take model files, every other target images.
+// ending in "-model" take model files, "-dataset" any file (IDX files such as MNIST's
+// train-images-idx3-ubyte have no extension, and a filter of images hid zips and .npy files
+// in the chooser), every other target images.
 EM_JS(void, js_open_file_picker, (const char* target), {
   const input = document.createElement('input');
   input.type = 'file';
   const t = UTF8ToString(target);
-  input.accept = t.endsWith('-model') ? '.safetensors' : 'image/png,image/jpeg,image/*';
+  if (!t.endsWith('-dataset')) input.accept = t.endsWith('-model') ? '.safetensors' : 'image/png,image/jpeg,image/*';
   input.onchange = () => { if (input.files.length) window.latentlab.loadFile(input.files[0], t); };
   input.click();
 });

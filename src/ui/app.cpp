@@ -46,7 +46,7 @@ App::App(const std::string& lab_key, bool embed, const std::string& link)
 }
 
 bool App::wants_frame() {
-  if (settle_ > 0 || (!hidden_ && page().busy())) return true;
+  if (settle_ > 0 || opening_file_ || (!hidden_ && page().busy())) return true;
   // A screen reader has not heard the page's last state yet (announce() waits up to 2 s).
   return on_description && describe() != described_;
 }
@@ -80,9 +80,39 @@ std::string App::load_file(std::string_view bytes, const std::string& name, cons
   // The name is the user's (any bytes on the desktop, a JS string on the web): it is echoed in
   // messages and JSON, so it is made valid UTF-8 and kept to one line.
   poke();
-  const std::string message = page().load_file(bytes, utf8_shortened(name, 80), target);
-  file_message_ = page().shows_file_messages() ? "" : message;
+  const std::string shown = utf8_shortened(name, 80);
+  const std::string dataset_target = page().dataset_target(bytes, target);
+  if (!dataset_target.empty() && ui::DatasetStore::opens_in_slices(bytes)) {
+    datasets.start_opening(bytes, shown);
+    opening_file_ = OpeningFile{lab_, shown, dataset_target};
+    return file_message_ = opening_message();
+  }
+  return hand_to_page(page(), bytes, shown, target);
+}
+
+std::string App::hand_to_page(ui::LabPage& p, std::string_view bytes, const std::string& name, const std::string& target) {
+  const std::string message = p.load_file(bytes, name, target);
+  file_message_ = p.shows_file_messages() ? "" : message;
   return message;
+}
+
+double App::open_file_slice(double budget_ms) {
+  if (!opening_file_) return 0;
+  const auto t0 = std::chrono::steady_clock::now();
+  if (datasets.open_some(budget_ms)) {
+    const OpeningFile f = *opening_file_;
+    opening_file_.reset();
+    hand_to_page(*pages_[f.lab], datasets.opening_bytes(), f.name, f.target);  // the page takes what was read
+    datasets.end_opening();
+  } else {
+    file_message_ = opening_message();
+  }
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+std::string App::opening_message() const {
+  const auto o = datasets.opening();
+  return "Opening " + o->name + (o->count ? ": " + std::to_string(o->read) + " of " + std::to_string(o->count) + " images..." : "...");
 }
 
 void App::set_page_visible(bool visible) {
@@ -136,6 +166,7 @@ std::string App::metrics_json() {
       {"export_message", ui::export_message()},
       {"selector", selector_},
   };
+  if (const auto o = datasets.opening()) j["opening_file"] = {{"name", o->name}, {"read", o->read}, {"count", o->count}};
   return ui::to_json_text(j);
 }
 
@@ -196,7 +227,8 @@ void App::frame() {
   ui::begin_export_frame(lab_);
   // Update: a bounded slice of training, so drawing never waits for the model.
   const auto t0 = std::chrono::steady_clock::now();
-  if (!hidden_) page().update(kTrainBudgetMs);
+  const double opening_ms = open_file_slice(kOpenBudgetMs);
+  if (!hidden_) page().update(std::max(0.0, kTrainBudgetMs - opening_ms));
   last_update_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   record_slice(last_update_ms_);
   const double window_ms = std::chrono::duration<double, std::milli>(t0 - window_start_).count();
@@ -229,6 +261,10 @@ void App::frame() {
 }
 
 bool App::train_between_frames(double budget_ms) {
+  if (opening_file_) {  // reading the student's file comes first: the run restarts with it
+    open_file_slice(budget_ms);
+    return true;
+  }
   if (hidden_) return false;
   const auto t0 = std::chrono::steady_clock::now();
   if (!page().train_between_frames(budget_ms)) return false;

@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,7 +58,9 @@ class App {
   // Everything a test or a course page may want to read, as one JSON object.
   std::string metrics_json();
   std::string labs_json() const;
-  // A file chosen in a picker or dropped on the window, handed to the current lab's page.
+  // A file chosen in a picker or dropped on the window, handed to the current lab's page. A data
+  // set that takes long to read (a zip of images) is read between frames first, with its
+  // progress at the top of the page; the page gets it when it is read.
   std::string load_file(std::string_view bytes, const std::string& name, const std::string& target);
   // A file the page refused before the lab saw it (web: too large to read); shown at the top
   // until dismissed or the next file arrives.
@@ -106,6 +109,18 @@ class App {
   void draw_notices();
   void measure_content_height(float below);
   void record_slice(double ms);
+  // The file being read between frames (load_file): its lab, name and the page's target for it.
+  struct OpeningFile {
+    std::string lab, name, target;
+  };
+  std::optional<OpeningFile> opening_file_;
+  // Time a frame gives to reading it; the rest of kTrainBudgetMs still trains.
+  static constexpr double kOpenBudgetMs = 8.0;
+  // Reads the opening file for about `budget_ms`, then hands it to its page once read; returns
+  // the time taken (0 when no file is opening).
+  double open_file_slice(double budget_ms);
+  std::string opening_message() const;  // "Opening digits.zip: 1200 of 20000 images..."
+  std::string hand_to_page(ui::LabPage& page, std::string_view bytes, const std::string& name, const std::string& target);
   nlohmann::json slice_stats() const;  // how long the training slices took, in frames or between
   // Lesson links (app_links.cpp): the query of this setup, the Presets menu and the Copy link
   // button with its popup, and applying a link or preset to a page.

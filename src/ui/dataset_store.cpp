@@ -1,5 +1,7 @@
 #include "ui/dataset_store.h"
 
+#include <chrono>
+
 #include "labs/image_arrays.h"
 
 namespace ll::ui {
@@ -30,19 +32,68 @@ const DatasetStore::Entry& DatasetStore::request(const std::string& name) {
 void DatasetStore::retry(const std::string& name) { entries_[name] = Entry{}; }
 
 std::string DatasetStore::add_file(std::string_view bytes, const std::string& file_name) {
+  if (job_ && job_->ended && !job_->taken && job_->name == file_name && job_->bytes == bytes) {  // opened in slices
+    job_->taken = true;
+    return job_->data ? take(std::move(job_->data), file_name) : job_->refusal;
+  }
   try {
-    auto data = std::make_shared<Dataset>(
-        read_dataset_bytes(std::vector<uint8_t>(bytes.begin(), bytes.end()), file_name));
-    data->name = file_name;
-    Entry& e = entries_[kFile];
-    e = Entry{};
-    e.state = Entry::Ready;
-    e.progress = 1;
-    e.data = std::move(data);
-    return "";
+    return take(std::make_shared<Dataset>(read_dataset_bytes(std::vector<uint8_t>(bytes.begin(), bytes.end()), file_name)),
+                file_name);
   } catch (const std::exception& ex) {
     return ex.what();
   }
+}
+
+std::string DatasetStore::take(std::shared_ptr<Dataset> data, const std::string& file_name) {
+  data->name = file_name;
+  Entry& e = entries_[kFile];
+  e = Entry{};
+  e.state = Entry::Ready;
+  e.progress = 1;
+  e.data = std::move(data);
+  return "";
+}
+
+bool DatasetStore::opens_in_slices(std::string_view bytes) {
+  return is_zip(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+}
+
+void DatasetStore::start_opening(std::string_view bytes, const std::string& file_name) {
+  job_ = std::make_unique<Job>();  // a file still opening is dropped: the student chose another
+  job_->name = file_name;
+  job_->bytes.assign(bytes);
+}
+
+bool DatasetStore::open_some(double budget_ms) {
+  if (!job_ || job_->ended) return true;
+  const auto t0 = std::chrono::steady_clock::now();
+  try {
+    // The directory in the first slice (20,000 names read and sorted), not in start_opening,
+    // which runs in the same task as the file's copy into the app.
+    if (!job_->reader) {
+      job_->reader = std::make_unique<ZipImageReader>(reinterpret_cast<const uint8_t*>(job_->bytes.data()),
+                                                      job_->bytes.size(), job_->name);
+    }
+    while (!job_->reader->done()) {
+      if (std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() >= budget_ms)
+        return false;
+      job_->reader->read_next();
+    }
+    std::string note;
+    job_->data = std::make_shared<Dataset>(job_->reader->finish(&note));
+    job_->data->note = note;
+  } catch (const std::exception& ex) {
+    job_->refusal = ex.what();
+  }
+  job_->reader.reset();
+  job_->ended = true;
+  return true;
+}
+
+std::optional<DatasetStore::Opening> DatasetStore::opening() const {
+  if (!job_ || job_->ended) return std::nullopt;
+  return job_->reader ? Opening{job_->name, job_->reader->images_read(), job_->reader->image_count()}
+                      : Opening{job_->name, 0, 0};
 }
 
 std::string DatasetStore::add_labels(std::string_view bytes, const std::string& file_name) {

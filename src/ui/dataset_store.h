@@ -9,12 +9,14 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
 #include "labs/datasets.h"
+#include "labs/zip_images.h"
 
 namespace ll::ui {
 
@@ -41,6 +43,25 @@ class DatasetStore {
   // Class labels 0..9 from an IDX label file for the open file's data set (one per image); "" when
   // taken, otherwise the reason, and the data set stays as it was.
   std::string add_labels(std::string_view bytes, const std::string& file_name);
+
+  // A zip of images opens a slice at a time, so the page keeps drawing (20,000 PNGs took 700 ms
+  // at once): start_opening() keeps the bytes and reads the zip's directory, open_some() reads
+  // images between frames, and once it ended, add_file() with the same name and bytes takes
+  // its data set (or its refusal) at once. Any other file opens within add_file().
+  static bool opens_in_slices(std::string_view bytes);
+  void start_opening(std::string_view bytes, const std::string& file_name);
+  // Reads for about `budget_ms` (the directory, or at least one image); returns whether the
+  // opening has ended.
+  bool open_some(double budget_ms);
+  struct Opening {
+    std::string name;
+    int read = 0, count = 0;  // images; count 0 until the directory is read
+  };
+  // The file being opened, while it is read.
+  std::optional<Opening> opening() const;
+  // The bytes given to start_opening, kept until end_opening (add_file may be looking at them).
+  const std::string& opening_bytes() const { return job_->bytes; }
+  void end_opening() { job_.reset(); }
   void retry(const std::string& name);
 
   // Called by the platform (web) as the download proceeds.
@@ -49,6 +70,17 @@ class DatasetStore {
   void fail(const std::string& name, const std::string& message);
 
  private:
+  // A file opened a slice at a time (start_opening), then its outcome until add_file takes it.
+  struct Job {
+    std::string name, bytes;
+    std::unique_ptr<ZipImageReader> reader;  // from the first slice until it ended
+    bool ended = false;
+    std::string refusal;                     // when it ended refused
+    std::shared_ptr<Dataset> data;           // when it ended well
+    bool taken = false;                      // by add_file
+  };
+  std::string take(std::shared_ptr<Dataset> data, const std::string& file_name);
+  std::unique_ptr<Job> job_;
   Fetch fetch_ = nullptr;
   std::map<std::string, Entry> entries_;
 };

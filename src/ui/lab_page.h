@@ -24,6 +24,13 @@ class LabPage {
   // Target "drop": a file dropped on the page, which goes wherever the open page takes files.
   virtual std::string load_file(std::string_view bytes, const std::string& name,
                                 const std::string& target) = 0;
+  // Where load_file would take this file as a data set (a target of the page's own, such as
+  // "pca-dataset"), or "" when it would not: the App then opens a slow one (a zip of images)
+  // between frames first (ui/dataset_store.h) and hands it over with that target.
+  virtual std::string dataset_target(std::string_view bytes, const std::string& target) const {
+    (void)bytes, (void)target;
+    return "";
+  }
   // Whether the page shows load_file's message itself (next to its Open button); otherwise
   // the App shows it at the top of the page.
   virtual bool shows_file_messages() const { return false; }

@@ -150,9 +150,10 @@ async function framesPass(page, n = 2, timeout = 10000) {
   await page.waitForFunction((f) => window.latentlab.metrics().frames >= f, f0 + n, { timeout });
 }
 // What a person does to open a file: click the button, pick the file in the browser's own
-// file chooser. Resolves once the chooser has the file. If no chooser opens, the error says
-// whether the page asked for one (a counter on HTMLInputElement.click, which only counts) and
-// keeps a screenshot.
+// file chooser. Resolves once the chooser has the file, with the chooser's `accept` filter
+// (what files a person's chooser offers: "" for all; setFiles itself ignores it). If no chooser
+// opens, the error says whether the page asked for one (a counter on HTMLInputElement.click,
+// which only counts) and keeps a screenshot.
 async function pickFile(page, buttonLabel, file) {
   await page.evaluate(() => {
     if (window.__inputClicks !== undefined) return;
@@ -167,7 +168,10 @@ async function pickFile(page, buttonLabel, file) {
   chooser.catch(() => {});  // awaited below; an early timeout must not go unhandled meanwhile
   await clickItem(page, buttonLabel);
   try {
-    await (await chooser).setFiles(file);
+    const c = await chooser;
+    const accept = await c.element().evaluate((input) => input.accept);
+    await c.setFiles(file);
+    return { accept };
   } catch (e) {
     const state = await page.evaluate(() => ({ clicks: window.__inputClicks, now: performance.now() }));
     const shot = await screenshot(page, `no-file-chooser-${buttonLabel.replace(/[^\w]+/g, '_')}.png`);

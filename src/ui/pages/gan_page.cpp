@@ -56,8 +56,12 @@ void GanPage::ensure_image_lab() {
   dirty_ = true;
 }
 
+std::string GanPage::dataset_target(std::string_view bytes, const std::string& target) const {
+  return target == "gan-dataset" || (target == "drop" && tab_ == Digits && is_dataset_file(bytes)) ? "gan-dataset" : "";
+}
+
 std::string GanPage::load_file(std::string_view bytes, const std::string& name, const std::string& target) {
-  if (target != "gan-dataset" && !(target == "drop" && tab_ == Digits && is_dataset_file(bytes)))
+  if (dataset_target(bytes, target).empty())
     return name + ": the GAN lab takes a data set (IDX, .npy or a zip of images) on its Digits tab.";
   bool opened = false;
   const std::string said = open_dataset_file(datasets_, bytes, name, opened);

@@ -32,6 +32,7 @@ class GanPage : public LabPage {
   // A data set for the Digits tab (labs/image_arrays.h, labs/zip_images.h): its own button, or a
   // drop while that tab is open.
   std::string load_file(std::string_view bytes, const std::string& name, const std::string& target) override;
+  std::string dataset_target(std::string_view bytes, const std::string& target) const override;
   // A link cannot carry the student's file: on one, it opens on the default data set.
   KeyValues link_settings() override;
   bool uses_drawing_pad() const override { return tab_ == Digits; }

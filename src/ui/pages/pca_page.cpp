@@ -140,9 +140,20 @@ bool PcaPage::reset() {
   return true;
 }
 
+std::string PcaPage::dataset_target(std::string_view bytes, const std::string& target) const {
+  // The PCA tab: its own button, or a file dropped while the tab is open.
+  if (target == "pca-dataset" || (target == "drop" && pca_tab_)) return "pca-dataset";
+  // The deep autoencoder tabs: their own data set button, or a drop of an image array (any
+  // other file there is a model).
+  for (const DeepAePanel* p : {&deep_, &map_})
+    if (target == p->key() + "-dataset" || (target == "drop" && p->active && is_dataset_file(bytes)))
+      return p->key() + "-dataset";
+  return "";
+}
+
 std::string PcaPage::load_file(std::string_view bytes, const std::string& name, const std::string& target) {
-  // A data set for the PCA tab: its own button, or a file dropped while the tab is open.
-  if (target == "pca-dataset" || (target == "drop" && pca_tab_)) {
+  const std::string dataset = dataset_target(bytes, target);
+  if (dataset == "pca-dataset") {
     bool opened = false;
     const std::string said = open_dataset_file(datasets_, bytes, name, opened);
     if (opened) {
@@ -151,10 +162,8 @@ std::string PcaPage::load_file(std::string_view bytes, const std::string& name, 
     }
     return said;
   }
-  // The deep autoencoder tabs: their own data set button, or a drop of an image array; any other
-  // file there is a model.
   for (DeepAePanel* p : {&deep_, &map_}) {
-    if (target == p->key() + "-dataset" || (target == "drop" && p->active && is_dataset_file(bytes))) {
+    if (dataset == p->key() + "-dataset") {
       bool opened = false;
       const std::string said = open_dataset_file(datasets_, bytes, name, opened);
       return p->dataset_file_result(said, opened);

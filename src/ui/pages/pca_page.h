@@ -28,6 +28,7 @@ class PcaPage : public LabPage {
   // image array on a tab) and model files for the deep autoencoder tabs ("deep-ae-model",
   // "map-model", or any other file dropped there).
   std::string load_file(std::string_view bytes, const std::string& name, const std::string& target) override;
+  std::string dataset_target(std::string_view bytes, const std::string& target) const override;
   bool shows_file_messages() const override { return deep_.active || map_.active; }
   // Start, pause and reset act on the open tab: the PCA fit, or a deep autoencoder's training.
   bool set_training(bool on) override;
