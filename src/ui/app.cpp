@@ -263,7 +263,7 @@ void App::frame() {
 bool App::train_between_frames(double budget_ms) {
   if (opening_file_) {  // reading the student's file comes first: the run restarts with it
     open_file_slice(budget_ms);
-    return true;
+    return !threads_available();  // with threads it is read on a thread of its own: nothing to repeat
   }
   if (hidden_) return false;
   const auto t0 = std::chrono::steady_clock::now();

@@ -32,7 +32,7 @@ const DatasetStore::Entry& DatasetStore::request(const std::string& name) {
 void DatasetStore::retry(const std::string& name) { entries_[name] = Entry{}; }
 
 std::string DatasetStore::add_file(std::string_view bytes, const std::string& file_name) {
-  if (job_ && job_->ended && !job_->taken && job_->name == file_name && job_->bytes == bytes) {  // opened in slices
+  if (job_ && job_->ended.load(std::memory_order_acquire) && !job_->taken && job_->name == file_name && job_->bytes == bytes) {  // opened in slices
     job_->taken = true;
     return job_->data ? take(std::move(job_->data), file_name) : job_->refusal;
   }
@@ -62,38 +62,50 @@ void DatasetStore::start_opening(std::string_view bytes, const std::string& file
   job_ = std::make_unique<Job>();  // a file still opening is dropped: the student chose another
   job_->name = file_name;
   job_->bytes.assign(bytes);
+  if (threads_available()) {
+    job_->worker = std::make_unique<TrainingThread>([job = job_.get()] { return !job->read_for(kWorkerSliceMs); });
+    job_->worker->wake();
+  }
 }
 
 bool DatasetStore::open_some(double budget_ms) {
-  if (!job_ || job_->ended) return true;
+  if (!job_) return true;
+  if (!job_->worker) return job_->read_for(budget_ms);
+  if (!job_->ended.load(std::memory_order_acquire)) return false;
+  job_->worker.reset();  // it has stopped reading: this only ends the thread
+  return true;
+}
+
+bool DatasetStore::Job::read_for(double budget_ms) {
+  if (ended.load(std::memory_order_relaxed)) return true;
   const auto t0 = std::chrono::steady_clock::now();
   try {
     // The directory in the first slice (20,000 names read and sorted), not in start_opening,
     // which runs in the same task as the file's copy into the app.
-    if (!job_->reader) {
-      job_->reader = std::make_unique<ZipImageReader>(reinterpret_cast<const uint8_t*>(job_->bytes.data()),
-                                                      job_->bytes.size(), job_->name);
+    if (!reader) {
+      reader = std::make_unique<ZipImageReader>(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), name);
+      count.store(reader->image_count(), std::memory_order_relaxed);
     }
-    while (!job_->reader->done()) {
+    while (!reader->done()) {
       if (std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() >= budget_ms)
         return false;
-      job_->reader->read_next();
+      reader->read_next();
+      read.store(reader->images_read(), std::memory_order_relaxed);
     }
     std::string note;
-    job_->data = std::make_shared<Dataset>(job_->reader->finish(&note));
-    job_->data->note = note;
+    data = std::make_shared<Dataset>(reader->finish(&note));
+    data->note = note;
   } catch (const std::exception& ex) {
-    job_->refusal = ex.what();
+    refusal = ex.what();
   }
-  job_->reader.reset();
-  job_->ended = true;
+  reader.reset();
+  ended.store(true, std::memory_order_release);
   return true;
 }
 
 std::optional<DatasetStore::Opening> DatasetStore::opening() const {
-  if (!job_ || job_->ended) return std::nullopt;
-  return job_->reader ? Opening{job_->name, job_->reader->images_read(), job_->reader->image_count()}
-                      : Opening{job_->name, 0, 0};
+  if (!job_ || job_->ended.load(std::memory_order_acquire)) return std::nullopt;
+  return Opening{job_->name, job_->read.load(std::memory_order_relaxed), job_->count.load(std::memory_order_relaxed)};
 }
 
 std::string DatasetStore::add_labels(std::string_view bytes, const std::string& file_name) {

@@ -7,6 +7,7 @@
 // A missing or corrupt file leaves the entry Failed with a message the page shows; retry()
 // starts over.
 #pragma once
+#include <atomic>
 #include <map>
 #include <memory>
 #include <optional>
@@ -15,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/parallel.h"
 #include "labs/datasets.h"
 #include "labs/zip_images.h"
 
@@ -44,14 +46,15 @@ class DatasetStore {
   // taken, otherwise the reason, and the data set stays as it was.
   std::string add_labels(std::string_view bytes, const std::string& file_name);
 
-  // A zip of images opens a slice at a time, so the page keeps drawing (20,000 PNGs took 700 ms
-  // at once): start_opening() keeps the bytes and reads the zip's directory, open_some() reads
-  // images between frames, and once it ended, add_file() with the same name and bytes takes
-  // its data set (or its refusal) at once. Any other file opens within add_file().
+  // A zip of images opens while the page keeps drawing (20,000 PNGs took 700 ms at once):
+  // start_opening() keeps the bytes (and, with threads, starts reading them on a thread of their
+  // own), open_some() reads a slice between frames (or looks whether the thread is done), and
+  // once it ended, add_file() with the same name and bytes takes its data set (or its refusal)
+  // at once. Any other file opens within add_file().
   static bool opens_in_slices(std::string_view bytes);
   void start_opening(std::string_view bytes, const std::string& file_name);
-  // Reads for about `budget_ms` (the directory, or at least one image); returns whether the
-  // opening has ended.
+  // Reads for about `budget_ms` (the directory, or at least one image; nothing with threads);
+  // returns whether the opening has ended.
   bool open_some(double budget_ms);
   struct Opening {
     std::string name;
@@ -71,14 +74,20 @@ class DatasetStore {
 
  private:
   // A file opened a slice at a time (start_opening), then its outcome until add_file takes it.
+  // In a threaded build a thread of its own reads it (the page thread only looks at `ended`);
+  // otherwise open_some reads it on the page thread.
   struct Job {
     std::string name, bytes;
     std::unique_ptr<ZipImageReader> reader;  // from the first slice until it ended
-    bool ended = false;
     std::string refusal;                     // when it ended refused
     std::shared_ptr<Dataset> data;           // when it ended well
+    std::atomic<int> read{0}, count{0};      // images, for the page's progress line
+    std::atomic<bool> ended{false};          // set last: the page then reads the outcome
     bool taken = false;                      // by add_file
+    std::unique_ptr<TrainingThread> worker;  // last, so stopped before the rest goes
+    bool read_for(double budget_ms);         // whether it ended
   };
+  static constexpr double kWorkerSliceMs = 20;  // between two looks at whether to stop
   std::string take(std::shared_ptr<Dataset> data, const std::string& file_name);
   std::unique_ptr<Job> job_;
   Fetch fetch_ = nullptr;
