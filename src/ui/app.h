@@ -59,8 +59,8 @@ class App {
   std::string metrics_json();
   std::string labs_json() const;
   // A file chosen in a picker or dropped on the window, handed to the current lab's page. A data
-  // set that takes long to read (a zip of images) is read between frames first, with its
-  // progress at the top of the page; the page gets it when it is read.
+  // set that takes long to read (a zip of images) is read first while the page keeps drawing
+  // (ui/dataset_store.h), with its progress at the top of the page; the page gets it when read.
   std::string load_file(std::string_view bytes, const std::string& name, const std::string& target);
   // A file the page refused before the lab saw it (web: too large to read); shown at the top
   // until dismissed or the next file arrives.
@@ -109,15 +109,15 @@ class App {
   void draw_notices();
   void measure_content_height(float below);
   void record_slice(double ms);
-  // The file being read between frames (load_file): its lab, name and the page's target for it.
+  // The file being read before its page gets it (load_file): its lab, name and the page's target.
   struct OpeningFile {
     std::string lab, name, target;
   };
   std::optional<OpeningFile> opening_file_;
   // Time a frame gives to reading it; the rest of kTrainBudgetMs still trains.
   static constexpr double kOpenBudgetMs = 8.0;
-  // Reads the opening file for about `budget_ms`, then hands it to its page once read; returns
-  // the time taken (0 when no file is opening).
+  // Reads the opening file for about `budget_ms` (with threads: looks whether its thread is
+  // done), then hands it to its page once read; returns the time taken (0 when none is opening).
   double open_file_slice(double budget_ms);
   std::string opening_message() const;  // "Opening digits.zip: 1200 of 20000 images..."
   std::string hand_to_page(ui::LabPage& page, std::string_view bytes, const std::string& name, const std::string& target);

@@ -119,8 +119,9 @@ async function findItem(page, label, timeout = 30000) {
 // A mouse click on a control, as a person makes it: the pointer goes to the control, the click
 // comes once the app has drawn the control under the pointer (hovered; a person waits for the
 // highlight), and the button is held across frames (ImGui 1.86 reads the mouse once per frame).
-// A click where the last frame had the control misses it if the next frame moves it (suspected,
-// not reproduced, in a CI run where the first pick after a drop opened no chooser).
+// A click where the last frame had the control misses it if the next frame moves it: a row that
+// appeared above Open... as the compression run finished made CI's file test miss it (stop 25;
+// the app now keeps that layout still).
 async function clickItem(page, label, timeout = 10000) {
   const t0 = Date.now();
   let item = await findItem(page, label);
