@@ -82,6 +82,10 @@ std::string App::load_file(std::string_view bytes, const std::string& name, cons
   poke();
   const std::string shown = utf8_shortened(name, 80);
   const std::string dataset_target = page().dataset_target(bytes, target);
+  if (!dataset_target.empty() && opening_file_) {  // the student's latest data set wins
+    opening_file_.reset();
+    datasets.end_opening();
+  }
   if (!dataset_target.empty() && ui::DatasetStore::opens_in_slices(bytes)) {
     datasets.start_opening(bytes, shown);
     opening_file_ = OpeningFile{lab_, shown, dataset_target};

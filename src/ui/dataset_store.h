@@ -87,7 +87,8 @@ class DatasetStore {
     std::unique_ptr<TrainingThread> worker;  // last, so stopped before the rest goes
     bool read_for(double budget_ms);         // whether it ended
   };
-  static constexpr double kWorkerSliceMs = 20;  // between two looks at whether to stop
+  // Between two looks at whether to stop: a new file waits this long at most for the last one.
+  static constexpr double kWorkerSliceMs = 5;
   std::string take(std::shared_ptr<Dataset> data, const std::string& file_name);
   std::unique_ptr<Job> job_;
   Fetch fetch_ = nullptr;

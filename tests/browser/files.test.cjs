@@ -279,7 +279,9 @@ test('PCA tab: a zip of 20,000 PNGs opens while the page draws, its progress sho
       for (const text of said) assert.match(text, /^Opening digits\.zip(: \d+ of 20000 images)?\.\.\.$/);
       assert.ok([...said].some((text) => text.includes(' of 20000 images')), [...said].join(' | '));
       assert.ok(counts.size >= 3, 'the count moved on while it opened: ' + [...counts]);
-      assert.ok(frames1 - frames0 >= 5, `${frames1 - frames0} frames drawn while it opened`);
+      // Frames came at 4-14 per second while it opened (software WebGL on 2 cores, one of them
+      // reading the zip in the threaded build); any frame at all shows the page was not held.
+      assert.ok(frames1 - frames0 >= 2, `${frames1 - frames0} frames drawn while it opened`);
       // All at once it was one 700 ms task; what is left is copying the 9 MB file (fresh memory
       // costs 3-8 ms per MB to touch first on this VM), and one frame's slice.
       assert.ok(Math.max(0, ...longTasks) < 250, 'a task held the page: ' + longTasks);
@@ -288,6 +290,21 @@ test('PCA tab: a zip of 20,000 PNGs opens while the page draws, its progress sho
         return p.dataset === 'digits.zip' && p.ready === true;
       }, null, { timeout: 120000 });
       assert.equal((await metrics(page)).metrics.train_images, 16000);
+
+      // A student who changes their mind: a data set dropped while the zip still opens wins.
+      await pickFile(page, 'Open your own data set...', path.join(big, 'digits.zip'));
+      const reading = await (await page.waitForFunction(() => window.latentlab.metrics().opening_file, null,
+        { timeout: 30000 })).jsonValue();
+      await dropFile(page, path.join(studentArrays(), 'images.idx'));
+      const mine = 'Opened images.idx: 500 images of 28x28, no labels (an IDX label file adds them).';
+      await page.waitForFunction((text) => window.latentlab.metrics().file_message === text, mine, { timeout: 30000 });
+      await page.waitForTimeout(3000);  // longer than the zip took to open
+      m = await metrics(page);
+      console.log(`${build}: images.idx dropped while the zip opened (${reading.read} of ${reading.count} read) ` +
+        `is the data set 3 s later: ${m.metrics.dataset}; "${m.file_message}"`);
+      assert.equal(m.metrics.dataset, 'images.idx');
+      assert.equal(m.opening_file, undefined);
+      assert.equal(m.file_message, mine);
       assert.deepEqual(errors, [], log.join('\n'));
       await page.close();
     }
