@@ -234,7 +234,6 @@ void ZipImageReader::read_next() {
     }
     pixels_ = std::move(all);
     width_ = height_ = kZipImageSide;
-    if (read_ == 0) pixels_.reserve(count * kZipImageSide * kZipImageSide);
   }
   if (!fitted_) {
     // Kept at their size, a few KB of PNG can each hold 4096 pixels: the same cap as any data set.

@@ -49,8 +49,8 @@ class DatasetStore {
   // A zip of images opens while the page keeps drawing (20,000 PNGs took 700 ms at once):
   // start_opening() keeps the bytes (and, with threads, starts reading them on a thread of their
   // own), open_some() reads a slice between frames (or looks whether the thread is done), and
-  // once it ended, add_file() with the same name and bytes takes its data set (or its refusal)
-  // at once. Any other file opens within add_file().
+  // once it ended, add_file() given opening_bytes() and the same name takes its data set (or its
+  // refusal) at once. Any other file opens within add_file().
   static bool opens_in_slices(std::string_view bytes);
   void start_opening(std::string_view bytes, const std::string& file_name);
   // Reads for about `budget_ms` (the directory, or at least one image; nothing with threads);
