@@ -120,6 +120,8 @@ class App {
   // done), then hands it to its page once read; returns the time taken (0 when none is opening).
   double open_file_slice(double budget_ms);
   std::string opening_message() const;  // "Opening digits.zip: 1200 of 20000 images..."
+  // The student's Cancel while it opens: the file is dropped, the page keeps its data set.
+  void cancel_opening();
   std::string hand_to_page(ui::LabPage& page, std::string_view bytes, const std::string& name, const std::string& target);
   nlohmann::json slice_stats() const;  // how long the training slices took, in frames or between
   // Lesson links (app_links.cpp): the query of this setup, the Presets menu and the Copy link

@@ -238,6 +238,9 @@ test('PCA tab: a zip of 20,000 PNGs opens while the page draws, its progress sho
   const big = path.join(dir, 'big');
   execFileSync('node', [path.join(__dirname, '../cli/make_arrays.cjs'), path.join(CACHE, 'data/datasets/mnist.safetensors.gz'),
     big, '20000']);
+  const huge = path.join(dir, 'huge');
+  execFileSync('node', [path.join(__dirname, '../cli/make_arrays.cjs'), path.join(CACHE, 'data/datasets/mnist.safetensors.gz'),
+    huge, '40000']);
   const isolated = await openBrowser([], { isolation: 'all' });
   try {
     for (const [build, browser] of [['single-thread', env], ['threaded', isolated]]) {
@@ -305,6 +308,21 @@ test('PCA tab: a zip of 20,000 PNGs opens while the page draws, its progress sho
       assert.equal(m.metrics.dataset, 'images.idx');
       assert.equal(m.opening_file, undefined);
       assert.equal(m.file_message, mine);
+
+      // One who picked the wrong file: Cancel, next to the progress, stops it. 40,000 PNGs, so
+      // that the click (0.4-0.5 s from the button's first frame) lands while it still opens:
+      // the threaded build read 20,000 in about 1 s.
+      const t1 = Date.now();
+      await pickFile(page, 'Open your own data set...', path.join(huge, 'digits.zip'));
+      await clickItem(page, 'Cancel##opening');
+      m = await metrics(page);
+      console.log(`${build}: Cancel while 40,000 PNGs opened, ${Date.now() - t1} ms after the pick: "${m.file_message}"`);
+      assert.equal(m.file_message, 'Stopped opening digits.zip: the tab keeps the data set it had.');
+      assert.equal(m.opening_file, undefined);
+      await page.waitForTimeout(3000);
+      m = await metrics(page);
+      assert.equal(m.metrics.dataset, 'images.idx');
+      assert.equal(m.opening_file, undefined);
       assert.deepEqual(errors, [], log.join('\n'));
       await page.close();
     }
