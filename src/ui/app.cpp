@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cfloat>
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -83,10 +83,9 @@ std::string App::load_file(std::string_view bytes, const std::string& name, cons
   poke();
   const std::string shown = utf8_shortened(name, 80);
   const std::string dataset_target = page().dataset_target(bytes, target);
-  if (!dataset_target.empty() && opening_file_) {  // the student's latest data set wins
-    opening_file_.reset();
-    datasets.end_opening();
-  }
+  // The student's latest data set wins, as if they had pressed Cancel (the new file's own
+  // message replaces the cancel's below).
+  if (!dataset_target.empty() && opening_file_) cancel_opening();
   if (!dataset_target.empty() && ui::DatasetStore::opens_in_slices(bytes)) {
     datasets.start_opening(bytes, shown);
     opening_file_ = OpeningFile{lab_, shown, dataset_target};
@@ -326,7 +325,7 @@ void App::draw_notices() {
                          ImVec2(-FLT_MIN, ImGui::GetFontSize() * 0.4f), "");
     }
   }
-  if (!opening_file_) dismissable("OK##file", file_message_, true);
+  if (!opening_file_) dismissable("OK##file", file_message_, true);  // also in Cancel's frame
   dismissable("OK##saved", ui::export_message(), false);  // "Downloaded compression-loss.csv (1 KiB)."
   dismissable("OK##hidden", hidden_notice_, true);
 }
