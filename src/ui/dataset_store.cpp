@@ -107,7 +107,7 @@ bool DatasetStore::Job::read_for(double budget_ms) {
 }
 
 std::optional<DatasetStore::Opening> DatasetStore::opening() const {
-  if (!job_ || job_->ended.load(std::memory_order_acquire)) return std::nullopt;
+  if (!job_) return std::nullopt;
   return Opening{job_->name, job_->read.load(std::memory_order_relaxed), job_->count.load(std::memory_order_relaxed)};
 }
 
