@@ -6,7 +6,6 @@
 #include <stdexcept>
 
 #include "core/elementwise.h"
-#include "core/parallel.h"
 
 namespace ll {
 
@@ -77,41 +76,29 @@ void Optimizer::update(Vector& params, const Vector& grads, ParamRange range) {
   const float* grad = grads.data();
   float* m = m_.data();
   float* v = v_.data();
-  const OptimizerKind kind = cfg_.kind;
-  auto update_block = [&](const ParamRange& r) {
-    switch (kind) {
-      case OptimizerKind::SGD:
-        for (Index i = r.first; i < r.second; ++i) theta[i] -= lr * (grad[i] + wd * theta[i]);
-        break;
-      case OptimizerKind::Momentum:
-        for (Index i = r.first; i < r.second; ++i) {
-          m[i] = mu * m[i] - lr * (grad[i] + wd * theta[i]);
-          theta[i] += m[i];
-        }
-        break;
-      case OptimizerKind::Adam:
-        for (Index i = r.first; i < r.second; ++i) {
-          const float g = grad[i] + wd * theta[i];
-          m[i] = b1 * m[i] + (1.0f - b1) * g;
-          v[i] = b2 * v[i] + (1.0f - b2) * g * g;
-          theta[i] -= adam_lr * m[i] / (std::sqrt(v[i]) + adam_eps);
-        }
-        break;
-    }
-  };
-  // Each parameter's update touches only its own entries, so any split gives the same bits.
-  // Ranges from 64K parameters on spread blocks of 32K over the thread pool: a step in pieces
-  // updates one layer at a time, and W2's 250x500 layers (125K) updated on one thread made its
-  // native fine-tuning 12% slower with 2 threads.
-  constexpr Index kBlock = Index(1) << 15;
-  if (range.second - range.first < 2 * kBlock) {
-    update_block(range);
-  } else {
-    const int blocks = int((range.second - range.first + kBlock - 1) / kBlock);
-    parallel_for(blocks, [&](int i) {
-      const Index b = range.first + Index(i) * kBlock;
-      update_block({b, std::min(range.second, b + kBlock)});
-    });
+  // On the calling thread, not spread over the pool: with Adam's blocks on both threads, W3 ran
+  // 40.6 iterations/s in the threaded wasm build, and 48.1 with them on one (means of 12
+  // alternating rounds, 2026-12-07; every round faster, natively too). Each parameter touches
+  // 16 bytes and does a few flops, so the update is bound by memory, and on this host two
+  // threads streaming memory at once each slow down 1.6-3x (README, "Threads").
+  switch (cfg_.kind) {
+    case OptimizerKind::SGD:
+      for (Index i = range.first; i < range.second; ++i) theta[i] -= lr * (grad[i] + wd * theta[i]);
+      break;
+    case OptimizerKind::Momentum:
+      for (Index i = range.first; i < range.second; ++i) {
+        m[i] = mu * m[i] - lr * (grad[i] + wd * theta[i]);
+        theta[i] += m[i];
+      }
+      break;
+    case OptimizerKind::Adam:
+      for (Index i = range.first; i < range.second; ++i) {
+        const float g = grad[i] + wd * theta[i];
+        m[i] = b1 * m[i] + (1.0f - b1) * g;
+        v[i] = b2 * v[i] + (1.0f - b2) * g * g;
+        theta[i] -= adam_lr * m[i] / (std::sqrt(v[i]) + adam_eps);
+      }
+      break;
   }
 }
 

@@ -2,7 +2,7 @@
 // number of tasks that depends only on the work (never on the thread count), so every result is
 // computed by the same code in the same order whatever the number of threads, and the same seed
 // gives bit-identical numbers with 1, 2 or 8 threads. Callers split their work into such tasks
-// (gemm by blocks of output rows or columns, the optimizer by blocks of parameters); no task may
+// (gemm by blocks of output rows or columns, element-wise passes by blocks of entries); no task may
 // add into another's output.
 //
 // Builds without threads (the single-thread WebAssembly build: LL_THREADS undefined) run every
