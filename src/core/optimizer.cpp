@@ -78,9 +78,9 @@ void Optimizer::update(Vector& params, const Vector& grads, ParamRange range) {
   float* v = v_.data();
   // On the calling thread, not spread over the pool: with Adam's blocks on both threads, W3 ran
   // 40.6 iterations/s in the threaded wasm build, and 48.1 with them on one (means of 12
-  // alternating rounds, 2026-12-07; every round faster, natively too). Each parameter touches
-  // 16 bytes and does a few flops, so the update is bound by memory, and on this host two
-  // threads streaming memory at once each slow down 1.6-3x (README, "Threads").
+  // alternating rounds, 2026-12-07; every round faster, natively too). Each parameter reads 16
+  // bytes and writes 12 for a few flops, so the update is bound by memory, and on this host a
+  // block of it took 1.3-3x as long with both threads updating at once (README, "Threads").
   switch (cfg_.kind) {
     case OptimizerKind::SGD:
       for (Index i = range.first; i < range.second; ++i) theta[i] -= lr * (grad[i] + wd * theta[i]);
