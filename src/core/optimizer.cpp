@@ -78,7 +78,7 @@ void Optimizer::update(Vector& params, const Vector& grads, ParamRange range) {
   float* v = v_.data();
   // On the calling thread, not spread over the pool: with Adam's blocks on both threads, W3 ran
   // 40.6 iterations/s in the threaded wasm build, and 48.1 with them on one (means of 12
-  // alternating rounds, 2026-12-07; every round faster, natively too). Each parameter reads 16
+  // alternating rounds, 2026-12-07/08; every round faster, natively too). Each parameter reads 16
   // bytes and writes 12 for a few flops, so the update is bound by memory, and on this host a
   // block of it took 1.3-3x as long with both threads updating at once (README, "Threads").
   switch (cfg_.kind) {

@@ -61,8 +61,8 @@ class DatasetStore {
     int read = 0, count = 0;  // images; count 0 until the directory is read
   };
   // The file being opened, from start_opening until end_opening. Not "until it ended": with a
-  // thread it can end between open_some() and a look at it (a frame's progress line, a test),
-  // which dereferenced an empty optional once under ASan (CI, stop 26).
+  // thread it can end between open_some() and a look at it: the frame's progress line would
+  // then dereference an empty optional (ASan's slower run of the store's doctest hit this gap).
   std::optional<Opening> opening() const;
   // The bytes given to start_opening, kept until end_opening (add_file may be looking at them).
   const std::string& opening_bytes() const { return job_->bytes; }
